@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { workstationName } from '../core/app/workstation.js';
+import type { Dispatcher } from '../core/rpc/dispatcher.js';
+import { COOKIE_NAME, SECURITY_HEADERS, readCookie, sameSecret, trustedHostAndOrigin } from './security.js';
+import { serveStatic } from './static-files.js';
+
+const MAX_BODY = 1024 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+export interface BridgeOptions {
+  dispatcher: Dispatcher;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Bridge {
+  /** Open this once: it carries the launch token, which the bridge swaps for a cookie. */
+  launchUrl: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function json(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The loopback shell: the same UI as the Electron window, served to an ordinary browser on
+ * 127.0.0.1 only, for machines where Electron can't run (and for the end-to-end tests).
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const workstation = workstationName('browser');
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) plain(res, 500, 'internal error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!trustedHostAndOrigin(req, port)) return plain(res, 403, 'Forbidden host or origin.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/launch') {
+      if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) return plain(res, 401, 'Invalid launch link.');
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        Location: '/',
+        'Set-Cookie': `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      return void res.end();
+    }
+    if (!sameSecret(readCookie(req, COOKIE_NAME), token)) {
+      return plain(res, 401, '请使用程序启动时显示的链接打开本页面。\nOpen this page with the link the program printed when it started.');
+    }
+    if (url.pathname === '/rpc') {
+      if (req.method !== 'POST') return plain(res, 405, 'POST only');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return plain(res, 415, 'JSON only');
+      const body = await readBody(req);
+      if (body === null) return plain(res, 413, 'Request too large');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return json(res, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'malformed JSON' } });
+      }
+      return json(res, await options.dispatcher.dispatch(parsed, workstation));
+    }
+    if (url.pathname === '/events') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      const unsubscribe = options.dispatcher.app.bus.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      req.on('close', () => {
+        unsubscribe();
+        streams.delete(res);
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
+    return serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const s of streams) s.write(': heartbeat\n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    launchUrl: `${origin}/launch?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const s of streams) s.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

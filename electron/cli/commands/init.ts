@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { interpolate } from '../../../shared/i18n/messages.js';
+import { WORKSTATION, cliLanguage, openApp, type GlobalOptions } from '../context.js';
+import { emit } from '../output.js';
+import { passwordFrom } from '../prompt.js';
+import { CLI_TEXTS } from '../texts.js';
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('create the data folder, the office profile and the first (administrator) account')
+    .requiredOption('--office <name>', 'office name')
+    .requiredOption('--admin <username>', 'username of the first account (archive keeper, administrator)')
+    .option('--name <displayName>', 'full name of the first account (default: the username)')
+    .option('--unit-code <code>', 'unit code used on ledgers and disc labels', 'UNIT-1')
+    .action(async (opts: { office: string; admin: string; name?: string; unitCode: string }, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      const { app, dispatcher } = openApp(global);
+      try {
+        const password = await passwordFrom('RECORDS_NEW_PASSWORD', interpolate(CLI_TEXTS[cliLanguage()].newPassword ?? '', { username: opts.admin }));
+        const { account } = await dispatcher.call(
+          'system.setup',
+          { officeName: opts.office, unitCode: opts.unitCode, admin: { username: opts.admin, displayName: opts.name ?? opts.admin, password } },
+          null,
+          WORKSTATION,
+        );
+        const dir = app.status().dataDir;
+        emit(global.json, { ok: true, dataDir: dir, office: opts.office, account }, interpolate(CLI_TEXTS[cliLanguage()].initialized ?? '', { dir, office: opts.office, username: account.username }));
+      } finally {
+        app.close();
+      }
+    });
+}

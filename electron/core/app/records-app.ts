@@ -1,0 +1,112 @@
+import path from 'node:path';
+import type { Language, SystemStatus } from '../../../shared/contract/dto.js';
+import { AppError, type AppErrorShape } from '../../../shared/errors.js';
+import { APP_VERSION } from '../../../shared/version.js';
+import { AccountsService } from '../accounts/accounts-service.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { AuthService } from '../auth/auth-service.js';
+import { SessionStore } from '../auth/sessions.js';
+import { acquireInstanceLock, type InstanceLock } from '../datadir/lock.js';
+import { DB_FILE } from '../datadir/paths.js';
+import { ensureWritableDir } from '../datadir/probe.js';
+import { openDatabase, type Db } from '../db/open.js';
+import { PushBus } from '../events/push-bus.js';
+import { SettingsService } from '../settings/settings-service.js';
+import { systemClock, type Clock } from './clock.js';
+
+export type Shell = SystemStatus['shell'];
+
+export interface OpenOptions {
+  dataDir: string;
+  shell: Shell;
+  /** App instances (window or bridge) hold the folder exclusively; the CLI shares it through SQLite. */
+  exclusive?: boolean;
+  clock?: Clock;
+  defaultLanguage?: Language;
+  /** A throw-away sample office: the login screen lists its accounts. */
+  demo?: boolean;
+}
+
+export interface Services {
+  db: Db;
+  audit: AuditLog;
+  accounts: AccountsService;
+  auth: AuthService;
+  settings: SettingsService;
+}
+
+/**
+ * One opened data folder. Opening never throws: a folder that can't be used leaves the app in an
+ * `error` state that the UI shows plainly, so the window stays up and nothing is overwritten.
+ */
+export class RecordsApp {
+  readonly bus = new PushBus();
+  private constructor(
+    readonly options: Required<Omit<OpenOptions, 'exclusive'>>,
+    private readonly services: Services | null,
+    private readonly openError: AppErrorShape | null,
+    private readonly lock: InstanceLock | null,
+  ) {}
+
+  static open(options: OpenOptions): RecordsApp {
+    const resolved = {
+      dataDir: path.resolve(options.dataDir),
+      shell: options.shell,
+      clock: options.clock ?? systemClock,
+      defaultLanguage: options.defaultLanguage ?? 'zh-CN',
+      demo: options.demo ?? false,
+    };
+    let lock: InstanceLock | null = null;
+    try {
+      ensureWritableDir(resolved.dataDir);
+      if (options.exclusive) lock = acquireInstanceLock(resolved.dataDir);
+      const db = openDatabase(path.join(resolved.dataDir, DB_FILE));
+      return new RecordsApp(resolved, buildServices(db, resolved.clock), null, lock);
+    } catch (err) {
+      lock?.release();
+      const shape = err instanceof AppError ? err.toShape() : new AppError('INTERNAL', String(err)).toShape();
+      return new RecordsApp(resolved, null, shape, null);
+    }
+  }
+
+  get error(): AppErrorShape | null {
+    return this.openError;
+  }
+
+  /** The services, or the reason the folder could not be opened. */
+  get core(): Services {
+    if (!this.services) {
+      const e = this.openError ?? { code: 'INTERNAL' as const, message: 'not open' };
+      throw new AppError(e.code, e.message, e.details);
+    }
+    return this.services;
+  }
+
+  status(): SystemStatus {
+    const office = this.services?.settings.office() ?? null;
+    return {
+      state: this.openError ? 'error' : office ? 'ready' : 'setup',
+      office,
+      error: this.openError,
+      version: APP_VERSION,
+      dataDir: this.options.dataDir,
+      shell: this.options.shell,
+      defaultLanguage: this.options.defaultLanguage,
+      demo: this.options.demo,
+    };
+  }
+
+  close(): void {
+    this.services?.db.close();
+    this.lock?.release();
+  }
+}
+
+function buildServices(db: Db, clock: Clock): Services {
+  const audit = new AuditLog(db, clock);
+  const sessions = new SessionStore(clock);
+  const settings = new SettingsService(db, audit, clock);
+  const accounts = new AccountsService(db, audit, sessions, clock);
+  const auth = new AuthService(db, audit, accounts, settings, sessions, clock);
+  return { db, audit, accounts, auth, settings };
+}

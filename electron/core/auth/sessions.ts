@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../app/clock.js';
+
+export interface Session {
+  token: string;
+  accountId: number;
+  workstation: string;
+  lastSeen: number;
+}
+
+export type SessionCheck = { state: 'valid'; session: Session } | { state: 'expired'; session: Session } | { state: 'unknown' };
+
+/**
+ * Signed-in sessions, kept in memory: a restart of the core signs everyone out, which is the
+ * safe direction for a records room.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly clock: Clock) {}
+
+  open(accountId: number, workstation: string): Session {
+    const session = { token: randomBytes(32).toString('base64url'), accountId, workstation, lastSeen: this.clock.now().getTime() };
+    this.sessions.set(session.token, session);
+    return session;
+  }
+
+  /** Looks a token up and, when still within the idle limit, counts this call as activity. */
+  touch(token: string | null | undefined, idleMinutes: number): SessionCheck {
+    const session = token ? this.sessions.get(token) : undefined;
+    if (!session) return { state: 'unknown' };
+    const now = this.clock.now().getTime();
+    if (now - session.lastSeen > idleMinutes * 60_000) {
+      this.sessions.delete(session.token);
+      return { state: 'expired', session };
+    }
+    session.lastSeen = now;
+    return { state: 'valid', session };
+  }
+
+  close(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  closeAllFor(accountId: number): void {
+    for (const [token, s] of this.sessions) if (s.accountId === accountId) this.sessions.delete(token);
+  }
+}

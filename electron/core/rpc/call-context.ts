@@ -1,0 +1,19 @@
+import type { AccountDto } from '../../../shared/contract/dto.js';
+import type { AuditActor } from '../audit/audit-log.js';
+
+/** Who is calling and from where; handed to every handler by the dispatcher. */
+export interface CallContext {
+  workstation: string;
+  account: AccountDto | null;
+  token: string | null;
+  auditBase(): { actor: AuditActor; workstation: string };
+}
+
+export function makeCallContext(workstation: string, account: AccountDto | null, token: string | null): CallContext {
+  return {
+    workstation,
+    account,
+    token,
+    auditBase: () => ({ actor: { id: account?.id ?? null, name: account?.displayName ?? null }, workstation }),
+  };
+}

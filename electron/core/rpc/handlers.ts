@@ -1,0 +1,55 @@
+import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract/methods.js';
+import { AppError } from '../../../shared/errors.js';
+import { requireAccount } from '../accounts/accounts-service.js';
+import type { RecordsApp } from '../app/records-app.js';
+import type { CallContext } from './call-context.js';
+
+type Handler<M extends MethodName> = (app: RecordsApp, input: ParsedInputOf<M>, ctx: CallContext) => OutputOf<M> | Promise<OutputOf<M>>;
+
+/** One handler per contract method; the type makes a missing one a compile error. */
+export const HANDLERS: { [M in MethodName]: Handler<M> } = {
+  'system.status': (app) => app.status(),
+
+  'system.setup': async (app, input, ctx) => {
+    const { accounts, settings, audit } = app.core;
+    if (settings.office()) throw new AppError('ALREADY_INITIALIZED', 'already set up');
+    const office = { name: input.officeName, unitCode: input.unitCode };
+    const account = await accounts.create(ctx, { ...input.admin, role: 'keeper', isAdmin: true }, () => {
+      if (settings.office()) throw new AppError('ALREADY_INITIALIZED', 'already set up');
+      settings.createOffice(office);
+      audit.append({ ...ctx.auditBase(), action: 'system.initialized', target: 'office', details: { office } });
+    });
+    return { account };
+  },
+
+  'auth.login': (app, input, ctx) => app.core.auth.login(input.username, input.password, ctx.workstation),
+  'auth.logout': (app, _input, ctx) => {
+    app.core.auth.logout(ctx.token ?? '', requireAccount(ctx), ctx.workstation);
+    return { done: true };
+  },
+  'auth.me': (_app, _input, ctx) => requireAccount(ctx),
+  'auth.changePassword': async (app, input, ctx) => {
+    await app.core.accounts.changeOwnPassword(ctx, input.oldPassword, input.newPassword);
+    return { done: true };
+  },
+  'auth.setLanguage': (app, input, ctx) => app.core.accounts.setLanguage(ctx, input.language),
+
+  'accounts.list': (app) => app.core.accounts.list(),
+  'accounts.create': (app, input, ctx) => app.core.accounts.create(ctx, input),
+  'accounts.setDisabled': (app, input, ctx) => app.core.accounts.setDisabled(ctx, input.id, input.disabled),
+  'accounts.resetPassword': (app, input, ctx) => app.core.accounts.resetPassword(ctx, input.id, input.password),
+
+  'settings.get': (app) => ({ office: app.core.settings.requireOffice(), security: app.core.settings.security() }),
+  'settings.update': (app, input, ctx) => app.core.settings.update(ctx, input),
+
+  'audit.list': (app, input) => app.core.audit.list(input),
+  'audit.verify': (app, _input, ctx) => {
+    const result = app.core.audit.verify();
+    app.core.audit.append({
+      ...ctx.auditBase(),
+      action: 'audit.verified',
+      details: { ok: result.ok, checked: result.checked, headSeq: result.headSeq, firstBroken: result.firstBroken },
+    });
+    return result;
+  },
+};

@@ -1,0 +1,62 @@
+import type { OfficeDto, SecuritySettings } from '../../../shared/contract/dto.js';
+import { AppError } from '../../../shared/errors.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../app/clock.js';
+import type { Db } from '../db/open.js';
+import type { CallContext } from '../rpc/call-context.js';
+
+export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lockoutThreshold: 5, lockoutMinutes: 15 };
+
+export class SettingsService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  office(): OfficeDto | null {
+    const row = this.db.prepare('SELECT name, unit_code FROM office WHERE id = 1').get() as { name: string; unit_code: string } | undefined;
+    return row ? { name: row.name, unitCode: row.unit_code } : null;
+  }
+
+  requireOffice(): OfficeDto {
+    const office = this.office();
+    if (!office) throw new AppError('NOT_INITIALIZED', 'no office profile yet');
+    return office;
+  }
+
+  /** Called only inside the setup transaction. */
+  createOffice(office: OfficeDto): void {
+    this.db
+      .prepare('INSERT INTO office (id, name, unit_code, created_at) VALUES (1, ?, ?, ?)')
+      .run(office.name, office.unitCode, this.clock.now().toISOString());
+  }
+
+  security(): SecuritySettings {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'security'").get() as { value: string } | undefined;
+    return row ? { ...DEFAULT_SECURITY, ...(JSON.parse(row.value) as Partial<SecuritySettings>) } : DEFAULT_SECURITY;
+  }
+
+  /** Each change is audited with its old and new values. */
+  update(ctx: CallContext, change: { office?: OfficeDto; security?: SecuritySettings }): { office: OfficeDto; security: SecuritySettings } {
+    this.db.transaction(() => {
+      if (change.office) {
+        const old = this.requireOffice();
+        if (old.name !== change.office.name || old.unitCode !== change.office.unitCode) {
+          this.db.prepare('UPDATE office SET name = ?, unit_code = ? WHERE id = 1').run(change.office.name, change.office.unitCode);
+          this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: 'office', details: { old, new: change.office } });
+        }
+      }
+      if (change.security) {
+        const old = this.security();
+        if (JSON.stringify(old) !== JSON.stringify({ ...old, ...change.security })) {
+          this.db
+            .prepare("INSERT INTO settings (key, value) VALUES ('security', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .run(JSON.stringify(change.security));
+          this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: 'security', details: { old, new: change.security } });
+        }
+      }
+    }).immediate();
+    return { office: this.requireOffice(), security: this.security() };
+  }
+}

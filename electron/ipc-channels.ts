@@ -1,0 +1,4 @@
+export const IPC_RPC = 'records-room:rpc';
+export const IPC_EVENT = 'records-room:event';
+/** The renderer's own origin; IPC from any other frame is refused. */
+export const APP_ORIGIN = 'app://renderer';

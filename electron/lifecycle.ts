@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { SHARED_MESSAGES, interpolate } from '../shared/i18n/messages.js';
+import { contentType, resolveRendererFile } from './bridge/static-files.js';
+import { SECURITY_HEADERS } from './bridge/security.js';
+import { RecordsApp } from './core/app/records-app.js';
+import { workstationName } from './core/app/workstation.js';
+import { resolveDataDir } from './core/datadir/paths.js';
+import { seedDemoOffice } from './core/demo/seed.js';
+import { Dispatcher } from './core/rpc/dispatcher.js';
+import { registerIpc } from './ipc.js';
+import { createMainWindow } from './window.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+function serveRenderer(rendererDir: string): void {
+  protocol.handle('app', async (request) => {
+    const file = resolveRendererFile(rendererDir, new URL(request.url).pathname);
+    const body = await fs.promises.readFile(file);
+    return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': contentType(file) } });
+  });
+}
+
+/** Electron's side of the app: one instance, one hardened window, the same core as everywhere. */
+export async function startElectronApp(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { data: { type: 'string' }, demo: { type: 'boolean' } }, strict: false });
+  const demo = values.demo === true;
+  const dataDir = demo ? fs.mkdtempSync(path.join(os.tmpdir(), 'records-room-demo-')) : resolveDataDir(typeof values.data === 'string' ? values.data : undefined);
+
+  await app.whenReady();
+  const core = RecordsApp.open({ dataDir, shell: 'electron', exclusive: true, demo });
+  if (core.error?.code === 'INSTANCE_LOCKED') {
+    const zh = SHARED_MESSAGES['zh-CN'].errors.INSTANCE_LOCKED;
+    dialog.showErrorBox('执法音像档案室 / Records Room', interpolate(zh, core.error.details));
+    app.quit();
+    return;
+  }
+  const dispatcher = new Dispatcher(core);
+  if (demo) await seedDemoOffice(dispatcher, workstationName('electron'));
+  serveRenderer(path.join(here, '..', 'renderer'));
+
+  let win: BrowserWindow | null = createMainWindow(path.join(here, 'preload.cjs'));
+  const unregister = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null);
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  win.on('closed', () => {
+    win = null;
+  });
+  app.on('window-all-closed', () => {
+    unregister();
+    core.close();
+    if (demo) fs.rmSync(dataDir, { recursive: true, force: true });
+    app.quit();
+  });
+}

@@ -1,0 +1,3 @@
+import { startElectronApp } from './lifecycle.js';
+
+void startElectronApp();

@@ -1,0 +1,13 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PushEvent, RpcRequest, RpcResponse } from '../shared/contract/envelope.js';
+import { IPC_EVENT, IPC_RPC } from './ipc-channels.js';
+
+/** The whole surface the sandboxed renderer gets: one RPC call and one event stream. */
+contextBridge.exposeInMainWorld('recordsRoom', {
+  rpc: (request: RpcRequest): Promise<RpcResponse> => ipcRenderer.invoke(IPC_RPC, request) as Promise<RpcResponse>,
+  onEvent: (listener: (event: PushEvent) => void) => {
+    const handler = (_e: IpcRendererEvent, event: PushEvent) => listener(event);
+    ipcRenderer.on(IPC_EVENT, handler);
+    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
+  },
+});

@@ -1,0 +1,53 @@
+import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { APP_ORIGIN } from './ipc-channels.js';
+
+/**
+ * The main window, hardened: isolated and sandboxed renderer without Node, no navigation away,
+ * no new windows, no permission prompts, no request leaving the app's own protocol.
+ */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    title: '执法音像档案室',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      devTools: process.env.RECORDS_DEVTOOLS === '1',
+    },
+  });
+  hardenContents(win.webContents);
+  hardenSession(win.webContents.session);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+export function hardenContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+}
+
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+}

@@ -1,0 +1,21 @@
+import { Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/client.js';
+import { Shell } from '../layout/Shell.js';
+import { LoginPage } from '../pages/login/LoginPage.js';
+import { OpenErrorPage } from '../pages/open-error/OpenErrorPage.js';
+import { SetupPage } from '../pages/setup/SetupPage.js';
+import { useSession } from './session.js';
+
+/** Chooses the screen: a folder that won't open, first-run setup, login, or the workspace. */
+export function App() {
+  const status = useQuery({ queryKey: ['system.status'], queryFn: () => call('system.status', {}) });
+  const session = useSession();
+  if (status.isPending || session.restoring) return <Spin fullscreen />;
+  if (status.isError) return <OpenErrorPage error={status.error} dataDir={null} />;
+  const s = status.data;
+  if (s.state === 'error') return <OpenErrorPage error={s.error} dataDir={s.dataDir} />;
+  if (s.state === 'setup') return <SetupPage status={s} />;
+  if (!session.account) return <LoginPage status={s} />;
+  return <Shell status={s} account={session.account} />;
+}

@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { AccountDto, Language } from '../../../shared/contract/dto.js';
+import type { ErrorCode } from '../../../shared/errors.js';
+import { call, hasSessionToken, onSignedOut, setSessionToken } from '../api/client.js';
+import i18n, { rememberLanguage } from '../i18n/index.js';
+
+interface SessionState {
+  account: AccountDto | null;
+  restoring: boolean;
+  /** Why the user was last sent back to the login screen, if the core ended the session. */
+  signedOutBecause: ErrorCode | null;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  setLanguage(language: Language): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+function applyLanguage(language: Language): void {
+  rememberLanguage(language);
+  void i18n.changeLanguage(language);
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [account, setAccount] = useState<AccountDto | null>(null);
+  const [restoring, setRestoring] = useState(hasSessionToken());
+  const [signedOutBecause, setSignedOutBecause] = useState<ErrorCode | null>(null);
+
+  useEffect(
+    () =>
+      onSignedOut((code) => {
+        setAccount(null);
+        setSignedOutBecause(code);
+        queryClient.clear();
+      }),
+    [queryClient],
+  );
+
+  useEffect(() => {
+    if (!hasSessionToken()) return;
+    call('auth.me', {})
+      .then((me) => {
+        setAccount(me);
+        applyLanguage(me.language);
+      })
+      .catch(() => setSessionToken(null))
+      .finally(() => setRestoring(false));
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const result = await call('auth.login', { username, password });
+    setSessionToken(result.token);
+    setSignedOutBecause(null);
+    applyLanguage(result.account.language);
+    setAccount(result.account);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await call('auth.logout', {}).catch(() => undefined);
+    setSessionToken(null);
+    setAccount(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  const setLanguage = useCallback(
+    async (language: Language) => {
+      applyLanguage(language);
+      if (account) setAccount(await call('auth.setLanguage', { language }));
+    },
+    [account],
+  );
+
+  const value = useMemo(
+    () => ({ account, restoring, signedOutBecause, login, logout, setLanguage }),
+    [account, restoring, signedOutBecause, login, logout, setLanguage],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}

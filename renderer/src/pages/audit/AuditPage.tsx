@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
+import { SafetyOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto, AuditEventDto } from '../../../../shared/contract/dto.js';
+import { can } from '../../../../shared/roles.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+import { formatInstant } from '../../lib/format.js';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters.js';
+
+const PAGE = 100;
+
+function toQuery(f: AuditFilterValues) {
+  return {
+    from: f.range?.[0]?.toISOString(),
+    to: f.range?.[1]?.toISOString(),
+    action: f.action,
+    actorId: f.actorId,
+    text: f.text?.trim() || undefined,
+  };
+}
+
+export function AuditPage({ account }: { account: AccountDto }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState<AuditFilterValues>({});
+  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}), enabled: can(account, 'accounts.read') });
+  const head = useQuery({ queryKey: ['audit.list', 'head'], queryFn: () => call('audit.list', { limit: 1 }) });
+  const events = useInfiniteQuery({
+    queryKey: ['audit.list', filters],
+    queryFn: ({ pageParam }) => call('audit.list', { ...toQuery(filters), limit: PAGE, beforeSeq: pageParam ?? undefined }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextBeforeSeq,
+  });
+  const verify = useMutation({
+    mutationFn: () => call('audit.verify', {}),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['audit.list'] }),
+  });
+  const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
+  const total = events.data?.pages[0]?.total ?? 0;
+  const headHash = head.data?.events[0]?.hash ?? '';
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <Flex justify="space-between" align="center" wrap gap={16}>
+          <div>
+            <Typography.Text type="secondary">{t('audit.head')}</Typography.Text>
+            <br />
+            <Typography.Text code copyable data-testid="audit-head" style={{ fontSize: 13 }}>
+              {headHash}
+            </Typography.Text>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('audit.headHint')}
+            </Typography.Text>
+          </div>
+          <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+            {t('audit.verify')}
+          </Button>
+        </Flex>
+        {verify.data && (
+          <Alert
+            style={{ marginTop: 16 }}
+            showIcon
+            data-testid="audit-verify-result"
+            type={verify.data.ok ? 'success' : 'error'}
+            message={
+              verify.data.ok
+                ? t('audit.verifyOk', { count: verify.data.checked })
+                : t('audit.verifyBroken', { seq: verify.data.firstBroken?.seq, reason: t(`audit.reason_${verify.data.firstBroken?.reason ?? 'gap'}`) })
+            }
+          />
+        )}
+        {verify.isError && <Alert style={{ marginTop: 16 }} type="error" showIcon message={errorText(t, verify.error)} />}
+      </Card>
+      <Card title={t('audit.title')} extra={<Typography.Text type="secondary">{t('audit.total', { count: total })}</Typography.Text>}>
+        <AuditFilters accounts={accounts.data ?? []} onChange={setFilters} />
+        {events.isError && <Alert style={{ marginTop: 16 }} type="error" showIcon message={errorText(t, events.error)} />}
+        <Table<AuditEventDto>
+          style={{ marginTop: 16 }}
+          size="small"
+          rowKey="seq"
+          loading={events.isPending}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          data-testid="audit-table"
+          columns={[
+            { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
+            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v) },
+            { title: t('audit.action'), dataIndex: 'action', width: 130, render: (a: string) => t(`actions.${a}`) },
+            { title: t('audit.actor'), dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? t('common.system') },
+            { title: t('audit.workstation'), dataIndex: 'workstation', width: 170, ellipsis: true },
+            { title: t('audit.target'), dataIndex: 'target', width: 110 },
+            {
+              title: t('audit.details'),
+              dataIndex: 'details',
+              render: (d: Record<string, unknown>) => (
+                <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(d) }}>
+                  {JSON.stringify(d)}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+        {events.hasNextPage && (
+          <Flex justify="center" style={{ marginTop: 16 }}>
+            <Button loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+              {t('audit.more')}
+            </Button>
+          </Flex>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,9 @@
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Route } from '../../lib/hash-route.js';
+
+/** A capability whose issue has not landed yet: says so plainly instead of pretending. */
+export function ComingPage({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  return <Result status="info" title={t('coming.title', { name: t(`nav.${route}`) })} subTitle={t('coming.text')} />;
+}

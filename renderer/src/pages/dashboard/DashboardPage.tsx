@@ -1,0 +1,51 @@
+import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto, SystemStatus } from '../../../../shared/contract/dto.js';
+import { can } from '../../../../shared/roles.js';
+import { call } from '../../api/client.js';
+import { formatInstant } from '../../lib/format.js';
+
+export function DashboardPage({ status, account }: { status: SystemStatus; account: AccountDto }) {
+  const { t } = useTranslation();
+  const audit = useQuery({
+    queryKey: ['audit.list', 'head'],
+    queryFn: () => call('audit.list', { limit: 1 }),
+    enabled: can(account, 'audit.read'),
+  });
+  const head = audit.data?.events[0];
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('dashboard.welcome', { name: account.displayName })}
+        </Typography.Title>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t('dashboard.office')}>
+          <Descriptions column={1}>
+            <Descriptions.Item label={t('dashboard.office')}>{status.office?.name}</Descriptions.Item>
+            <Descriptions.Item label={t('dashboard.unitCode')}>{status.office?.unitCode}</Descriptions.Item>
+            <Descriptions.Item label={t('dashboard.role')}>{t(`roles.${account.role}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('dashboard.lastLogin')}>{formatInstant(account.lastLoginAt)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      </Col>
+      {head && (
+        <Col xs={24} lg={12}>
+          <Card title={t('audit.title')}>
+            <Statistic title={t('dashboard.auditCount')} value={audit.data?.total ?? 0} />
+            <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+              {t('dashboard.auditHead')}: <Typography.Text code>{head.hash.slice(0, 16)}…</Typography.Text>
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      )}
+      <Col span={24}>
+        <Card title={t('dashboard.comingTitle')}>
+          <Typography.Text type="secondary">{t('dashboard.comingText')}</Typography.Text>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

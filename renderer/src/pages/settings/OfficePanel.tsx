@@ -1,0 +1,53 @@
+import { Alert, App as AntApp, Button, Divider, Form, Input, InputNumber, Spin } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto, OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
+import { LIMITS } from '../../../../shared/contract/limits.js';
+import { can } from '../../../../shared/roles.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+import { requiredText, unitCodeRules } from '../../lib/rules.js';
+
+export function OfficePanel({ account }: { account: AccountDto }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const editable = can(account, 'settings.manage');
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const save = useMutation({
+    mutationFn: (v: { office: OfficeDto; security: SecuritySettings }) => call('settings.update', v),
+    onSuccess: () => {
+      void message.success(t('common.saved'));
+      void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
+      void queryClient.invalidateQueries({ queryKey: ['system.status'] });
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+  if (!settings.data) return <Spin />;
+  return (
+    <Form layout="vertical" style={{ maxWidth: 480 }} initialValues={settings.data} disabled={!editable} onFinish={(v) => save.mutate(v)}>
+      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+      <Form.Item name={['office', 'name']} label={t('setup.officeName')} rules={requiredText(t, t('setup.officeName'), LIMITS.officeNameMax)}>
+        <Input />
+      </Form.Item>
+      <Form.Item name={['office', 'unitCode']} label={t('setup.unitCode')} rules={unitCodeRules(t)}>
+        <Input />
+      </Form.Item>
+      <Divider titlePlacement="start">{t('settings.security')}</Divider>
+      <Form.Item name={['security', 'sessionIdleMinutes']} label={t('settings.idle')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={480} precision={0} />
+      </Form.Item>
+      <Form.Item name={['security', 'lockoutThreshold']} label={t('settings.lockoutThreshold')} rules={[{ required: true }]}>
+        <InputNumber min={3} max={20} precision={0} />
+      </Form.Item>
+      <Form.Item name={['security', 'lockoutMinutes']} label={t('settings.lockoutMinutes')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={1440} precision={0} />
+      </Form.Item>
+      {editable && (
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,21 @@
+import { Card, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto } from '../../../../shared/contract/dto.js';
+import { can } from '../../../../shared/roles.js';
+import { AccountsPanel } from './AccountsPanel.js';
+import { MyAccountPanel } from './MyAccountPanel.js';
+import { OfficePanel } from './OfficePanel.js';
+
+export function SettingsPage({ account }: { account: AccountDto }) {
+  const { t } = useTranslation();
+  const items = [
+    ...(can(account, 'accounts.read') ? [{ key: 'accounts', label: t('settings.accounts'), children: <AccountsPanel account={account} /> }] : []),
+    { key: 'office', label: `${t('settings.office')} / ${t('settings.security')}`, children: <OfficePanel account={account} /> },
+    { key: 'mine', label: t('settings.mine'), children: <MyAccountPanel account={account} /> },
+  ];
+  return (
+    <Card title={t('settings.title')}>
+      <Tabs items={items} />
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Every kind of audited action. A closed list so the Audit screen can translate and filter them;
+ * later capabilities append their actions here.
+ */
+export const AUDIT_ACTIONS = [
+  'system.initialized',
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.logout',
+  'auth.session_expired',
+  'auth.password_changed',
+  'account.created',
+  'account.disabled',
+  'account.enabled',
+  'account.password_reset',
+  'account.language_changed',
+  'settings.changed',
+  'audit.verified',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ROLES } from '../roles.js';
+import { ERROR_CODES } from '../errors.js';
+import { LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './limits.js';
+import { AUDIT_ACTIONS } from '../audit-actions.js';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const roleSchema = z.enum(ROLES);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(LIMITS.usernameMin)
+  .max(LIMITS.usernameMax)
+  .regex(USERNAME_PATTERN);
+export const displayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameMax);
+export const passwordSchema = z.string().min(1).max(LIMITS.passwordMax);
+export const officeNameSchema = z.string().trim().min(1).max(LIMITS.officeNameMax);
+export const unitCodeSchema = z.string().trim().min(1).max(LIMITS.unitCodeMax).regex(UNIT_CODE_PATTERN);
+/** ISO-8601 instant, always UTC with a Z; the UI formats it for the reader. */
+export const instantSchema = z.string().datetime();
+
+export const accountSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  isAdmin: z.boolean(),
+  disabled: z.boolean(),
+  language: languageSchema,
+  createdAt: instantSchema,
+  lastLoginAt: instantSchema.nullable(),
+  lockedUntil: instantSchema.nullable(),
+});
+export type AccountDto = z.infer<typeof accountSchema>;
+
+export const officeSchema = z.object({ name: officeNameSchema, unitCode: unitCodeSchema });
+export type OfficeDto = z.infer<typeof officeSchema>;
+
+export const securitySettingsSchema = z.object({
+  sessionIdleMinutes: z.number().int().min(1).max(480),
+  lockoutThreshold: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+});
+export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+
+export const errorShapeSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const systemStatusSchema = z.object({
+  state: z.enum(['setup', 'ready', 'error']),
+  office: officeSchema.nullable(),
+  error: errorShapeSchema.nullable(),
+  version: z.string(),
+  dataDir: z.string(),
+  shell: z.enum(['electron', 'browser', 'cli']),
+  defaultLanguage: languageSchema,
+  demo: z.boolean(),
+});
+export type SystemStatus = z.infer<typeof systemStatusSchema>;
+
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: instantSchema,
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  workstation: z.string(),
+  action: auditActionSchema,
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEventDto = z.infer<typeof auditEventSchema>;
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  firstBroken: z
+    .object({ seq: z.number().int(), reason: z.enum(['hash_mismatch', 'prev_mismatch', 'gap']) })
+    .nullable(),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;

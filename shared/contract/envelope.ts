@@ -1,0 +1,16 @@
+import type { AppErrorShape } from '../errors.js';
+
+/** What a transport carries to the dispatcher. The token identifies the signed-in session. */
+export interface RpcRequest {
+  method: string;
+  input: unknown;
+  token?: string | null;
+}
+
+export type RpcResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** Pushed from the core to every connected UI (job progress in later capabilities). */
+export interface PushEvent {
+  type: string;
+  payload: Record<string, unknown>;
+}

@@ -1,0 +1,4 @@
+export * from './dto.js';
+export * from './envelope.js';
+export * from './limits.js';
+export * from './methods.js';

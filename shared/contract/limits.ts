@@ -1,0 +1,15 @@
+/** Field limits shared by the UI forms and the core's validation, so both say the same thing. */
+export const LIMITS = {
+  usernameMin: 2,
+  usernameMax: 32,
+  displayNameMax: 64,
+  officeNameMax: 100,
+  unitCodeMax: 32,
+  passwordMin: 8,
+  passwordMax: 128,
+  auditPageMax: 500,
+  textFilterMax: 200,
+} as const;
+
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const UNIT_CODE_PATTERN = /^[A-Za-z0-9-]+$/;

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Permission } from '../roles.js';
+import {
+  accountSchema,
+  auditActionSchema,
+  auditEventSchema,
+  auditVerifySchema,
+  displayNameSchema,
+  instantSchema,
+  languageSchema,
+  officeNameSchema,
+  officeSchema,
+  passwordSchema,
+  roleSchema,
+  securitySettingsSchema,
+  systemStatusSchema,
+  unitCodeSchema,
+  usernameSchema,
+} from './dto.js';
+import { LIMITS } from './limits.js';
+
+/**
+ * Who may call a method: anyone (before login), any signed-in account, or holders of a permission.
+ * The dispatcher enforces this; the UI only mirrors it.
+ */
+export type Access = 'public' | 'session' | Permission;
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+const empty = z.object({}).strict();
+const done = z.object({ done: z.literal(true) });
+
+/** The one contract between the UI (and the CLI) and the core. */
+export const METHODS = {
+  'system.status': method({ input: empty, output: systemStatusSchema, access: 'public' }),
+  'system.setup': method({
+    input: z
+      .object({
+        officeName: officeNameSchema,
+        unitCode: unitCodeSchema,
+        admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+      })
+      .strict(),
+    output: z.object({ account: accountSchema }),
+    access: 'public',
+  }),
+  'auth.login': method({
+    input: z.object({ username: z.string().trim().min(1).max(LIMITS.usernameMax), password: passwordSchema }).strict(),
+    output: z.object({ token: z.string(), account: accountSchema, idleMinutes: z.number().int() }),
+    access: 'public',
+  }),
+  'auth.logout': method({ input: empty, output: done, access: 'session' }),
+  'auth.me': method({ input: empty, output: accountSchema, access: 'session' }),
+  'auth.changePassword': method({
+    input: z.object({ oldPassword: passwordSchema, newPassword: passwordSchema }).strict(),
+    output: done,
+    access: 'session',
+  }),
+  'auth.setLanguage': method({
+    input: z.object({ language: languageSchema }).strict(),
+    output: accountSchema,
+    access: 'session',
+  }),
+  'accounts.list': method({ input: empty, output: z.array(accountSchema), access: 'accounts.read' }),
+  'accounts.create': method({
+    input: z
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        role: roleSchema,
+        isAdmin: z.boolean(),
+        password: passwordSchema,
+      })
+      .strict(),
+    output: accountSchema,
+    access: 'accounts.manage',
+  }),
+  'accounts.setDisabled': method({
+    input: z.object({ id: z.number().int().positive(), disabled: z.boolean() }).strict(),
+    output: accountSchema,
+    access: 'accounts.manage',
+  }),
+  'accounts.resetPassword': method({
+    input: z.object({ id: z.number().int().positive(), password: passwordSchema }).strict(),
+    output: accountSchema,
+    access: 'accounts.manage',
+  }),
+  'settings.get': method({
+    input: empty,
+    output: z.object({ office: officeSchema, security: securitySettingsSchema }),
+    access: 'session',
+  }),
+  'settings.update': method({
+    input: z.object({ office: officeSchema.optional(), security: securitySettingsSchema.optional() }).strict(),
+    output: z.object({ office: officeSchema, security: securitySettingsSchema }),
+    access: 'settings.manage',
+  }),
+  'audit.list': method({
+    input: z
+      .object({
+        from: instantSchema.optional(),
+        to: instantSchema.optional(),
+        actorId: z.number().int().positive().optional(),
+        action: auditActionSchema.optional(),
+        text: z.string().max(LIMITS.textFilterMax).optional(),
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(LIMITS.auditPageMax).default(100),
+      })
+      .strict(),
+    output: z.object({ events: z.array(auditEventSchema), total: z.number().int(), nextBeforeSeq: z.number().int().nullable() }),
+    access: 'audit.read',
+  }),
+  'audit.verify': method({ input: empty, output: auditVerifySchema, access: 'audit.read' }),
+} as const;
+
+export type Methods = typeof METHODS;
+export type MethodName = keyof Methods;
+export type InputOf<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Methods[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHODS, name);
+}

@@ -1,0 +1,60 @@
+/**
+ * The closed set of error codes that cross the UI/core boundary.
+ * The UI and the CLI branch on these codes and translate them; message text is never parsed.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_METHOD',
+  'NOT_AUTHENTICATED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'AUTH_FAILED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_REQUIRED',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
+  'NOT_FOUND',
+  'ALREADY_INITIALIZED',
+  'NOT_INITIALIZED',
+  'DATA_DIR_UNAVAILABLE',
+  'DATA_DIR_READONLY',
+  'DB_CORRUPT',
+  'DB_TOO_NEW',
+  'INSTANCE_LOCKED',
+  'TOOL_FAILED',
+  'CORE_UNREACHABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Thrown inside the core; the dispatcher turns it into `{ok:false,error}`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toShape(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

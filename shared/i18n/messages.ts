@@ -1,0 +1,90 @@
+import type { ErrorCode } from '../errors.js';
+import type { Role } from '../roles.js';
+import type { Language } from '../contract/dto.js';
+
+/**
+ * Texts both the UI and the CLI show: error codes and role names. Placeholders use the
+ * i18next `{{name}}` form so the renderer can feed these straight into its resources.
+ */
+interface SharedMessages {
+  errors: Record<ErrorCode, string>;
+  roles: Record<Role, string>;
+}
+
+export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
+  'zh-CN': {
+    errors: {
+      VALIDATION_FAILED: '输入内容不符合要求，请检查后重试。',
+      UNKNOWN_METHOD: '不支持的操作。',
+      NOT_AUTHENTICATED: '请先登录。',
+      SESSION_EXPIRED: '长时间未操作，登录已过期，请重新登录。',
+      FORBIDDEN: '当前账号无权进行此操作。',
+      AUTH_FAILED: '用户名或密码错误。',
+      ACCOUNT_LOCKED: '连续登录失败次数过多，账号已锁定，请于 {{until}} 后再试，或请管理员重置密码。',
+      ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
+      PASSWORD_TOO_WEAK: '密码至少 {{min}} 位，且须同时包含字母和数字，不能与用户名相同。',
+      PASSWORD_REQUIRED: '需要输入密码（可在提示时输入，或设置环境变量 {{env}}）。',
+      USERNAME_TAKEN: '用户名“{{username}}”已存在。',
+      LAST_ADMIN: '不能停用最后一个可用的管理员账号，也不能停用自己。',
+      NOT_FOUND: '要操作的对象不存在。',
+      ALREADY_INITIALIZED: '该数据目录已完成初始化。',
+      NOT_INITIALIZED: '该数据目录尚未初始化，请先完成首次设置（records init）。',
+      DATA_DIR_UNAVAILABLE: '无法使用数据目录 {{path}}：{{reason}}',
+      DATA_DIR_READONLY: '数据目录 {{path}} 为只读，无法写入。请更换目录或修改权限。',
+      DB_CORRUPT: '数据库文件 {{path}} 已损坏或不是本系统的数据库。文件未做任何改动，请从备份恢复。',
+      DB_TOO_NEW: '数据库由更新版本的程序创建（版本 {{found}}，本程序支持到 {{supported}}）。请升级程序；数据库未做任何改动。',
+      INSTANCE_LOCKED: '该数据目录已被另一个正在运行的程序使用（进程 {{pid}}）。请切换到已打开的窗口。',
+      TOOL_FAILED: '外部工具运行失败：{{tool}}',
+      CORE_UNREACHABLE: '与程序后台的连接已断开。请确认程序仍在运行，然后刷新页面。',
+      INTERNAL: '程序内部错误，操作未完成，数据未受影响。',
+    },
+    roles: {
+      keeper: '档案管理员',
+      officer: '执法人员',
+      responsible_leader: '分管领导',
+      principal_leader: '主要负责人',
+      supervisor: '监督人员',
+    },
+  },
+  en: {
+    errors: {
+      VALIDATION_FAILED: 'Some input is not valid. Please check it and try again.',
+      UNKNOWN_METHOD: 'This operation is not supported.',
+      NOT_AUTHENTICATED: 'Please sign in first.',
+      SESSION_EXPIRED: 'Your session expired after a period of inactivity. Please sign in again.',
+      FORBIDDEN: 'This account is not allowed to do that.',
+      AUTH_FAILED: 'Wrong username or password.',
+      ACCOUNT_LOCKED: 'Too many failed sign-ins: the account is locked until {{until}}, or until an administrator resets its password.',
+      ACCOUNT_DISABLED: 'This account is disabled. Please contact an administrator.',
+      PASSWORD_TOO_WEAK: 'A password needs at least {{min}} characters with both letters and digits, and must differ from the username.',
+      PASSWORD_REQUIRED: 'A password is needed (type it at the prompt or set {{env}}).',
+      USERNAME_TAKEN: 'The username “{{username}}” is already taken.',
+      LAST_ADMIN: 'You cannot disable the last active administrator, nor your own account.',
+      NOT_FOUND: 'The item does not exist.',
+      ALREADY_INITIALIZED: 'This data folder is already set up.',
+      NOT_INITIALIZED: 'This data folder is not set up yet: complete the first-run setup (records init).',
+      DATA_DIR_UNAVAILABLE: 'The data folder {{path}} cannot be used: {{reason}}',
+      DATA_DIR_READONLY: 'The data folder {{path}} is read-only. Choose another folder or fix its permissions.',
+      DB_CORRUPT: 'The database {{path}} is damaged or is not a Records Room database. It was left untouched; restore it from a backup.',
+      DB_TOO_NEW: 'The database was made by a newer version of the program (version {{found}}; this one supports up to {{supported}}). Upgrade the program; the database was left untouched.',
+      INSTANCE_LOCKED: 'This data folder is in use by another running instance (process {{pid}}). Switch to its window.',
+      TOOL_FAILED: 'An external tool failed: {{tool}}',
+      CORE_UNREACHABLE: 'The connection to the program was lost. Make sure it is still running, then reload the page.',
+      INTERNAL: 'Internal error: the operation did not complete and no data was changed.',
+    },
+    roles: {
+      keeper: 'Archive keeper',
+      officer: 'Officer',
+      responsible_leader: 'Responsible leader',
+      principal_leader: 'Principal leader',
+      supervisor: 'Supervisor',
+    },
+  },
+};
+
+/** Fills `{{name}}` placeholders; used where i18next is not loaded (the CLI). */
+export function interpolate(template: string, values: Record<string, unknown> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) =>
+    values[key] === undefined ? `{{${key}}}` : String(values[key]),
+  );
+}

@@ -1,0 +1,25 @@
+/** Who works in the records room. The administrator right is a flag on top of a role. */
+export const ROLES = ['keeper', 'officer', 'responsible_leader', 'principal_leader', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  role: Role;
+  isAdmin: boolean;
+}
+
+/**
+ * Every permission the core checks. The UI reads the same table only to hide what a user
+ * cannot do; the dispatcher enforces it regardless.
+ */
+export const PERMISSIONS = {
+  'accounts.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
+  'accounts.manage': (a: Actor) => a.isAdmin,
+  'settings.manage': (a: Actor) => a.isAdmin,
+  'audit.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
+} as const satisfies Record<string, (a: Actor) => boolean>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return PERMISSIONS[permission](actor);
+}

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface RunningBridge {
+  launchUrl: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+/** Starts the built browser bridge (dist/electron/bridge.js) on its own data folder. */
+export async function startBridgeProcess(dataDir: string, extra: string[] = []): Promise<RunningBridge> {
+  const child = spawn(process.execPath, ['dist/electron/bridge.js', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`bridge did not start: ${out}${err}`)), 20_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /BRIDGE_URL=(\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`bridge exited ${code}: ${out}${err}`)));
+  });
+  return { launchUrl, origin: new URL(launchUrl).origin, dataDir, process: child };
+}
+
+export async function stopBridgeProcess(bridge: RunningBridge): Promise<void> {
+  if (bridge.process.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    bridge.process.once('exit', () => resolve());
+    bridge.process.kill('SIGTERM');
+  });
+}
+
+export const SHOTS = path.join('test-results', 'screenshots');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Every test gets a fresh data folder and bridge; any request from the page to anywhere but the
+ * bridge fails the test — the app must work fully offline.
+ */
+export const test = base.extend<{ bridge: RunningBridge; foreignRequests: string[] }>({
+  bridge: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-'));
+    const bridge = await startBridgeProcess(dataDir);
+    await use(bridge);
+    await stopBridgeProcess(bridge);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  foreignRequests: async ({ page, bridge }, use) => {
+    const foreign: string[] = [];
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(bridge.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    });
+    await use(foreign);
+    expect(foreign, 'requests that left the bridge').toEqual([]);
+  },
+});
+
+export { expect };

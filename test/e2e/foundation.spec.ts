@@ -1,0 +1,97 @@
+import { expect, shot, test } from './fixtures.js';
+
+const KEEPER = { username: 'keeper', name: '王秀兰', password: 'Archive2026' };
+
+test('first run, sign-in, wrong password, accounts, language, audit, lockout', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  await page.goto(bridge.launchUrl);
+
+  // First run: office profile and the first (administrator) account.
+  await expect(page.getByText('首次设置')).toBeVisible();
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByText('请填写单位名称')).toBeVisible();
+  await page.getByLabel('单位名称').fill('峡口镇综合行政执法办公室');
+  await page.getByLabel('单位代码').fill('XK-ZF-01');
+  await page.getByLabel('用户名').fill(KEEPER.username);
+  await page.getByLabel('姓名').fill(KEEPER.name);
+  await page.getByLabel('密码', { exact: true }).fill('short');
+  await expect(page.getByText('密码至少 8 位')).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill(KEEPER.password);
+  await page.getByLabel('确认密码').fill(KEEPER.password);
+  await shot(page, '01-setup-filled');
+  await page.getByRole('button', { name: '完成设置' }).click();
+
+  // Wrong password, then the right one.
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await page.getByLabel('用户名').fill(KEEPER.username);
+  await page.getByLabel('密码').fill('Wrong2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误。');
+  await shot(page, '02-login-wrong-password');
+  await page.getByLabel('密码').fill(KEEPER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('office-name')).toHaveText('峡口镇综合行政执法办公室');
+  await expect(page.getByText('王秀兰，您好')).toBeVisible();
+  await shot(page, '03-dashboard-zh');
+
+  // A reload keeps the session and the page.
+  await page.reload();
+  await expect(page.getByTestId('office-name')).toBeVisible();
+
+  // Add an officer account.
+  await page.getByRole('menuitem', { name: '系统设置' }).click();
+  await page.getByRole('button', { name: '新增账号' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill('officer1');
+  await dialog.getByLabel('姓名').fill('李建国');
+  await dialog.getByLabel('新密码').fill('Officer2026');
+  await dialog.getByLabel('确认密码').fill('Officer2026');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('accounts-table').getByText('李建国')).toBeVisible();
+  await shot(page, '04-accounts');
+
+  // A duplicate username is refused with a clear message and nothing is added.
+  await page.getByRole('button', { name: '新增账号' }).click();
+  await dialog.getByLabel('用户名').fill('OFFICER1');
+  await dialog.getByLabel('姓名').fill('重复');
+  await dialog.getByLabel('新密码').fill('Officer2026');
+  await dialog.getByLabel('确认密码').fill('Officer2026');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('已存在');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  // Switch to English: every visible string follows.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('menuitem', { name: 'Audit log' })).toBeVisible();
+  await shot(page, '05-accounts-en');
+
+  // The audit screen lists what happened, and the chain verifies.
+  await page.getByRole('menuitem', { name: 'Audit log' }).click();
+  const table = page.getByTestId('audit-table');
+  for (const action of ['System set up', 'Account added', 'Sign-in failed', 'Signed in', 'Language changed']) {
+    await expect(table.getByText(action, { exact: true }).first()).toBeVisible();
+  }
+  await expect(page.getByTestId('audit-head')).toHaveText(/^[0-9a-f]{64}$/);
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByTestId('audit-verify-result')).toContainText('The chain is intact');
+  await shot(page, '06-audit-en');
+
+  // Back to Chinese, sign out, and lock the officer out with repeated failures.
+  await page.getByText('简体中文', { exact: true }).click();
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await page.getByLabel('用户名').fill('officer1');
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel('密码').fill(`Wrong${i}abc`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误。');
+  }
+  await page.getByLabel('密码').fill('Wrong4abc');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('login-error')).toContainText('账号已锁定');
+  await page.getByLabel('密码').fill('Officer2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('login-error')).toContainText('账号已锁定');
+  await shot(page, '07-lockout');
+});
