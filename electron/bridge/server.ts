@@ -95,7 +95,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       try {
         parsed = JSON.parse(body);
       } catch {
-        return json(res, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'malformed JSON' } });
+        return json(res, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'malformed JSON', details: { fields: 'JSON' } } });
       }
       return json(res, await options.dispatcher.dispatch(parsed, workstation));
     }

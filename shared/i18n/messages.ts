@@ -14,7 +14,7 @@ interface SharedMessages {
 export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
   'zh-CN': {
     errors: {
-      VALIDATION_FAILED: '输入内容不符合要求，请检查后重试。',
+      VALIDATION_FAILED: '输入内容不符合要求（{{fields}}），请检查后重试。',
       UNKNOWN_METHOD: '不支持的操作。',
       NOT_AUTHENTICATED: '请先登录。',
       SESSION_EXPIRED: '长时间未操作，登录已过期，请重新登录。',
@@ -48,7 +48,7 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
   },
   en: {
     errors: {
-      VALIDATION_FAILED: 'Some input is not valid. Please check it and try again.',
+      VALIDATION_FAILED: 'Some input is not valid ({{fields}}). Please check it and try again.',
       UNKNOWN_METHOD: 'This operation is not supported.',
       NOT_AUTHENTICATED: 'Please sign in first.',
       SESSION_EXPIRED: 'Your session expired after a period of inactivity. Please sign in again.',

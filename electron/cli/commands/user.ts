@@ -47,7 +47,7 @@ export function registerUser(program: Command): void {
     .action(async (username: string, opts: { role: string; name: string; admin: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       if (!(ROLES as readonly string[]).includes(opts.role)) {
-        throw new AppError('VALIDATION_FAILED', `unknown role ${opts.role}`, { issues: [{ path: 'role', code: 'invalid_value' }], allowed: ROLES });
+        throw new AppError('VALIDATION_FAILED', `unknown role ${opts.role}`, { issues: [{ path: 'role', code: 'invalid_value' }], fields: `--role (${ROLES.join(', ')})` });
       }
       const role = opts.role as Role;
       await withSignIn(global, async (s) => {

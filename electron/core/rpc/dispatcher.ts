@@ -10,7 +10,7 @@ const ALLOWED_BEFORE_SETUP = new Set<MethodName>(['system.status', 'system.setup
 
 function asRequest(raw: unknown): RpcRequest {
   if (typeof raw !== 'object' || raw === null || typeof (raw as RpcRequest).method !== 'string') {
-    throw new AppError('VALIDATION_FAILED', 'malformed request');
+    throw new AppError('VALIDATION_FAILED', 'malformed request', { fields: 'request' });
   }
   return raw as RpcRequest;
 }
@@ -49,9 +49,8 @@ export class Dispatcher {
     const spec = METHODS[name];
     const parsed = spec.input.safeParse(req.input ?? {});
     if (!parsed.success) {
-      throw new AppError('VALIDATION_FAILED', 'invalid input', {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })),
-      });
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
+      throw new AppError('VALIDATION_FAILED', 'invalid input', { issues, fields: [...new Set(issues.map((i) => i.path || '-'))].join(', ') });
     }
     const status = this.app.status();
     if (name !== 'system.status') {

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RpcRequest, RpcResponse } from '../../shared/contract/envelope.js';
+import { METHODS, type MethodName } from '../../shared/contract/methods.js';
+import { RecordsApp } from '../../electron/core/app/records-app.js';
+import { Dispatcher } from '../../electron/core/rpc/dispatcher.js';
+import { startBridge, type Bridge } from '../../electron/bridge/server.js';
+import { COOKIE_NAME } from '../../electron/bridge/security.js';
+import { rawRequest } from '../support/http.js';
+import { KEEPER, tempDir } from '../support/test-app.js';
+
+interface Harness {
+  send(req: RpcRequest): Promise<RpcResponse>;
+  close(): Promise<void>;
+}
+
+function inProcess(dispatcher: Dispatcher): Harness {
+  return { send: (req) => dispatcher.dispatch(req, 'contract (in-process)'), close: async () => undefined };
+}
+
+async function overHttp(dispatcher: Dispatcher, rendererDir: string): Promise<Harness & { bridge: Bridge; cookie: string }> {
+  const bridge = await startBridge({ dispatcher, rendererDir });
+  const launch = await rawRequest(bridge.port, { path: `/launch?token=${bridge.token}` });
+  const cookie = String(launch.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  return {
+    bridge,
+    cookie,
+    send: async (req) => {
+      const res = await rawRequest(bridge.port, { method: 'POST', path: '/rpc', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(req) });
+      return JSON.parse(res.body) as RpcResponse;
+    },
+    close: () => bridge.close(),
+  };
+}
+
+const exercised = new Set<MethodName>();
+
+function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir: string) => Promise<Harness>) {
+  describe(`contract over ${name}`, () => {
+    let dir: string;
+    let app: RecordsApp;
+    let h: Harness;
+    async function call(method: MethodName, input: unknown, token?: string | null): Promise<RpcResponse> {
+      const res = await h.send({ method, input, token });
+      exercised.add(method);
+      if (res.ok) METHODS[method].output.parse(res.value);
+      return res;
+    }
+    async function ok<T>(method: MethodName, input: unknown, token?: string | null): Promise<T> {
+      const res = await call(method, input, token);
+      if (!res.ok) throw new Error(`${method}: ${res.error.code}`);
+      return res.value as T;
+    }
+    const code = async (method: MethodName, input: unknown, token?: string | null) => {
+      const res = await call(method, input, token);
+      return res.ok ? 'ok' : res.error.code;
+    };
+
+    beforeAll(async () => {
+      dir = tempDir();
+      fs.mkdirSync(path.join(dir, 'renderer'));
+      fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+      app = RecordsApp.open({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+      h = await make(new Dispatcher(app, () => undefined), path.join(dir, 'renderer'));
+    });
+    afterAll(async () => {
+      await h.close();
+      app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('walks first-run, sign-in, permissions and errors with the same answers', async () => {
+      expect((await ok<{ state: string }>('system.status', {})).state).toBe('setup');
+      expect(await code('auth.me', {})).toBe('NOT_INITIALIZED');
+      expect(await code('system.setup', { officeName: '', unitCode: 'X', admin: KEEPER })).toBe('VALIDATION_FAILED');
+      await ok('system.setup', { officeName: '峡口镇执法办', unitCode: 'XK-01', admin: KEEPER });
+      expect(await code('system.setup', { officeName: '峡口镇执法办', unitCode: 'XK-01', admin: KEEPER })).toBe('ALREADY_INITIALIZED');
+      expect(await code('auth.me', {})).toBe('NOT_AUTHENTICATED');
+      expect(await code('auth.me', {}, 'forged-token')).toBe('NOT_AUTHENTICATED');
+      expect(await code('auth.login', { username: 'keeper', password: 'wrong' })).toBe('AUTH_FAILED');
+      const { token } = await ok<{ token: string }>('auth.login', { username: 'keeper', password: KEEPER.password });
+      expect((await ok<{ username: string }>('auth.me', {}, token)).username).toBe('keeper');
+      const unknown = await h.send({ method: 'accounts.drop', input: {}, token });
+      expect(unknown.ok ? 'ok' : unknown.error.code).toBe('UNKNOWN_METHOD');
+      const invalid = await call('accounts.create', { username: '!', displayName: '', role: 'janitor', isAdmin: 'yes', password: 'x', extra: 1 }, token);
+      expect(invalid.ok).toBe(false);
+      if (!invalid.ok) expect((invalid.error.details?.issues as unknown[]).length).toBeGreaterThanOrEqual(4);
+      await ok('accounts.create', { username: 'officer1', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026' }, token);
+      const officer = (await ok<{ token: string }>('auth.login', { username: 'officer1', password: 'Officer2026' })).token;
+      expect(await code('accounts.create', { username: 'o2', displayName: 'x', role: 'officer', isAdmin: false, password: 'Officer2026' }, officer)).toBe('FORBIDDEN');
+      expect(await code('accounts.list', {}, officer)).toBe('FORBIDDEN');
+      expect(await code('audit.list', { limit: 10 }, officer)).toBe('FORBIDDEN');
+      expect(await code('auth.setLanguage', { language: 'en' }, officer)).toBe('ok');
+      expect(await code('auth.changePassword', { oldPassword: 'Officer2026', newPassword: 'Officer2027' }, officer)).toBe('ok');
+      expect(await code('auth.logout', {}, officer)).toBe('ok');
+      expect(await code('auth.me', {}, officer)).toBe('NOT_AUTHENTICATED');
+      expect(await code('accounts.list', {}, token)).toBe('ok');
+      expect(await code('accounts.setDisabled', { id: 2, disabled: true }, token)).toBe('ok');
+      expect(await code('accounts.setDisabled', { id: 99, disabled: true }, token)).toBe('NOT_FOUND');
+      expect(await code('accounts.resetPassword', { id: 2, password: 'Officer2028' }, token)).toBe('ok');
+      expect(await code('settings.get', {}, token)).toBe('ok');
+      expect(await code('settings.update', { office: { name: '峡口镇综合行政执法办公室', unitCode: 'XK-01' } }, token)).toBe('ok');
+      expect(await code('audit.list', { limit: 10 }, token)).toBe('ok');
+      expect((await ok<{ ok: boolean }>('audit.verify', {}, token)).ok).toBe(true);
+    });
+  });
+}
+
+contractSuite('the in-process dispatcher', async (dispatcher) => inProcess(dispatcher));
+contractSuite('the loopback HTTP bridge', (dispatcher, rendererDir) => overHttp(dispatcher, rendererDir));
+
+describe('contract coverage', () => {
+  it('exercises every method of the contract', () => {
+    expect([...exercised].sort()).toEqual(Object.keys(METHODS).sort());
+  });
+});
+
+describe('the bridge refuses what is not its own page', () => {
+  let dir: string;
+  let app: RecordsApp;
+  let h: Awaited<ReturnType<typeof overHttp>>;
+  beforeAll(async () => {
+    dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'renderer'));
+    fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
+    app = RecordsApp.open({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+    h = await overHttp(new Dispatcher(app, () => undefined), path.join(dir, 'renderer'));
+  });
+  afterAll(async () => {
+    await h.close();
+    app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('listens on the loopback address only', () => {
+    expect(h.bridge.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('swaps the launch token for an HttpOnly, SameSite cookie and refuses a wrong one', async () => {
+    expect(h.cookie.startsWith(`${COOKIE_NAME}=`)).toBe(true);
+    const launch = await rawRequest(h.bridge.port, { path: `/launch?token=${h.bridge.token}` });
+    expect(launch.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await rawRequest(h.bridge.port, { path: '/launch?token=guess' })).status).toBe(401);
+  });
+
+  it('refuses requests without the cookie', async () => {
+    expect((await rawRequest(h.bridge.port, { path: '/' })).status).toBe(401);
+    expect((await rawRequest(h.bridge.port, { method: 'POST', path: '/rpc', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host or Origin (DNS rebinding, cross-site)', async () => {
+    const cookie = { Cookie: h.cookie };
+    expect((await rawRequest(h.bridge.port, { path: '/', headers: { ...cookie, Host: 'evil.example' } })).status).toBe(403);
+    expect((await rawRequest(h.bridge.port, { path: '/', headers: { ...cookie, Host: `evil.example:${h.bridge.port}` } })).status).toBe(403);
+    const post = { method: 'POST', path: '/rpc', body: '{"method":"system.status","input":{}}' };
+    expect((await rawRequest(h.bridge.port, { ...post, headers: { ...cookie, 'Content-Type': 'application/json', Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await rawRequest(h.bridge.port, { ...post, headers: { ...cookie, 'Content-Type': 'application/json', Origin: h.bridge.origin } })).status).toBe(200);
+    expect((await rawRequest(h.bridge.port, { path: '/', headers: { ...cookie, Host: `localhost:${h.bridge.port}` } })).status).toBe(200);
+  });
+
+  it('takes JSON by POST only, of bounded size, and answers malformed JSON with a code', async () => {
+    const cookie = { Cookie: h.cookie };
+    expect((await rawRequest(h.bridge.port, { path: '/rpc', headers: cookie })).status).toBe(405);
+    expect((await rawRequest(h.bridge.port, { method: 'POST', path: '/rpc', headers: { ...cookie, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    const big = await rawRequest(h.bridge.port, { method: 'POST', path: '/rpc', headers: { ...cookie, 'Content-Type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => ({ status: 413 }));
+    expect(big.status).toBe(413);
+    const bad = await rawRequest(h.bridge.port, { method: 'POST', path: '/rpc', headers: { ...cookie, 'Content-Type': 'application/json' }, body: '{nope' });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('serves the page with a strict content policy and never a file outside the renderer', async () => {
+    const page = await rawRequest(h.bridge.port, { path: '/', headers: { Cookie: h.cookie } });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    const traversal = await rawRequest(h.bridge.port, { path: '/..%2f..%2f..%2fetc%2fpasswd', headers: { Cookie: h.cookie } });
+    expect(traversal.body).toContain('<title>records</title>');
+  });
+
+  it('pushes core events down the event stream', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: h.bridge.port, path: '/events', headers: { Host: `127.0.0.1:${h.bridge.port}`, Cookie: h.cookie } },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            data += chunk;
+            if (data.includes(': connected')) app.bus.publish({ type: 'test.ping', payload: { n: 1 } });
+            if (data.includes('test.ping')) {
+              req.destroy();
+              resolve(data);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(received).toContain('"type":"test.ping"');
+  });
+});

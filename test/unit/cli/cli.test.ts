@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/test-app.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function records(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, ['bin/records.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, RECORDS_LANG: 'zh-CN', RECORDS_PASSWORD: '', RECORDS_NEW_PASSWORD: '', ...env },
+    input: '',
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+function initialized(): string {
+  const d = tempDir();
+  dirs.push(d);
+  const r = records(['--data', d, '--json', 'init', '--office', '峡口镇执法办', '--admin', 'keeper', '--name', '王秀兰', '--unit-code', 'XK-01'], {
+    RECORDS_NEW_PASSWORD: 'Archive2026',
+  });
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out)).toMatchObject({ ok: true, account: { username: 'keeper', role: 'keeper', isAdmin: true } });
+  return d;
+}
+
+const AS_KEEPER = { RECORDS_PASSWORD: 'Archive2026' };
+
+describe('records command line', () => {
+  it('initializes once and refuses a second init', () => {
+    const d = initialized();
+    const again = records(['--data', d, 'init', '--office', 'x', '--admin', 'yy'], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('已完成初始化');
+    const tooShort = records(['--data', d, 'init', '--office', 'x', '--admin', 'y'], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    expect(tooShort.err).toContain('admin.username');
+  });
+
+  it('adds, lists and disables accounts as the acting user', () => {
+    const d = initialized();
+    const add = records(['--data', d, '--user', 'keeper', '--json', 'user', 'add', 'officer1', '--role', 'officer', '--name', '李建国'], {
+      ...AS_KEEPER,
+      RECORDS_NEW_PASSWORD: 'Officer2026',
+    });
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.out).account).toMatchObject({ username: 'officer1', role: 'officer' });
+    const list = records(['--data', d, '--user', 'keeper', 'user', 'list'], AS_KEEPER);
+    expect(list.out).toContain('李建国\t执法人员');
+    expect(records(['--data', d, '--user', 'keeper', 'user', 'disable', 'officer1'], AS_KEEPER).code).toBe(0);
+    const json = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'user', 'list'], AS_KEEPER).out);
+    expect(json.accounts.find((a: { username: string }) => a.username === 'officer1').disabled).toBe(true);
+    const refused = records(['--data', d, '--user', 'officer1', 'user', 'list'], { RECORDS_PASSWORD: 'Officer2026' });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('已停用');
+  });
+
+  it('fails clearly: wrong password, no password, bad role, unknown user, no --user, uninitialized folder', () => {
+    const d = initialized();
+    expect(records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'nope' }).err).toContain('用户名或密码错误');
+    expect(records(['--data', d, '--user', 'keeper', 'user', 'list']).err).toContain('RECORDS_PASSWORD');
+    const badRole = records(['--data', d, '--user', 'keeper', 'user', 'add', 'x1', '--role', 'janitor', '--name', 'X'], AS_KEEPER);
+    expect(badRole.code).toBe(1);
+    expect(badRole.err).toContain('--role (keeper, officer');
+    expect(records(['--data', d, '--user', 'keeper', 'user', 'disable', 'ghost'], AS_KEEPER).code).toBe(1);
+    expect(records(['--data', d, 'user', 'list']).code).toBe(1);
+    const empty = tempDir();
+    dirs.push(empty);
+    const un = records(['--data', empty, '--json', '--user', 'keeper', 'user', 'list'], AS_KEEPER);
+    expect(un.code).toBe(1);
+    expect(JSON.parse(un.out)).toMatchObject({ ok: false, error: { code: 'NOT_INITIALIZED' } });
+    expect(records(['no-such-command']).code).toBe(2);
+  });
+
+  it('speaks English when asked', () => {
+    const d = initialized();
+    const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'bad', RECORDS_LANG: 'en' });
+    expect(r.err).toContain('Wrong username or password');
+  });
+
+  it('verifies the audit chain and names the first broken link', () => {
+    const d = initialized();
+    const ok = records(['--data', d, '--user', 'keeper', '--json', 'audit', 'verify'], AS_KEEPER);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, firstBroken: null });
+
+    const outside = new Database(path.join(d, 'records.db'));
+    outside.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET details = '{}' WHERE seq = 2;");
+    outside.close();
+    const broken = records(['--data', d, '--user', 'keeper', 'audit', 'verify'], AS_KEEPER);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('第 2 条');
+  });
+
+  it('refuses a corrupt database without changing it', () => {
+    const d = initialized();
+    const db = path.join(d, 'records.db');
+    const outside = new Database(db);
+    outside.pragma('wal_checkpoint(TRUNCATE)');
+    outside.close();
+    const bytes = fs.readFileSync(db);
+    bytes.fill(0x41, 0, 16);
+    fs.writeFileSync(db, bytes);
+    const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], AS_KEEPER);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('已损坏');
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+  });
+});

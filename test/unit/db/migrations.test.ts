@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, migrate, openDatabase } from '../../../electron/core/db/open.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
+import { tempDir } from '../../support/test-app.js';
+
+const dirs: string[] = [];
+function dbFile(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return path.join(d, 'records.db');
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'none';
+  } catch (err) {
+    return (err as { code?: string }).code ?? 'plain';
+  }
+}
+
+describe('migration 0001 foundation', () => {
+  it('creates strict tables, marks the file as ours and sets the version', () => {
+    const db = openDatabase(dbFile());
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'audit_events', 'office', 'settings']);
+    expect(tables.every((t) => t.strict === 1)).toBe(true);
+    db.close();
+  });
+
+  it('makes the audit log append-only and accounts undeletable, in SQL', () => {
+    const db = openDatabase(dbFile());
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+    db.prepare("INSERT INTO audit_events (seq, at, workstation, action, details, prev_hash, hash) VALUES (1, 't', 'w', 'auth.login', '{}', 'p', 'h')").run();
+    expect(() => db.prepare("UPDATE audit_events SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM accounts').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE accounts SET username = 'b'").run()).toThrow(/never changes/);
+    expect(() => db.prepare("UPDATE accounts SET role = 'janitor'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('applies pending migrations in one transaction: a failing one leaves nothing behind', () => {
+    const file = dbFile();
+    const db = new Database(file);
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE later (x INTEGER) STRICT; SELECT * FROM no_such_table;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('opening a database that is not ours to change', () => {
+  it('refuses a database from a newer version without touching it', () => {
+    const file = dbFile();
+    openDatabase(file).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    db.close();
+    const before = fs.readFileSync(file);
+    expect(codeOf(() => openDatabase(file))).toBe('DB_TOO_NEW');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a corrupt file without touching it', () => {
+    const file = dbFile();
+    fs.writeFileSync(file, Buffer.from('this is not a database at all, just some bytes'.repeat(100)));
+    const before = fs.readFileSync(file);
+    expect(codeOf(() => openDatabase(file))).toBe('DB_CORRUPT');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("refuses another program's SQLite database", () => {
+    const file = dbFile();
+    const other = new Database(file);
+    other.exec('CREATE TABLE customers (id INTEGER)');
+    other.close();
+    expect(codeOf(() => openDatabase(file))).toBe('DB_CORRUPT');
+  });
+});

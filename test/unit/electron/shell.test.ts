@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BrowserWindow, ipcMain, type FakeWebContents } from '../../support/electron-fake.js';
+import { createMainWindow } from '../../../electron/window.js';
+import { registerIpc } from '../../../electron/ipc.js';
+import { IPC_EVENT, IPC_RPC } from '../../../electron/ipc-channels.js';
+import { openTestApp, type TestApp } from '../../support/test-app.js';
+import type { IpcMain, WebContents } from 'electron';
+
+let t: TestApp | null = null;
+afterEach(() => {
+  t?.close();
+  t = null;
+});
+
+describe('the Electron window', () => {
+  const win = createMainWindow('/app/preload.cjs') as unknown as BrowserWindow;
+  const contents = win.webContents;
+
+  it('isolates and sandboxes the renderer without Node', () => {
+    expect(win.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win.loadedUrl).toBe('app://renderer/index.html');
+  });
+
+  it('denies new windows and navigation away from the app', () => {
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://example.com/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('app://renderer/index.html')).toBe(false);
+  });
+
+  it('grants no permission and lets no request leave the app protocol', () => {
+    let granted: boolean | null = null;
+    contents.session.permissionRequest?.(null, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    expect(contents.session.permissionCheck?.()).toBe(false);
+    const cancelled = (url: string) => {
+      let result = false;
+      contents.session.beforeRequest?.({ url }, (r) => (result = r.cancel));
+      return result;
+    };
+    expect(cancelled('https://registry.npmjs.org/')).toBe(true);
+    expect(cancelled('http://127.0.0.1:9/')).toBe(true);
+    expect(cancelled('app://renderer/assets/index.js')).toBe(false);
+  });
+});
+
+describe('IPC', () => {
+  it('dispatches calls from the app frame, refuses other frames, and forwards core events', async () => {
+    t = await openTestApp({ setup: false });
+    const contents = new (BrowserWindow as unknown as new (o: object) => BrowserWindow)({}).webContents as FakeWebContents;
+    const unregister = registerIpc(ipcMain as unknown as IpcMain, t.dispatcher, () => contents as unknown as WebContents);
+    const handler = ipcMain.handlers.get(IPC_RPC);
+    const request = { method: 'system.status', input: {} };
+    const trusted = (await handler?.({ senderFrame: { url: 'app://renderer/index.html' } }, request)) as { ok: boolean; value?: { state: string } };
+    expect(trusted).toMatchObject({ ok: true, value: { state: 'setup', shell: 'cli' } });
+    const foreign = (await handler?.({ senderFrame: { url: 'https://evil.example/' } }, request)) as { ok: boolean; error?: { code: string } };
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    t.app.bus.publish({ type: 'job.progress', payload: { done: 1 } });
+    expect(contents.sent).toEqual([{ channel: IPC_EVENT, payload: { type: 'job.progress', payload: { done: 1 } } }]);
+    unregister();
+    expect(ipcMain.handlers.has(IPC_RPC)).toBe(false);
+  });
+});
