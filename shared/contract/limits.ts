@@ -9,6 +9,7 @@ export const LIMITS = {
   passwordMax: 128,
   auditPageMax: 500,
   textFilterMax: 200,
+  pathMax: 1024,
 } as const;
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

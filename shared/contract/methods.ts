@@ -47,6 +47,8 @@ export const METHODS = {
         officeName: officeNameSchema,
         unitCode: unitCodeSchema,
         admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+        /** Where evidence files go; another drive is fine. Default: the data folder's `store`. */
+        storeDir: z.string().trim().max(LIMITS.pathMax).optional(),
       })
       .strict(),
     output: z.object({ account: accountSchema }),
@@ -95,12 +97,12 @@ export const METHODS = {
   }),
   'settings.get': method({
     input: empty,
-    output: z.object({ office: officeSchema, security: securitySettingsSchema }),
+    output: z.object({ office: officeSchema, security: securitySettingsSchema, storeDir: z.string() }),
     access: 'session',
   }),
   'settings.update': method({
     input: z.object({ office: officeSchema.optional(), security: securitySettingsSchema.optional() }).strict(),
-    output: z.object({ office: officeSchema, security: securitySettingsSchema }),
+    output: z.object({ office: officeSchema, security: securitySettingsSchema, storeDir: z.string() }),
     access: 'settings.manage',
   }),
   'audit.list': method({

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { interpolate } from '../../../shared/i18n/messages.js';
 import { WORKSTATION, cliLanguage, openApp, type GlobalOptions } from '../context.js';
@@ -13,14 +14,20 @@ export function registerInit(program: Command): void {
     .requiredOption('--admin <username>', 'username of the first account (archive keeper, administrator)')
     .option('--name <displayName>', 'full name of the first account (default: the username)')
     .option('--unit-code <code>', 'unit code used on ledgers and disc labels', 'UNIT-1')
-    .action(async (opts: { office: string; admin: string; name?: string; unitCode: string }, cmd: Command) => {
+    .option('--store <dir>', 'evidence store folder, for example on another drive (default: DATA/store)')
+    .action(async (opts: { office: string; admin: string; name?: string; unitCode: string; store?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const { app, dispatcher } = openApp(global);
       try {
         const password = await passwordFrom('RECORDS_NEW_PASSWORD', interpolate(CLI_TEXTS[cliLanguage()].newPassword ?? '', { username: opts.admin }));
         const { account } = await dispatcher.call(
           'system.setup',
-          { officeName: opts.office, unitCode: opts.unitCode, admin: { username: opts.admin, displayName: opts.name ?? opts.admin, password } },
+          {
+            officeName: opts.office,
+            unitCode: opts.unitCode,
+            admin: { username: opts.admin, displayName: opts.name ?? opts.admin, password },
+            storeDir: opts.store === undefined ? undefined : path.resolve(opts.store),
+          },
           null,
           WORKSTATION,
         );

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
 import { requireAccount } from '../accounts/accounts-service.js';
 import type { RecordsApp } from '../app/records-app.js';
+import { ensureWritableDir } from '../datadir/probe.js';
 import type { CallContext } from './call-context.js';
 
 type Handler<M extends MethodName> = (app: RecordsApp, input: ParsedInputOf<M>, ctx: CallContext) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -14,10 +16,16 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
     const { accounts, settings, audit } = app.core;
     if (settings.office()) throw new AppError('ALREADY_INITIALIZED', 'already set up');
     const office = { name: input.officeName, unitCode: input.unitCode };
+    const storeDir = input.storeDir ? path.resolve(input.storeDir) : settings.storeDir(app.options.dataDir);
+    if (input.storeDir && !path.isAbsolute(input.storeDir)) {
+      throw new AppError('VALIDATION_FAILED', 'store folder must be absolute', { fields: 'storeDir' });
+    }
+    ensureWritableDir(storeDir);
     const account = await accounts.create(ctx, { ...input.admin, role: 'keeper', isAdmin: true }, () => {
       if (settings.office()) throw new AppError('ALREADY_INITIALIZED', 'already set up');
       settings.createOffice(office);
-      audit.append({ ...ctx.auditBase(), action: 'system.initialized', target: 'office', details: { office } });
+      if (input.storeDir) settings.setStoreDir(storeDir);
+      audit.append({ ...ctx.auditBase(), action: 'system.initialized', target: 'office', details: { office, storeDir } });
     });
     return { account };
   },
@@ -39,8 +47,12 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'accounts.setDisabled': (app, input, ctx) => app.core.accounts.setDisabled(ctx, input.id, input.disabled),
   'accounts.resetPassword': (app, input, ctx) => app.core.accounts.resetPassword(ctx, input.id, input.password),
 
-  'settings.get': (app) => ({ office: app.core.settings.requireOffice(), security: app.core.settings.security() }),
-  'settings.update': (app, input, ctx) => app.core.settings.update(ctx, input),
+  'settings.get': (app) => ({
+    office: app.core.settings.requireOffice(),
+    security: app.core.settings.security(),
+    storeDir: app.core.settings.storeDir(app.options.dataDir),
+  }),
+  'settings.update': (app, input, ctx) => ({ ...app.core.settings.update(ctx, input), storeDir: app.core.settings.storeDir(app.options.dataDir) }),
 
   'audit.list': (app, input) => app.core.audit.list(input),
   'audit.verify': (app, _input, ctx) => {

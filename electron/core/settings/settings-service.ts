@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { STORE_DIR } from '../datadir/paths.js';
 import type { OfficeDto, SecuritySettings } from '../../../shared/contract/dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -30,6 +32,17 @@ export class SettingsService {
     this.db
       .prepare('INSERT INTO office (id, name, unit_code, created_at) VALUES (1, ?, ?, ?)')
       .run(office.name, office.unitCode, this.clock.now().toISOString());
+  }
+
+  /** The evidence store's folder: chosen at setup (it may be on another drive), else inside the data folder. */
+  storeDir(dataDir: string): string {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'storeDir'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as string) : path.join(dataDir, STORE_DIR);
+  }
+
+  /** Called only inside the setup transaction. */
+  setStoreDir(dir: string): void {
+    this.db.prepare("INSERT INTO settings (key, value) VALUES ('storeDir', ?)").run(JSON.stringify(dir));
   }
 
   security(): SecuritySettings {

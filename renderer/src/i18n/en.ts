@@ -18,6 +18,7 @@ export const en: Messages = {
     admin: 'First account (archive keeper)', username: 'Username', usernameHelp: 'Starts with a letter or digit; may contain . _ -; 2–32 characters',
     displayName: 'Full name', password: 'Password', passwordConfirm: 'Confirm password', submit: 'Finish setup',
     dataDir: 'Data folder', done: 'Setup complete. Please sign in.',
+    storeDir: 'Evidence store location (optional)', storeDirHelp: 'Leave empty for the store folder inside the data folder, or give a full path on another drive, e.g. E:\\Evidence',
   },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', expired: 'You were signed out after a period of inactivity. Please sign in again.',
@@ -54,7 +55,7 @@ export const en: Messages = {
   settings: {
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',
-    adminOnly: 'Only administrators can change these settings.',
+    adminOnly: 'Only administrators can change these settings.', storeDir: 'Evidence store location',
   },
   accounts: {
     add: 'Add account', username: 'Username', displayName: 'Full name', role: 'Role', admin: 'Administrator', status: 'Status',

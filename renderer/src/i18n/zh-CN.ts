@@ -16,6 +16,7 @@ export const zhCN = {
     admin: '第一个账号（档案管理员）', username: '用户名', usernameHelp: '字母或数字开头，可含 . _ -，2–32 位',
     displayName: '姓名', password: '密码', passwordConfirm: '确认密码', submit: '完成设置',
     dataDir: '数据目录', done: '设置完成，请登录。',
+    storeDir: '证据存储位置（可选）', storeDirHelp: '留空则存放在数据目录下的 store 文件夹；也可以填写另一块硬盘上的完整路径，例如 E:\\执法音像',
   },
   login: {
     title: '登录', username: '用户名', password: '密码', submit: '登录', expired: '长时间未操作，已自动退出，请重新登录。',
@@ -52,7 +53,7 @@ export const zhCN = {
   settings: {
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',
-    adminOnly: '只有管理员可以修改这些设置。',
+    adminOnly: '只有管理员可以修改这些设置。', storeDir: '证据存储位置',
   },
   accounts: {
     add: '新增账号', username: '用户名', displayName: '姓名', role: '角色', admin: '管理员', status: '状态',

@@ -75,6 +75,21 @@ describe('records command line', () => {
     expect(records(['no-such-command']).code).toBe(2);
   });
 
+  it('puts the evidence store where init is told, and refuses a store folder it cannot write', () => {
+    const d = tempDir();
+    const store = tempDir();
+    dirs.push(d, store);
+    const r = records(['--data', d, '--json', 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(store, '证据 库')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(store, '证据 库'))).toBe(true);
+    const blocked = tempDir();
+    dirs.push(blocked);
+    fs.writeFileSync(path.join(blocked, 'file'), 'x');
+    const bad = records(['--data', tempDir(), 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(blocked, 'file', 'sub')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('无法使用文件夹');
+  });
+
   it('speaks English when asked', () => {
     const d = initialized();
     const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'bad', RECORDS_LANG: 'en' });

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Divider, Form, Input, InputNumber, Spin } from 'antd';
+import { Alert, App as AntApp, Button, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
@@ -15,7 +15,7 @@ export function OfficePanel({ account }: { account: AccountDto }) {
   const editable = can(account, 'settings.manage');
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
   const save = useMutation({
-    mutationFn: (v: { office: OfficeDto; security: SecuritySettings }) => call('settings.update', v),
+    mutationFn: (v: { office: OfficeDto; security: SecuritySettings }) => call('settings.update', { office: v.office, security: v.security }),
     onSuccess: () => {
       void message.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
@@ -32,6 +32,9 @@ export function OfficePanel({ account }: { account: AccountDto }) {
       </Form.Item>
       <Form.Item name={['office', 'unitCode']} label={t('setup.unitCode')} rules={unitCodeRules(t)}>
         <Input />
+      </Form.Item>
+      <Form.Item label={t('settings.storeDir')}>
+        <Typography.Text code>{settings.data.storeDir}</Typography.Text>
       </Form.Item>
       <Divider titlePlacement="start">{t('settings.security')}</Divider>
       <Form.Item name={['security', 'sessionIdleMinutes']} label={t('settings.idle')} rules={[{ required: true }]}>

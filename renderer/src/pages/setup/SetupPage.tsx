@@ -16,6 +16,7 @@ interface SetupForm {
   displayName: string;
   password: string;
   confirm: string;
+  storeDir?: string;
 }
 
 /** First run on an empty data folder: the office profile and the first (administrator) account. */
@@ -34,6 +35,7 @@ export function SetupPage({ status }: { status: SystemStatus }) {
         officeName: v.officeName,
         unitCode: v.unitCode,
         admin: { username: v.username, displayName: v.displayName, password: v.password },
+        storeDir: v.storeDir?.trim() ? v.storeDir.trim() : undefined,
       });
       void message.success(t('setup.done'));
       await queryClient.invalidateQueries({ queryKey: ['system.status'] });
@@ -58,6 +60,9 @@ export function SetupPage({ status }: { status: SystemStatus }) {
         </Form.Item>
         <Form.Item name="unitCode" label={t('setup.unitCode')} extra={t('setup.unitCodeHelp')} rules={unitCodeRules(t)}>
           <Input />
+        </Form.Item>
+        <Form.Item name="storeDir" label={t('setup.storeDir')} extra={t('setup.storeDirHelp')} rules={[{ max: LIMITS.pathMax }]}>
+          <Input placeholder={`${status.dataDir}/store`} />
         </Form.Item>
         <Divider titlePlacement="start">{t('setup.admin')}</Divider>
         <Form.Item name="username" label={t('setup.username')} extra={t('setup.usernameHelp')} rules={usernameRules(t)}>
