@@ -35,11 +35,23 @@ async function overHttp(dispatcher: Dispatcher, rendererDir: string): Promise<Ha
   };
 }
 
+const fixtureDirs: string[] = [];
+afterAll(() => fixtureDirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A fresh data folder and a stand-in built renderer, behind the harness `make` builds. */
+async function fixture<H extends Harness>(make: (dispatcher: Dispatcher, rendererDir: string) => Promise<H>): Promise<{ app: RecordsApp; h: H }> {
+  const dir = tempDir();
+  fixtureDirs.push(dir);
+  fs.mkdirSync(path.join(dir, 'renderer'));
+  fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
+  const app = RecordsApp.open({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+  return { app, h: await make(new Dispatcher(app, () => undefined), path.join(dir, 'renderer')) };
+}
+
 const exercised = new Set<MethodName>();
 
 function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir: string) => Promise<Harness>) {
   describe(`contract over ${name}`, () => {
-    let dir: string;
     let app: RecordsApp;
     let h: Harness;
     async function call(method: MethodName, input: unknown, token?: string | null): Promise<RpcResponse> {
@@ -59,16 +71,11 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
     };
 
     beforeAll(async () => {
-      dir = tempDir();
-      fs.mkdirSync(path.join(dir, 'renderer'));
-      fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-      app = RecordsApp.open({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-      h = await make(new Dispatcher(app, () => undefined), path.join(dir, 'renderer'));
+      ({ app, h } = await fixture(make));
     });
     afterAll(async () => {
       await h.close();
       app.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('walks first-run, sign-in, permissions and errors with the same answers', async () => {
@@ -118,20 +125,14 @@ describe('contract coverage', () => {
 });
 
 describe('the bridge refuses what is not its own page', () => {
-  let dir: string;
   let app: RecordsApp;
   let h: Awaited<ReturnType<typeof overHttp>>;
   beforeAll(async () => {
-    dir = tempDir();
-    fs.mkdirSync(path.join(dir, 'renderer'));
-    fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
-    app = RecordsApp.open({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-    h = await overHttp(new Dispatcher(app, () => undefined), path.join(dir, 'renderer'));
+    ({ app, h } = await fixture(overHttp));
   });
   afterAll(async () => {
     await h.close();
     app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('listens on the loopback address only', () => {

@@ -78,6 +78,8 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
 
   // Back to Chinese, sign out, and lock the officer out with repeated failures.
   await page.getByText('简体中文', { exact: true }).click();
+  await expect(table.getByRole('row', { name: /登录失败/ })).toContainText('原因: 密码错误');
+  await shot(page, '06-audit-zh');
   await page.getByTestId('user-menu').hover();
   await page.getByText('退出登录').click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();

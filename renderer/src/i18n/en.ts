@@ -52,6 +52,15 @@ export const en: Messages = {
     'account.password_reset': 'Password reset', 'account.language_changed': 'Language changed', 'settings.changed': 'Settings changed',
     'audit.verified': 'Audit log verified',
   },
+  auditKeys: {
+    username: 'username', displayName: 'name', role: 'role', isAdmin: 'administrator', reason: 'reason', failures: 'failures in a row',
+    until: 'locked until', office: 'office', storeDir: 'evidence store', old: 'old', new: 'new', ok: 'result', checked: 'checked',
+    headSeq: 'head number', firstBroken: 'first broken link',
+  },
+  auditTargets: { office: 'office profile', security: 'security settings' },
+  auditValues: {
+    wrong_password: 'wrong password', unknown_user: 'unknown user', locked: 'account locked', disabled: 'account disabled', true: 'yes', false: 'no',
+  },
   settings: {
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',

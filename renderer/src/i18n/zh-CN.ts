@@ -50,6 +50,15 @@ export const zhCN = {
     'account.password_reset': '重置密码', 'account.language_changed': '切换语言', 'settings.changed': '修改设置',
     'audit.verified': '校验审计日志',
   },
+  auditKeys: {
+    username: '用户名', displayName: '姓名', role: '角色', isAdmin: '管理员', reason: '原因', failures: '连续失败次数',
+    until: '锁定至', office: '单位', storeDir: '证据存储位置', old: '原值', new: '新值', ok: '结果', checked: '已校验',
+    headSeq: '链头序号', firstBroken: '首个断点',
+  },
+  auditTargets: { office: '单位信息', security: '安全策略' },
+  auditValues: {
+    wrong_password: '密码错误', unknown_user: '用户不存在', locked: '账号已锁定', disabled: '账号已停用', true: '是', false: '否',
+  },
   settings: {
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',

@@ -9,6 +9,7 @@ import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.js';
+import { describeDetails, describeTarget } from './describe.js';
 
 const PAGE = 100;
 
@@ -94,13 +95,13 @@ export function AuditPage({ account }: { account: AccountDto }) {
             { title: t('audit.action'), dataIndex: 'action', width: 130, render: (a: string) => t(`actions.${a}`) },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? t('common.system') },
             { title: t('audit.workstation'), dataIndex: 'workstation', width: 170, ellipsis: true },
-            { title: t('audit.target'), dataIndex: 'target', width: 110 },
+            { title: t('audit.target'), dataIndex: 'target', width: 150, render: (v: string | null) => describeTarget(t, v, accounts.data ?? []) },
             {
               title: t('audit.details'),
               dataIndex: 'details',
               render: (d: Record<string, unknown>) => (
                 <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(d) }}>
-                  {JSON.stringify(d)}
+                  {describeDetails(t, d)}
                 </Typography.Text>
               ),
             },
