@@ -56,7 +56,8 @@ export const METHODS = {
   }),
   'auth.login': method({
     input: z.object({ username: z.string().trim().min(1).max(LIMITS.usernameMax), password: passwordSchema }).strict(),
-    output: z.object({ token: z.string(), account: accountSchema, idleMinutes: z.number().int() }),
+    /** `previousLoginAt` lets the user spot a sign-in that wasn't theirs. */
+    output: z.object({ token: z.string(), account: accountSchema, idleMinutes: z.number().int(), previousLoginAt: instantSchema.nullable() }),
     access: 'public',
   }),
   'auth.logout': method({ input: empty, output: done, access: 'session' }),

@@ -32,6 +32,7 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('office-name')).toHaveText('峡口镇综合行政执法办公室');
   await expect(page.getByText('王秀兰，您好')).toBeVisible();
+  await expect(page.getByText('首次登录')).toBeVisible();
   await shot(page, '03-dashboard-zh');
 
   // A reload keeps the session and the page.

@@ -13,6 +13,7 @@ export interface LoginResult {
   token: string;
   account: AccountDto;
   idleMinutes: number;
+  previousLoginAt: string | null;
 }
 
 export class AuthService {
@@ -68,7 +69,12 @@ export class AuthService {
         this.audit.append({ actor, workstation, action: 'auth.login', target, details: { username: row.username } });
       })
       .immediate();
-    return { token: session.token, account: this.accounts.get(row.id), idleMinutes: this.settings.security().sessionIdleMinutes };
+    return {
+      token: session.token,
+      account: this.accounts.get(row.id),
+      idleMinutes: this.settings.security().sessionIdleMinutes,
+      previousLoginAt: row.last_login_at,
+    };
   }
 
   /** Resolves a token to its account, expiring it when idle too long or when the account was disabled. */

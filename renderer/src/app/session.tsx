@@ -8,6 +8,8 @@ import i18n, { rememberLanguage } from '../i18n/index.js';
 interface SessionState {
   account: AccountDto | null;
   restoring: boolean;
+  /** The sign-in before this one, shown on the dashboard. */
+  previousLoginAt: string | null;
   /** Why the user was last sent back to the login screen, if the core ended the session. */
   signedOutBecause: ErrorCode | null;
   login(username: string, password: string): Promise<void>;
@@ -16,6 +18,7 @@ interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
+const PREVIOUS_KEY = 'rr.previousLogin';
 
 function applyLanguage(language: Language): void {
   rememberLanguage(language);
@@ -27,6 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<AccountDto | null>(null);
   const [restoring, setRestoring] = useState(hasSessionToken());
   const [signedOutBecause, setSignedOutBecause] = useState<ErrorCode | null>(null);
+  const [previousLoginAt, setPreviousLoginAt] = useState<string | null>(sessionStorage.getItem(PREVIOUS_KEY));
 
   useEffect(
     () =>
@@ -52,6 +56,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const result = await call('auth.login', { username, password });
     setSessionToken(result.token);
+    if (result.previousLoginAt) sessionStorage.setItem(PREVIOUS_KEY, result.previousLoginAt);
+    else sessionStorage.removeItem(PREVIOUS_KEY);
+    setPreviousLoginAt(result.previousLoginAt);
     setSignedOutBecause(null);
     applyLanguage(result.account.language);
     setAccount(result.account);
@@ -73,8 +80,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ account, restoring, signedOutBecause, login, logout, setLanguage }),
-    [account, restoring, signedOutBecause, login, logout, setLanguage],
+    () => ({ account, restoring, previousLoginAt, signedOutBecause, login, logout, setLanguage }),
+    [account, restoring, previousLoginAt, signedOutBecause, login, logout, setLanguage],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -28,7 +28,11 @@ describe('signing in', () => {
 
   it('treats usernames case-insensitively and refuses a duplicate', async () => {
     const token = await withOfficer();
-    expect(await t.login('OFFICER1', OFFICER.password)).toMatch(/.{20,}/);
+    const first = await t.call('auth.login', { username: 'OFFICER1', password: OFFICER.password });
+    expect(first.previousLoginAt).toBeNull();
+    t.clock.advanceMinutes(1);
+    const second = await t.call('auth.login', { username: 'officer1', password: OFFICER.password });
+    expect(second.previousLoginAt).toBe(first.account.lastLoginAt);
     expect(await codeOf(() => t.call('accounts.create', { ...OFFICER, username: 'Officer1' }, token))).toBe('USERNAME_TAKEN');
   });
 

@@ -5,9 +5,11 @@ import type { AccountDto, SystemStatus } from '../../../../shared/contract/dto.j
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { formatInstant } from '../../lib/format.js';
+import { useSession } from '../../app/session.js';
 
 export function DashboardPage({ status, account }: { status: SystemStatus; account: AccountDto }) {
   const { t } = useTranslation();
+  const { previousLoginAt } = useSession();
   const audit = useQuery({
     queryKey: ['audit.list', 'head'],
     queryFn: () => call('audit.list', { limit: 1 }),
@@ -27,7 +29,7 @@ export function DashboardPage({ status, account }: { status: SystemStatus; accou
             <Descriptions.Item label={t('dashboard.office')}>{status.office?.name}</Descriptions.Item>
             <Descriptions.Item label={t('dashboard.unitCode')}>{status.office?.unitCode}</Descriptions.Item>
             <Descriptions.Item label={t('dashboard.role')}>{t(`roles.${account.role}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('dashboard.lastLogin')}>{formatInstant(account.lastLoginAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('dashboard.lastLogin')}>{previousLoginAt ? formatInstant(previousLoginAt) : t('dashboard.firstLogin')}</Descriptions.Item>
           </Descriptions>
         </Card>
       </Col>
