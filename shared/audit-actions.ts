@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = [
   'account.language_changed',
   'settings.changed',
   'audit.verified',
+  'import.started',
+  'import.finished',
+  'import.cancelled',
+  'import.interrupted',
+  'record.imported',
+  'store.orphan_removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'INSTANCE_LOCKED',
   'TOOL_FAILED',
+  'SOURCE_NOT_FOUND',
+  'STORE_UNAVAILABLE',
   'CORE_UNREACHABLE',
   'INTERNAL',
 ] as const;

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'accounts.manage': (a: Actor) => a.isAdmin,
   'settings.manage': (a: Actor) => a.isAdmin,
   'audit.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
+  'records.import': (a: Actor) => a.role === 'keeper',
+  'records.read': (a: Actor) => a.role !== 'officer',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

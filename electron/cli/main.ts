@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerAudit } from './commands/audit.js';
+import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
 import { cliLanguage, type GlobalOptions } from './context.js';
@@ -19,6 +20,8 @@ export function buildProgram(): Command {
   registerInit(program);
   registerUser(program);
   registerAudit(program);
+  registerImport(program);
+  registerList(program);
   return program;
 }
 

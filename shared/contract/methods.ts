@@ -18,6 +18,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
+import { importJobSchema, recordSchema } from './records-dto.js';
 
 /**
  * Who may call a method: anyone (before login), any signed-in account, or holders of a permission.
@@ -122,6 +123,20 @@ export const METHODS = {
     access: 'audit.read',
   }),
   'audit.verify': method({ input: empty, output: auditVerifySchema, access: 'audit.read' }),
+  /** Starts importing a camera drive or folder; the job runs on in the core and reports progress as push events. */
+  'import.start': method({
+    input: z.object({ source: z.string().trim().min(1).max(LIMITS.pathMax) }).strict(),
+    output: z.object({ jobId: z.number().int() }),
+    access: 'records.import',
+  }),
+  'import.get': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
+  'import.cancel': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
+  'import.recent': method({ input: empty, output: z.array(importJobSchema), access: 'records.import' }),
+  'records.list': method({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional() }).strict(),
+    output: z.object({ records: z.array(recordSchema), total: z.number().int(), nextBeforeId: z.number().int().nullable() }),
+    access: 'records.read',
+  }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -36,6 +36,8 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
       INSTANCE_LOCKED: '该数据目录已被另一个正在运行的程序使用（进程 {{pid}}）。请切换到已打开的窗口。',
       TOOL_FAILED: '外部工具运行失败：{{tool}}',
       CORE_UNREACHABLE: '与程序后台的连接已断开。请确认程序仍在运行，然后刷新页面。',
+      SOURCE_NOT_FOUND: '找不到要导入的文件夹 {{path}}，或它不是文件夹。请确认执法记录仪已连接。',
+      STORE_UNAVAILABLE: '证据存储位置 {{path}} 无法使用：{{reason}}。请确认存储盘已连接且可写。',
       INTERNAL: '程序内部错误，操作未完成，数据未受影响。',
     },
     roles: {
@@ -70,6 +72,8 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
       INSTANCE_LOCKED: 'This data folder is in use by another running instance (process {{pid}}). Switch to its window.',
       TOOL_FAILED: 'An external tool failed: {{tool}}',
       CORE_UNREACHABLE: 'The connection to the program was lost. Make sure it is still running, then reload the page.',
+      SOURCE_NOT_FOUND: 'The folder to import, {{path}}, does not exist or is not a folder. Check that the camera is connected.',
+      STORE_UNAVAILABLE: 'The evidence store {{path}} cannot be used: {{reason}}. Check that its drive is connected and writable.',
       INTERNAL: 'Internal error: the operation did not complete and no data was changed.',
     },
     roles: {

@@ -9,6 +9,7 @@ import { Dispatcher } from '../../electron/core/rpc/dispatcher.js';
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { COOKIE_NAME } from '../../electron/bridge/security.js';
 import { rawRequest } from '../support/http.js';
+import { make as media } from '../support/media.js';
 import { KEEPER, tempDir } from '../support/test-app.js';
 
 interface Harness {
@@ -111,6 +112,19 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('settings.update', { office: { name: '峡口镇综合行政执法办公室', unitCode: 'XK-01' } }, token)).toBe('ok');
       expect(await code('audit.list', { limit: 10 }, token)).toBe('ok');
       expect((await ok<{ ok: boolean }>('audit.verify', {}, token)).ok).toBe(true);
+
+      const camera = tempDir('rr-contract-cam-');
+      fixtureDirs.push(camera);
+      media.random(path.join(camera, 'DCIM', 'clip.mp4'), 200_000);
+      expect(await code('import.start', { source: path.join(camera, 'missing') }, token)).toBe('SOURCE_NOT_FOUND');
+      expect(await code('import.start', { source: camera }, officer)).toBe('NOT_AUTHENTICATED');
+      const { jobId } = await ok<{ jobId: number }>('import.start', { source: camera }, token);
+      await app.core.imports.wait(jobId);
+      expect((await ok<{ state: string }>('import.get', { jobId }, token)).state).toBe('finished');
+      expect(await code('import.get', { jobId: 999 }, token)).toBe('NOT_FOUND');
+      expect((await ok<{ state: string }>('import.cancel', { jobId }, token)).state).toBe('finished');
+      expect((await ok<unknown[]>('import.recent', {}, token)).length).toBe(1);
+      expect((await ok<{ total: number }>('records.list', { limit: 10 }, token)).total).toBe(1);
     });
   });
 }

@@ -71,3 +71,21 @@ export const test = base.extend<{ bridge: RunningBridge; foreignRequests: string
 });
 
 export { expect };
+
+export const KEEPER = { username: 'keeper', name: '王秀兰', password: 'Archive2026' };
+
+/** First-run setup and sign-in through the UI, for tests about what comes after. */
+export async function setUpAndSignIn(page: Page, bridge: RunningBridge): Promise<void> {
+  await page.goto(bridge.launchUrl);
+  await page.getByLabel('单位名称').fill('峡口镇综合行政执法办公室');
+  await page.getByLabel('单位代码').fill('XK-ZF-01');
+  await page.getByLabel('用户名').fill(KEEPER.username);
+  await page.getByLabel('姓名').fill(KEEPER.name);
+  await page.getByLabel('密码', { exact: true }).fill(KEEPER.password);
+  await page.getByLabel('确认密码').fill(KEEPER.password);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await page.getByLabel('用户名').fill(KEEPER.username);
+  await page.getByLabel('密码').fill(KEEPER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('office-name')).toBeVisible();
+}

@@ -12,6 +12,8 @@ import { ensureWritableDir } from '../datadir/probe.js';
 import { openDatabase, type Db } from '../db/open.js';
 import { PushBus } from '../events/push-bus.js';
 import { SettingsService } from '../settings/settings-service.js';
+import { ImportService } from '../ingest/import-service.js';
+import { openStore } from '../store/open-store.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -33,6 +35,7 @@ export interface Services {
   accounts: AccountsService;
   auth: AuthService;
   settings: SettingsService;
+  imports: ImportService;
 }
 
 /**
@@ -40,9 +43,9 @@ export interface Services {
  * `error` state that the UI shows plainly, so the window stays up and nothing is overwritten.
  */
 export class RecordsApp {
-  readonly bus = new PushBus();
   private constructor(
     readonly options: Required<Omit<OpenOptions, 'exclusive'>>,
+    readonly bus: PushBus,
     private readonly services: Services | null,
     private readonly openError: AppErrorShape | null,
     private readonly lock: InstanceLock | null,
@@ -61,11 +64,12 @@ export class RecordsApp {
       ensureWritableDir(resolved.dataDir);
       if (options.exclusive) lock = acquireInstanceLock(resolved.dataDir);
       const db = openDatabase(path.join(resolved.dataDir, DB_FILE));
-      return new RecordsApp(resolved, buildServices(db, resolved.clock), null, lock);
+      const bus = new PushBus();
+      return new RecordsApp(resolved, bus, buildServices(db, resolved.clock, bus, resolved.dataDir), null, lock);
     } catch (err) {
       lock?.release();
       const shape = err instanceof AppError ? err.toShape() : new AppError('INTERNAL', String(err)).toShape();
-      return new RecordsApp(resolved, null, shape, null);
+      return new RecordsApp(resolved, new PushBus(), null, shape, null);
     }
   }
 
@@ -102,11 +106,12 @@ export class RecordsApp {
   }
 }
 
-function buildServices(db: Db, clock: Clock): Services {
+function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Services {
   const audit = new AuditLog(db, clock);
   const sessions = new SessionStore(clock);
   const settings = new SettingsService(db, audit, clock);
   const accounts = new AccountsService(db, audit, sessions, clock);
   const auth = new AuthService(db, audit, accounts, settings, sessions, clock);
-  return { db, audit, accounts, auth, settings };
+  const imports = new ImportService(db, audit, bus, clock, openStore(() => settings.storeDir(dataDir)));
+  return { db, audit, accounts, auth, settings, imports };
 }

@@ -55,6 +55,12 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'settings.update': (app, input, ctx) => ({ ...app.core.settings.update(ctx, input), storeDir: app.core.settings.storeDir(app.options.dataDir) }),
 
   'audit.list': (app, input) => app.core.audit.list(input),
+  'import.start': async (app, input, ctx) => ({ jobId: await app.core.imports.start(ctx, input.source) }),
+  'import.get': (app, input) => app.core.imports.get(input.jobId),
+  'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
+  'import.recent': (app) => app.core.imports.recent(),
+  'records.list': (app, input) => app.core.imports.listRecords(input.limit, input.beforeId),
+
   'audit.verify': (app, _input, ctx) => {
     const result = app.core.audit.verify();
     app.core.audit.append({

@@ -34,7 +34,7 @@ export const en: Messages = {
   shell: { logout: 'Sign out', office: 'Office', browserMode: 'Browser mode', changePassword: 'Change password' },
   dashboard: {
     welcome: 'Hello, {{name}}', role: 'Role', lastLogin: 'Last sign-in', office: 'Office', unitCode: 'Unit code',
-    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'Import, library, cases, lending, retention, discs and ledgers arrive in coming versions.',
+    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'Cases, lending, retention, discs and ledgers arrive in coming versions.',
     firstLogin: 'First sign-in',
   },
   coming: { title: '{{name}}', text: 'This capability is being built and will arrive in a coming version.' },
@@ -60,6 +60,25 @@ export const en: Messages = {
   auditTargets: { office: 'office profile', security: 'security settings' },
   auditValues: {
     wrong_password: 'wrong password', unknown_user: 'unknown user', locked: 'account locked', disabled: 'account disabled', true: 'yes', false: 'no',
+  },
+  importer: {
+    sourceTitle: 'Choose what to import', source: 'Source folder', sourceHelp: 'The body camera’s drive or mount point (e.g. E:\\ or /media/camera), a card reader, or a copied folder.',
+    start: 'Start import', running: 'Importing', cancel: 'Cancel import', cancelConfirm: 'Cancel? Files already verified are kept; the rest are not imported.',
+    files: 'Files {{done}} / {{total}}', speed: '{{speed}} MB/s', eta: '{{eta}} left', recent: 'Recent imports',
+    startedAt: 'Started', by: 'By', state: 'State', result: 'Result', resultText: '{{imported}} new, {{duplicates}} already archived, {{failed}} failed, {{skipped}} skipped',
+    state_running: 'Running', state_finished: 'Finished', state_cancelled: 'Cancelled', state_failed: 'Failed', state_interrupted: 'Interrupted',
+    path: 'File', outcome: 'Outcome', reason: 'Reason', outcome_imported: 'Imported', outcome_duplicate: 'Already archived', outcome_failed: 'Failed', outcome_skipped: 'Skipped',
+    done: 'Import finished: {{imported}} new files', keeperOnly: 'Only the archive keeper can import.', empty: 'No imports yet',
+  },
+  reasons: {
+    not_media: 'not a video, audio or photo file', symlink: 'a link, not followed', unreadable_folder: 'folder cannot be read', unreadable: 'file cannot be read', special_file: 'special file',
+    source_missing: 'the file is gone (device unplugged?)', source_unreadable: 'read error (device unplugged or damaged?)', source_permission: 'no permission to read',
+    source_changed: 'the file changed while being read', store_full: 'the store drive is full', store_readonly: 'the store drive is read-only', verify_failed: 'the copy did not verify',
+    cancelled: 'cancelled', io_error: 'read/write error',
+  },
+  library: {
+    title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
+    sha256: 'SHA-256', more: 'Load more', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
   },
   settings: {
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',

@@ -32,7 +32,7 @@ export const zhCN = {
   shell: { logout: '退出登录', office: '单位', browserMode: '浏览器模式', changePassword: '修改密码' },
   dashboard: {
     welcome: '{{name}}，您好', role: '角色', lastLogin: '上次登录', office: '单位', unitCode: '单位代码',
-    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '导入、资料库、案件、借阅、保管期限、刻录与台账将在后续版本中逐步提供。',
+    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '案件、借阅、保管期限、刻录光盘与台账统计将在后续版本中逐步提供。',
     firstLogin: '首次登录',
   },
   coming: { title: '{{name}}', text: '该功能正在建设中，将在后续版本中提供。' },
@@ -58,6 +58,25 @@ export const zhCN = {
   auditTargets: { office: '单位信息', security: '安全策略' },
   auditValues: {
     wrong_password: '密码错误', unknown_user: '用户不存在', locked: '账号已锁定', disabled: '账号已停用', true: '是', false: '否',
+  },
+  importer: {
+    sourceTitle: '选择导入来源', source: '来源文件夹', sourceHelp: '执法记录仪的盘符或挂载目录（如 E:\\ 或 /media/camera），也可以是读卡器或拷贝出来的文件夹。',
+    start: '开始导入', running: '正在导入', cancel: '取消导入', cancelConfirm: '确定取消？已完成校验的文件会保留，其余文件不会被导入。',
+    files: '文件 {{done}} / {{total}}', speed: '{{speed}} MB/s', eta: '预计剩余 {{eta}}', recent: '最近的导入',
+    startedAt: '开始时间', by: '操作人', state: '状态', result: '结果', resultText: '新导入 {{imported}}，已在档案中 {{duplicates}}，失败 {{failed}}，跳过 {{skipped}}',
+    state_running: '进行中', state_finished: '已完成', state_cancelled: '已取消', state_failed: '失败', state_interrupted: '已中断',
+    path: '文件', outcome: '处理', reason: '原因', outcome_imported: '已导入', outcome_duplicate: '已在档案中', outcome_failed: '失败', outcome_skipped: '跳过',
+    done: '导入完成：新导入 {{imported}} 个文件', keeperOnly: '只有档案管理员可以导入。', empty: '暂无导入记录',
+  },
+  reasons: {
+    not_media: '不是音视频或照片文件', symlink: '快捷方式/链接，未跟随', unreadable_folder: '文件夹无法读取', unreadable: '文件无法读取', special_file: '特殊文件',
+    source_missing: '文件已不存在（设备可能已拔出）', source_unreadable: '读取出错（设备可能已拔出或损坏）', source_permission: '没有读取权限',
+    source_changed: '读取过程中文件发生了变化', store_full: '存储盘已满', store_readonly: '存储盘只读', verify_failed: '复制后校验不一致',
+    cancelled: '已取消', io_error: '读写错误',
+  },
+  library: {
+    title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
+    sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
   },
   settings: {
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',

@@ -1,4 +1,5 @@
-import { Button, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { Alert, Button, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import i18n from 'i18next';
 import {
   AuditOutlined, BarChartOutlined, CloudUploadOutlined, FieldTimeOutlined, FileSearchOutlined, FolderOpenOutlined,
   HomeOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, UserOutlined,
@@ -14,6 +15,8 @@ import { useHashRoute, type Route } from '../lib/hash-route.js';
 import { AuditPage } from '../pages/audit/AuditPage.js';
 import { ComingPage } from '../pages/coming/ComingPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { ImportPage } from '../pages/import/ImportPage.js';
+import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 
 const ICONS: Record<Route, ReactNode> = {
@@ -42,6 +45,10 @@ function page(route: Route, status: SystemStatus, account: AccountDto): ReactNod
       return can(account, 'audit.read') ? <AuditPage account={account} /> : <DashboardPage status={status} account={account} />;
     case 'settings':
       return <SettingsPage account={account} />;
+    case 'import':
+      return <ImportPage account={account} />;
+    case 'library':
+      return can(account, 'records.read') ? <LibraryPage /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
     default:
       return <ComingPage route={route} />;
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { make } from '../../support/media.js';
 import { tempDir } from '../../support/test-app.js';
 
 const dirs: string[] = [];
@@ -88,6 +89,26 @@ describe('records command line', () => {
     const bad = records(['--data', tempDir(), 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(blocked, 'file', 'sub')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('无法使用文件夹');
+  });
+
+  it('imports a folder and lists it, with one JSON summary', () => {
+    const d = initialized();
+    const camera = tempDir();
+    dirs.push(camera);
+    make.random(path.join(camera, 'DCIM', '执法 记录 01.mp4'), 100_000);
+    make.empty(path.join(camera, 'DCIM', 'empty.mp4'));
+    const r = records(['--data', d, '--user', 'keeper', '--json', 'import', camera], AS_KEEPER);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary).toMatchObject({ state: 'finished', imported: 2, duplicates: 0, failed: 0, bytes: 100_000 });
+    expect(summary.records.map((x: { path: string }) => x.path).sort()).toEqual(['DCIM/empty.mp4', 'DCIM/执法 记录 01.mp4']);
+    expect(summary.records[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const again = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'import', camera], AS_KEEPER).out);
+    expect(again).toMatchObject({ imported: 0, duplicates: 2 });
+    expect(records(['--data', d, '--user', 'keeper', 'list'], AS_KEEPER).out).toContain('DCIM/执法 记录 01.mp4');
+    const missing = records(['--data', d, '--user', 'keeper', 'import', path.join(camera, 'nope')], AS_KEEPER);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('找不到要导入的文件夹');
   });
 
   it('speaks English when asked', () => {

@@ -23,16 +23,28 @@ function codeOf(fn: () => unknown): string {
   }
 }
 
+function tablesOf(db: Database.Database): { name: string; strict: number }[] {
+  return db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
+}
+
 describe('migration 0001 foundation', () => {
-  it('creates strict tables, marks the file as ours and sets the version', () => {
-    const db = openDatabase(dbFile());
+  it('creates strict tables and marks the file as ours', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 1));
     expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const tables = tablesOf(db);
+    expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'audit_events', 'office', 'settings']);
+    expect(tables.every((t) => t.strict === 1)).toBe(true);
+    db.close();
+  });
+
+  it('opens in WAL mode with foreign keys, at the latest version', () => {
+    const db = openDatabase(dbFile());
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'audit_events', 'office', 'settings']);
-    expect(tables.every((t) => t.strict === 1)).toBe(true);
     db.close();
   });
 
@@ -55,6 +67,36 @@ describe('migration 0001 foundation', () => {
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('migration 0002 records', () => {
+  it('adds strict import and record tables on top of a version-1 catalogue, keeping its rows', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+    migrate(db, MIGRATIONS.slice(0, 2));
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    const added = tablesOf(db).filter((t) => ['import_jobs', 'records', 'import_items', 'store_intents'].includes(t.name));
+    expect(added).toHaveLength(4);
+    expect(added.every((t) => t.strict === 1)).toBe(true);
+    expect(db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('makes records and import outcomes append-only', () => {
+    const db = openDatabase(dbFile());
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
+    db.prepare(
+      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
+    ).run('a'.repeat(64), 'b'.repeat(64));
+    db.prepare("INSERT INTO import_items (job_id, seq, relative_path, outcome, record_id) VALUES (1, 1, 'a.mp4', 'imported', 1)").run();
+    expect(() => db.prepare("UPDATE records SET size = 2").run()).toThrow(/never altered/);
+    expect(() => db.prepare('DELETE FROM records').run()).toThrow(/approved destruction/);
+    expect(() => db.prepare("UPDATE import_items SET outcome = 'failed'").run()).toThrow(/never altered/);
+    expect(() => db.prepare("INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES ('short', 'x', 1, 'video', 'a', 'a', 'm', 't', 1, 1)").run()).toThrow(/CHECK/);
     db.close();
   });
 });

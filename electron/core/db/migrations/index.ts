@@ -1,4 +1,5 @@
 import { sql as m0001 } from './0001-foundation.js';
+import { sql as m0002 } from './0002-records.js';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** In order; the version is the position. Append only. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: m0001 },
+  { version: 2, name: 'records', sql: m0002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

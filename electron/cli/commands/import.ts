@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { interpolate } from '../../../shared/i18n/messages.js';
+import { cliLanguage, withSignIn, type GlobalOptions } from '../context.js';
+import { emit } from '../output.js';
+import { CLI_TEXTS } from '../texts.js';
+
+function say(key: string, values: Record<string, unknown>): string {
+  return interpolate(CLI_TEXTS[cliLanguage()][key] ?? key, values);
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import <source>')
+    .description('import every recording under SOURCE (a camera drive or folder): hashed, verified, exactly once')
+    .action(async (source: string, _opts: unknown, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      await withSignIn(global, async (s) => {
+        const { jobId } = await s.call('import.start', { source: path.resolve(source) });
+        const stopProgress = process.stderr.isTTY
+          ? s.app.bus.subscribe((e) => {
+              if (e.type !== 'import.progress') return;
+              const p = e.payload.progress as { filesDone: number; filesTotal: number; mibPerSecond: number };
+              process.stderr.write(`\r${say('importProgress', { done: p.filesDone, total: p.filesTotal, speed: p.mibPerSecond.toFixed(0) })}`);
+            })
+          : () => undefined;
+        const job = await s.app.core.imports.wait(jobId);
+        stopProgress();
+        const imported = job.items.filter((i) => i.outcome === 'imported').map((i) => i.recordId);
+        const records = (await s.call('records.list', { limit: 500 })).records.filter((r) => imported.includes(r.id));
+        const summary = job.summary ?? { imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, seconds: 0 };
+        const failures = job.items.filter((i) => i.outcome === 'failed').map((i) => ({ path: i.relativePath, reason: i.reason }));
+        const skippedFiles = job.items.filter((i) => i.outcome === 'skipped').map((i) => ({ path: i.relativePath, reason: i.reason }));
+        const human = [
+          say('importDone', { ...summary, seconds: summary.seconds.toFixed(1), mib: (summary.bytes / 1048576).toFixed(1) }),
+          ...failures.map((f) => `  ✗ ${f.path}: ${f.reason}`),
+        ].join('\n');
+        emit(
+          global.json,
+          {
+            jobId,
+            state: job.state,
+            ...summary,
+            records: records.map((r) => ({ id: r.id, path: r.originalPath, name: r.originalName, size: r.size, sha256: r.sha256, sm3: r.sm3 })),
+            failures,
+            skippedFiles,
+          },
+          human,
+        );
+        if (summary.failed > 0) process.exitCode = 1;
+      });
+    });
+}
+
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .description('list the records in the archive, newest first')
+    .option('--limit <n>', 'how many', '100')
+    .action(async (opts: { limit: string }, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      await withSignIn(global, async (s) => {
+        const page = await s.call('records.list', { limit: Math.min(500, Math.max(1, Number(opts.limit) || 100)) });
+        const lines = page.records.map((r) => [r.id, r.importedAt, r.mediaType, r.size, r.sha256.slice(0, 16), r.originalPath].join('\t'));
+        emit(global.json, page, [say('listHeader', { total: page.total }), ...lines].join('\n'));
+      });
+    });
+}

@@ -1,0 +1,95 @@
+import type { ImportItemDto, ImportJobDto, ImportSummary, RecordDto } from '../../../shared/contract/records-dto.js';
+import type { Db } from '../db/open.js';
+
+interface JobRow {
+  id: number;
+  source: string;
+  state: ImportJobDto['state'];
+  started_at: string;
+  finished_at: string | null;
+  summary: string | null;
+  started_by_name: string;
+}
+
+interface RecordRow {
+  id: number;
+  sha256: string;
+  sm3: string;
+  size: number;
+  media_type: RecordDto['mediaType'];
+  original_name: string;
+  original_path: string;
+  source: string;
+  file_mtime: string | null;
+  imported_at: string;
+  imported_by_name: string;
+  import_job_id: number;
+}
+
+const MAX_ITEMS = 1000;
+
+/** SQL for import jobs, their per-file outcomes and the records they created. */
+export class ImportRepo {
+  constructor(private readonly db: Db) {}
+
+  job(id: number): Omit<ImportJobDto, 'progress'> | null {
+    const row = this.db
+      .prepare('SELECT j.*, a.display_name AS started_by_name FROM import_jobs j JOIN accounts a ON a.id = j.started_by WHERE j.id = ?')
+      .get(id) as JobRow | undefined;
+    if (!row) return null;
+    const items = this.db
+      .prepare(
+        `SELECT relative_path AS relativePath, size, outcome, reason, record_id AS recordId FROM import_items WHERE job_id = ?
+         ORDER BY CASE outcome WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 WHEN 'duplicate' THEN 2 ELSE 3 END, seq LIMIT ?`,
+      )
+      .all(id, MAX_ITEMS) as ImportItemDto[];
+    return {
+      id: row.id,
+      source: row.source,
+      state: row.state,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      startedBy: row.started_by_name,
+      summary: row.summary ? (JSON.parse(row.summary) as ImportSummary) : null,
+      items,
+    };
+  }
+
+  recentJobIds(limit = 20): number[] {
+    return (this.db.prepare('SELECT id FROM import_jobs ORDER BY id DESC LIMIT ?').all(limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  recordIdBySha(sha256: string): number | null {
+    return (this.db.prepare('SELECT id FROM records WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
+  }
+
+  listRecords(limit: number, beforeId?: number): { records: RecordDto[]; total: number; nextBeforeId: number | null } {
+    const rows = this.db
+      .prepare(
+        `SELECT r.*, a.display_name AS imported_by_name FROM records r JOIN accounts a ON a.id = r.imported_by
+         WHERE (@before IS NULL OR r.id < @before) ORDER BY r.id DESC LIMIT @limit`,
+      )
+      .all({ before: beforeId ?? null, limit: limit + 1 }) as RecordRow[];
+    const total = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    const more = rows.length > limit;
+    const records = rows.slice(0, limit).map(toRecordDto);
+    return { records, total, nextBeforeId: more ? (records.at(-1)?.id ?? null) : null };
+  }
+}
+
+function toRecordDto(r: RecordRow): RecordDto {
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    sm3: r.sm3,
+    size: r.size,
+    mediaType: r.media_type,
+    originalName: r.original_name,
+    originalPath: r.original_path,
+    source: r.source,
+    fileMtime: r.file_mtime,
+    importedAt: r.imported_at,
+    importedBy: r.imported_by_name,
+    importJobId: r.import_job_id,
+  };
+}

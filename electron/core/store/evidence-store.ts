@@ -1,0 +1,28 @@
+import type { Readable } from 'node:stream';
+
+export interface StoredObject {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Where original evidence lives: content-addressed by SHA-256, write-once. Today a folder on a
+ * local or second drive; a county centre can implement the same interface over an
+ * S3-compatible bucket with Object Lock.
+ */
+export interface EvidenceStore {
+  readonly root: string;
+  /** A fresh temporary path on the store's own volume, so that `commit` is an atomic rename. */
+  tempPath(label: string): string;
+  /** Moves a verified temporary file into its content address and makes it read-only. Idempotent. */
+  commit(tempPath: string, sha256: string): Promise<'stored' | 'already-present'>;
+  discard(tempPath: string): Promise<void>;
+  has(sha256: string): Promise<boolean>;
+  stat(sha256: string): Promise<StoredObject | null>;
+  openRead(sha256: string, range?: { start: number; end: number }): Readable;
+  list(): AsyncIterable<StoredObject>;
+  /** Removes an object that no catalogue record refers to (an interrupted import); nothing else may remove. */
+  removeOrphan(sha256: string): Promise<void>;
+  /** Deletes temporary files left by processes that are no longer running. */
+  cleanTemp(): Promise<number>;
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../shared/errors.js';
+import type { EvidenceStore, StoredObject } from './evidence-store.js';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The folder implementation: objects/aa/bb/<sha256>, files mode 0444; tmp/ for work in progress. */
+export class FsEvidenceStore implements EvidenceStore {
+  private counter = 0;
+
+  constructor(readonly root: string) {
+    fs.mkdirSync(path.join(root, 'objects'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  }
+
+  objectPath(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new AppError('VALIDATION_FAILED', `not a sha256: ${sha256}`, { fields: 'sha256' });
+    return path.join(this.root, 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  tempPath(label: string): string {
+    const safe = label.replace(/[^A-Za-z0-9._-]/g, '_').slice(-40);
+    return path.join(this.root, 'tmp', `${process.pid}-${Date.now()}-${this.counter++}-${safe}.part`);
+  }
+
+  async commit(tempPath: string, sha256: string): Promise<'stored' | 'already-present'> {
+    const target = this.objectPath(sha256);
+    if (await this.has(sha256)) {
+      await this.discard(tempPath);
+      return 'already-present';
+    }
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.chmod(tempPath, 0o444);
+    await fs.promises.rename(tempPath, target);
+    await fsyncDir(path.dirname(target));
+    return 'stored';
+  }
+
+  async discard(tempPath: string): Promise<void> {
+    await fs.promises.rm(tempPath, { force: true });
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return (await this.stat(sha256)) !== null;
+  }
+
+  async stat(sha256: string): Promise<StoredObject | null> {
+    try {
+      const st = await fs.promises.stat(this.objectPath(sha256));
+      return { sha256, size: st.size };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  openRead(sha256: string, range?: { start: number; end: number }): Readable {
+    return fs.createReadStream(this.objectPath(sha256), { ...range, highWaterMark: 1 << 20 });
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    const objects = path.join(this.root, 'objects');
+    for (const a of await fs.promises.readdir(objects)) {
+      for (const b of await fs.promises.readdir(path.join(objects, a)).catch(() => [])) {
+        for (const name of await fs.promises.readdir(path.join(objects, a, b)).catch(() => [])) {
+          const st = await fs.promises.stat(path.join(objects, a, b, name));
+          yield { sha256: name, size: st.size };
+        }
+      }
+    }
+  }
+
+  async removeOrphan(sha256: string): Promise<void> {
+    await fs.promises.rm(this.objectPath(sha256), { force: true });
+  }
+
+  async cleanTemp(): Promise<number> {
+    const tmp = path.join(this.root, 'tmp');
+    let removed = 0;
+    for (const name of await fs.promises.readdir(tmp)) {
+      const pid = Number(name.split('-')[0]);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) continue;
+      if (pid === process.pid) continue;
+      await fs.promises.rm(path.join(tmp, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,62 @@
+import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { RecordDto } from '../../../../shared/contract/records-dto.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+import { formatInstant } from '../../lib/format.js';
+import { formatBytes } from '../../lib/format-size.js';
+
+const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple', photo: 'cyan' };
+
+/** Every archived record, newest first. Filters, search and playback come with the library issue. */
+export function LibraryPage() {
+  const { t } = useTranslation();
+  const list = useInfiniteQuery({
+    queryKey: ['records.list'],
+    queryFn: ({ pageParam }) => call('records.list', { limit: 200, beforeId: pageParam ?? undefined }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextBeforeId,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.records) ?? [];
+  return (
+    <Card title={t('library.title')} extra={<Typography.Text type="secondary">{t('library.total', { count: list.data?.pages[0]?.total ?? 0 })}</Typography.Text>}>
+      {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
+      <Table<RecordDto>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: t('library.empty') }}
+        scroll={{ x: 1000 }}
+        data-testid="library-table"
+        columns={[
+          { title: '#', dataIndex: 'id', width: 70 },
+          { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
+          { title: t('library.name'), dataIndex: 'originalPath', ellipsis: true },
+          { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
+          { title: t('library.importedAt'), dataIndex: 'importedAt', width: 170, render: (v: string) => formatInstant(v) },
+          { title: t('library.importedBy'), dataIndex: 'importedBy', width: 100 },
+          {
+            title: t('library.sha256'),
+            dataIndex: 'sha256',
+            width: 180,
+            render: (v: string) => (
+              <Typography.Text code copyable={{ text: v }} style={{ fontSize: 12 }}>
+                {v.slice(0, 16)}…
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+      {list.hasNextPage && (
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {t('library.more')}
+          </Button>
+        </Flex>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { MEDIA_TYPES } from '../media-types.js';
+import { instantSchema } from './dto.js';
+
+export const mediaTypeSchema = z.enum(MEDIA_TYPES as [string, ...string[]]);
+
+export const recordSchema = z.object({
+  id: z.number().int(),
+  sha256: z.string(),
+  sm3: z.string(),
+  size: z.number().int(),
+  mediaType: mediaTypeSchema,
+  originalName: z.string(),
+  originalPath: z.string(),
+  source: z.string(),
+  fileMtime: instantSchema.nullable(),
+  importedAt: instantSchema,
+  importedBy: z.string(),
+  importJobId: z.number().int(),
+});
+export type RecordDto = z.infer<typeof recordSchema>;
+
+export const IMPORT_OUTCOMES = ['imported', 'duplicate', 'failed', 'skipped'] as const;
+
+export const importItemSchema = z.object({
+  relativePath: z.string(),
+  size: z.number().int().nullable(),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  reason: z.string().nullable(),
+  recordId: z.number().int().nullable(),
+});
+export type ImportItemDto = z.infer<typeof importItemSchema>;
+
+export const importSummarySchema = z.object({
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  bytes: z.number().int(),
+  seconds: z.number(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const importProgressSchema = z.object({
+  filesTotal: z.number().int(),
+  filesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  bytesDone: z.number().int(),
+  mibPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+export const importJobSchema = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  state: z.enum(['running', 'finished', 'cancelled', 'failed', 'interrupted']),
+  startedAt: instantSchema,
+  finishedAt: instantSchema.nullable(),
+  startedBy: z.string(),
+  progress: importProgressSchema.nullable(),
+  summary: importSummarySchema.nullable(),
+  items: z.array(importItemSchema),
+});
+export type ImportJobDto = z.infer<typeof importJobSchema>;

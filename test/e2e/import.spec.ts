@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cameraDrive, make } from '../support/media.js';
+import { expect, setUpAndSignIn, shot, test } from './fixtures.js';
+
+test('a camera drive is imported through the UI with progress, outcomes and the records listed', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  const drive = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-camera-'));
+  try {
+    cameraDrive(drive);
+    for (let i = 0; i < 3; i++) make.random(path.join(drive, 'DCIM', '101MEDIA', `LONG_${i}.MP4`), 150 << 20);
+    await setUpAndSignIn(page, bridge);
+
+    await page.getByRole('menuitem', { name: '导入' }).click();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByText('请填写来源文件夹')).toBeVisible();
+    await page.getByLabel('来源文件夹').fill(path.join(drive, '不存在'));
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '找不到要导入的文件夹' })).toBeVisible();
+
+    await page.getByLabel('来源文件夹').fill(drive);
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const progress = page.getByTestId('import-progress');
+    await expect(progress).toBeVisible();
+    await expect(progress).toContainText('MB/s');
+    await shot(page, '20-import-progress');
+
+    // A reload while the job runs shows it still running.
+    await page.reload();
+    await expect(page.getByTestId('import-progress').or(page.getByText('已完成'))).toBeVisible();
+
+    const jobs = page.getByTestId('import-jobs');
+    await expect(jobs.getByText('已完成')).toBeVisible({ timeout: 60_000 });
+    await expect(jobs).toContainText('新导入 9，已在档案中 0，失败 0，跳过 2');
+    await jobs.getByRole('button', { name: /展开行|Expand row/ }).first().click();
+    const items = page.getByTestId('import-items');
+    await expect(items).toContainText('不是音视频或照片文件');
+    await expect(items).toContainText('快捷方式/链接，未跟随');
+    await shot(page, '21-import-finished');
+
+    await page.getByRole('menuitem', { name: '资料库' }).click();
+    const library = page.getByTestId('library-table');
+    await expect(library.getByText('录音/现场 录音 01.wav')).toBeVisible();
+    await expect(page.getByText('共 9 条')).toBeVisible();
+    await shot(page, '22-library');
+  } finally {
+    fs.rmSync(drive, { recursive: true, force: true });
+  }
+});

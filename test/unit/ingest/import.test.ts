@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cameraDrive, make } from '../../support/media.js';
+import { KEEPER, codeOf, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+
+let t: TestApp;
+const dirs: string[] = [];
+afterEach(() => {
+  t?.close();
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
+
+let drive: string;
+let expected: string[];
+beforeAll(() => {
+  drive = tempDir('rr-camera-');
+  expected = cameraDrive(drive);
+});
+
+function digest(alg: string, file: string): string {
+  return createHash(alg).update(fs.readFileSync(file)).digest('hex');
+}
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out[path.relative(root, p)] = `${fs.statSync(p).mtimeMs}:${digest('sha256', p)}`;
+    }
+  };
+  walk(root);
+  return out;
+}
+
+async function keeperImport(source: string) {
+  const token = await t.login(KEEPER.username, KEEPER.password);
+  const { jobId } = await t.call('import.start', { source }, token);
+  const job = await t.app.core.imports.wait(jobId);
+  return { token, job };
+}
+
+function storeFile(sha256: string): string {
+  return path.join(t.dir, 'store', 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+describe('import from a camera drive', () => {
+  it('stores every media file byte-exact with both hashes, read-only, and leaves the source untouched', async () => {
+    t = await openTestApp();
+    const before = snapshot(drive);
+    const { token, job } = await keeperImport(drive);
+    expect(job.state).toBe('finished');
+    expect(job.summary).toMatchObject({ imported: 6, duplicates: 0, failed: 0, skipped: 2 });
+    const { records } = await t.call('records.list', { limit: 100 }, token);
+    expect(records.map((r) => r.originalPath).sort()).toEqual([...expected].sort());
+    for (const r of records) {
+      const src = path.join(drive, r.originalPath);
+      expect(r.sha256).toBe(digest('sha256', src));
+      expect(r.sm3).toBe(digest('sm3', src));
+      expect(fs.readFileSync(storeFile(r.sha256)).equals(fs.readFileSync(src))).toBe(true);
+      expect(fs.statSync(storeFile(r.sha256)).mode & 0o777).toBe(0o444);
+    }
+    expect(records.find((r) => r.originalPath.endsWith('0004.MP4'))?.size).toBe(0);
+    expect(records.find((r) => r.originalPath.endsWith('.wav'))?.mediaType).toBe('audio');
+    expect(records.find((r) => r.originalPath.endsWith('.JPG'))?.mediaType).toBe('photo');
+    expect(job.items.filter((i) => i.outcome === 'skipped').map((i) => [i.relativePath, i.reason])).toEqual([
+      ['DCIM/index.dat', 'not_media'],
+      ['DCIM/loop', 'symlink'],
+    ]);
+    expect(snapshot(drive)).toEqual(before);
+    expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
+    const audited = await t.call('audit.list', { action: 'record.imported', limit: 100 }, token);
+    expect(audited.total).toBe(6);
+    expect((await t.call('audit.verify', {}, token)).ok).toBe(true);
+  });
+
+  it('imports each recording exactly once: again from the same drive, or twice within one batch', async () => {
+    t = await openTestApp();
+    await keeperImport(drive);
+    const { token, job } = await keeperImport(drive);
+    expect(job.summary).toMatchObject({ imported: 0, duplicates: 6 });
+    expect((await t.call('records.list', { limit: 100 }, token)).total).toBe(6);
+
+    const twice = tempDir('rr-twice-');
+    dirs.push(twice);
+    make.random(path.join(twice, 'a', 'same.mp4'), 300_000);
+    fs.mkdirSync(path.join(twice, 'b'));
+    fs.copyFileSync(path.join(twice, 'a', 'same.mp4'), path.join(twice, 'b', 'same copy.mp4'));
+    const second = await keeperImport(twice);
+    expect(second.job.summary).toMatchObject({ imported: 1, duplicates: 1 });
+  });
+
+  it('refuses a missing source and an unusable store clearly, recording nothing', async () => {
+    t = await openTestApp();
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    expect(await codeOf(() => t.call('import.start', { source: path.join(drive, 'nope') }, token))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOf(() => t.call('import.start', { source: path.join(drive, 'DCIM', 'index.dat') }, token))).toBe('SOURCE_NOT_FOUND');
+    fs.rmSync(path.join(t.dir, 'store'), { recursive: true });
+    fs.writeFileSync(path.join(t.dir, 'store'), 'a file where the store folder should be');
+    expect(await codeOf(() => t.call('import.start', { source: drive }, token))).toBe('STORE_UNAVAILABLE');
+    expect((await t.call('records.list', { limit: 10 }, token)).total).toBe(0);
+  });
+
+  it('lets only the archive keeper import, and nobody alter a record', async () => {
+    t = await openTestApp();
+    const admin = await t.login(KEEPER.username, KEEPER.password);
+    await t.call('accounts.create', { username: 'leader', displayName: '陈志强', role: 'responsible_leader', isAdmin: false, password: 'Leader2026' }, admin);
+    const leader = await t.login('leader', 'Leader2026');
+    expect(await codeOf(() => t.call('import.start', { source: drive }, leader))).toBe('FORBIDDEN');
+    await keeperImport(drive);
+    expect(() => t.app.core.db.prepare("UPDATE records SET original_name = 'x'").run()).toThrow(/never altered/);
+    expect(() => t.app.core.db.prepare('DELETE FROM records').run()).toThrow(/approved destruction/);
+  });
+
+  it('cancels cleanly: no half record, no temporary file', async () => {
+    t = await openTestApp();
+    const big = tempDir('rr-big-');
+    dirs.push(big);
+    for (let i = 0; i < 4; i++) make.random(path.join(big, `clip${i}.mp4`), 96 << 20);
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    const { jobId } = await t.call('import.start', { source: big }, token);
+    await t.call('import.cancel', { jobId }, token);
+    const job = await t.app.core.imports.wait(jobId);
+    expect(job.state).toBe('cancelled');
+    const { records } = await t.call('records.list', { limit: 10 }, token);
+    expect(job.summary?.imported).toBe(records.length);
+    expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
+    for (const r of records) expect(digest('sha256', storeFile(r.sha256))).toBe(r.sha256);
+  });
+});
