@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { LOCK_FILE } from './paths.js';
+import { processAlive } from '../app/process-alive.js';
 
 interface LockOwner {
   pid: number;
@@ -10,14 +11,6 @@ interface LockOwner {
   startedAt: string;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readOwner(file: string): LockOwner | null {
   try {
@@ -53,7 +46,7 @@ export function acquireInstanceLock(dir: string): InstanceLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = readOwner(file);
-      const stale = owner === null || (owner.host === me.host && !isAlive(owner.pid));
+      const stale = owner === null || (owner.host === me.host && !processAlive(owner.pid));
       if (!stale) {
         throw new AppError('INSTANCE_LOCKED', `data folder in use by process ${owner.pid} on ${owner.host}`, {
           pid: owner.pid,

@@ -11,6 +11,7 @@ import type { EvidenceStore } from '../store/evidence-store.js';
 import { ImportRepo } from './import-repo.js';
 import { scanSource, type ScannedFile } from './scan.js';
 import { CopyFailed, CopyPool } from './worker-pool.js';
+import { processAlive } from '../app/process-alive.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -25,14 +26,6 @@ interface RunningJob {
   done: Promise<void>;
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Brings every recording from a camera drive or folder into the store exactly once: copied and
@@ -68,7 +61,7 @@ export class ImportService {
     const intents = this.db.prepare('SELECT sha256, job_id FROM store_intents').all() as { sha256: string; job_id: number }[];
     for (const intent of intents) {
       const job = this.db.prepare('SELECT host, pid, state FROM import_jobs WHERE id = ?').get(intent.job_id) as { host: string; pid: number; state: string };
-      if (job.state === 'running' && (job.host !== os.hostname() || pidAlive(job.pid))) continue;
+      if (job.state === 'running' && (job.host !== os.hostname() || processAlive(job.pid))) continue;
       if (this.repo.recordIdBySha(intent.sha256) === null && (await store.has(intent.sha256))) {
         await store.removeOrphan(intent.sha256);
         this.audit.append({ actor: { id: null, name: null }, workstation: os.hostname(), action: 'store.orphan_removed', details: { sha256: intent.sha256, jobId: intent.job_id } });
@@ -77,7 +70,7 @@ export class ImportService {
     }
     const jobs = this.db.prepare("SELECT id, host, pid FROM import_jobs WHERE state = 'running'").all() as { id: number; host: string; pid: number }[];
     for (const job of jobs) {
-      if (job.host !== os.hostname() || pidAlive(job.pid)) continue;
+      if (job.host !== os.hostname() || processAlive(job.pid)) continue;
       this.db.transaction(() => {
         this.db.prepare("UPDATE import_jobs SET state = 'interrupted', finished_at = ? WHERE id = ?").run(this.clock.now().toISOString(), job.id);
         this.audit.append({ actor: { id: null, name: null }, workstation: os.hostname(), action: 'import.interrupted', target: `import:${job.id}` });

@@ -3,17 +3,10 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors.js';
 import type { EvidenceStore, StoredObject } from './evidence-store.js';
+import { processAlive } from '../app/process-alive.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function fsyncDir(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
@@ -100,9 +93,9 @@ export class FsEvidenceStore implements EvidenceStore {
     const tmp = path.join(this.root, 'tmp');
     let removed = 0;
     for (const name of await fs.promises.readdir(tmp)) {
+      // Temp names start with the writing process's id; a live writer's files are still in use.
       const pid = Number(name.split('-')[0]);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) continue;
-      if (pid === process.pid) continue;
+      if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || processAlive(pid))) continue;
       await fs.promises.rm(path.join(tmp, name), { force: true });
       removed++;
     }
