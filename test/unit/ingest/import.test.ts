@@ -115,6 +115,21 @@ describe('import from a camera drive', () => {
     expect(() => t.app.core.db.prepare('DELETE FROM records').run()).toThrow(/approved destruction/);
   });
 
+  it('reports a file that vanished mid-import (device unplugged) and finishes the rest', async () => {
+    t = await openTestApp();
+    const src = tempDir('rr-unplug-');
+    dirs.push(src);
+    for (let i = 0; i < 3; i++) make.random(path.join(src, `clip${i}.mp4`), 64 << 20);
+    make.wav(path.join(src, 'zz-last.wav'));
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    const { jobId } = await t.call('import.start', { source: src }, token);
+    fs.rmSync(path.join(src, 'zz-last.wav'));
+    const job = await t.app.core.imports.wait(jobId);
+    expect(job.summary).toMatchObject({ imported: 3, failed: 1 });
+    expect(job.items.find((i) => i.outcome === 'failed')).toMatchObject({ relativePath: 'zz-last.wav', reason: 'source_missing' });
+    expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
+  });
+
   it('cancels cleanly: no half record, no temporary file', async () => {
     t = await openTestApp();
     const big = tempDir('rr-big-');
