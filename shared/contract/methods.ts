@@ -133,7 +133,9 @@ export const METHODS = {
   'import.cancel': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
   'import.recent': method({ input: empty, output: z.array(importJobSchema), access: 'records.import' }),
   'records.list': method({
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional() }).strict(),
+    input: z
+      .object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional(), importJobId: z.number().int().positive().optional() })
+      .strict(),
     output: z.object({ records: z.array(recordSchema), total: z.number().int(), nextBeforeId: z.number().int().nullable() }),
     access: 'records.read',
   }),

@@ -125,6 +125,8 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ state: string }>('import.cancel', { jobId }, token)).state).toBe('finished');
       expect((await ok<unknown[]>('import.recent', {}, token)).length).toBe(1);
       expect((await ok<{ total: number }>('records.list', { limit: 10 }, token)).total).toBe(1);
+      expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId }, token)).total).toBe(1);
+      expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId + 1 }, token)).total).toBe(0);
     });
   });
 }

@@ -26,8 +26,13 @@ export function registerImport(program: Command): void {
           : () => undefined;
         const job = await s.app.core.imports.wait(jobId);
         stopProgress();
-        const imported = job.items.filter((i) => i.outcome === 'imported').map((i) => i.recordId);
-        const records = (await s.call('records.list', { limit: 500 })).records.filter((r) => imported.includes(r.id));
+        const records = [];
+        for (let beforeId: number | undefined; ; ) {
+          const page = await s.call('records.list', { limit: 500, importJobId: jobId, beforeId });
+          records.push(...page.records);
+          if (page.nextBeforeId === null) break;
+          beforeId = page.nextBeforeId;
+        }
         const summary = job.summary ?? { imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, seconds: 0 };
         const failures = job.items.filter((i) => i.outcome === 'failed').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const skippedFiles = job.items.filter((i) => i.outcome === 'skipped').map((i) => ({ path: i.relativePath, reason: i.reason }));

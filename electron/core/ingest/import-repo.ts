@@ -63,14 +63,16 @@ export class ImportRepo {
     return (this.db.prepare('SELECT id FROM records WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
   }
 
-  listRecords(limit: number, beforeId?: number): { records: RecordDto[]; total: number; nextBeforeId: number | null } {
+  listRecords(filter: { limit: number; beforeId?: number; importJobId?: number }): { records: RecordDto[]; total: number; nextBeforeId: number | null } {
+    const { limit } = filter;
+    const params = { before: filter.beforeId ?? null, job: filter.importJobId ?? null, limit: limit + 1 };
     const rows = this.db
       .prepare(
         `SELECT r.*, a.display_name AS imported_by_name FROM records r JOIN accounts a ON a.id = r.imported_by
-         WHERE (@before IS NULL OR r.id < @before) ORDER BY r.id DESC LIMIT @limit`,
+         WHERE (@before IS NULL OR r.id < @before) AND (@job IS NULL OR r.import_job_id = @job) ORDER BY r.id DESC LIMIT @limit`,
       )
-      .all({ before: beforeId ?? null, limit: limit + 1 }) as RecordRow[];
-    const total = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+      .all(params) as RecordRow[];
+    const total = (this.db.prepare('SELECT count(*) AS n FROM records WHERE (@job IS NULL OR import_job_id = @job)').get({ job: params.job }) as { n: number }).n;
     const more = rows.length > limit;
     const records = rows.slice(0, limit).map(toRecordDto);
     return { records, total, nextBeforeId: more ? (records.at(-1)?.id ?? null) : null };

@@ -143,8 +143,8 @@ export class ImportService {
     return this.get(jobId);
   }
 
-  listRecords(limit: number, beforeId?: number) {
-    return this.repo.listRecords(limit, beforeId);
+  listRecords(filter: { limit: number; beforeId?: number; importJobId?: number }) {
+    return this.repo.listRecords(filter);
   }
 
   private async run(ctx: CallContext, jobId: number, job: RunningJob, files: ScannedFile[], skippedCount: number): Promise<void> {

@@ -59,7 +59,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.get': (app, input) => app.core.imports.get(input.jobId),
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
-  'records.list': (app, input) => app.core.imports.listRecords(input.limit, input.beforeId),
+  'records.list': (app, input) => app.core.imports.listRecords(input),
 
   'audit.verify': (app, _input, ctx) => {
     const result = app.core.audit.verify();
