@@ -46,6 +46,7 @@ export async function startElectronApp(): Promise<void> {
     return;
   }
   const dispatcher = new Dispatcher(core);
+  core.startBackgroundWork();
   if (demo) await seedDemoOffice(dispatcher, workstationName('electron'));
   serveRenderer(path.join(here, '..', 'renderer'));
 
@@ -60,8 +61,9 @@ export async function startElectronApp(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     unregister();
-    core.close();
-    if (demo) fs.rmSync(dataDir, { recursive: true, force: true });
-    app.quit();
+    void core.close().finally(() => {
+      if (demo) fs.rmSync(dataDir, { recursive: true, force: true });
+      app.quit();
+    });
   });
 }

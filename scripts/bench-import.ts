@@ -67,7 +67,7 @@ try {
   const { jobId } = await d.call('import.start', { source }, token, 'bench');
   const job = await app.core.imports.wait(jobId);
   const tImport = (performance.now() - t) / 1000;
-  app.close();
+  await app.close();
   if (job.summary?.imported !== 204) throw new Error(`imported ${job.summary?.imported} of 204`);
   const importRate = mib / tImport;
   const sm3 = process.env.RECORDS_SM3 === 'wasm' ? 'hash-wasm' : 'OpenSSL';

@@ -7,7 +7,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', '@ffmpeg-installer/*', '@ffprobe-installer/*', 'fluent-ffmpeg'],
   logLevel: 'warning',
 };
 

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     process.exit(3);
   }
   const dispatcher = new Dispatcher(app);
+  app.startBackgroundWork();
   if (values.demo) await seedDemoOffice(dispatcher, workstationName('browser'));
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const bridge = await startBridge({ dispatcher, rendererDir, port: values.port ? Number(values.port) : 0 });
@@ -51,8 +52,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.filter((l, i) => l !== '' || i > 0).join('\n')}\nBRIDGE_URL=${bridge.launchUrl}\n`);
 
   const stop = () => {
-    void bridge.close().then(() => {
-      app.close();
+    void bridge.close().then(async () => {
+      await app.close();
       if (values.demo) fs.rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     });

@@ -46,11 +46,11 @@ export async function signIn(options: GlobalOptions): Promise<Signed> {
       call: (method, input) => dispatcher.call(method, input, token, WORKSTATION),
       close: async () => {
         await dispatcher.call('auth.logout', {}, token, WORKSTATION).catch(() => undefined);
-        app.close();
+        await app.close();
       },
     };
   } catch (err) {
-    app.close();
+    await app.close();
     throw err;
   }
 }

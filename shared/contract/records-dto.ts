@@ -4,6 +4,21 @@ import { instantSchema } from './dto.js';
 
 export const mediaTypeSchema = z.enum(MEDIA_TYPES as [string, ...string[]]);
 
+/** What ffprobe found; null on a record until it has been probed (in the background after import). */
+export const mediaInfoSchema = z.object({
+  readable: z.boolean(),
+  container: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  frameRate: z.number().nullable(),
+  creationTime: instantSchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type MediaInfoDto = z.infer<typeof mediaInfoSchema>;
+
 export const recordSchema = z.object({
   id: z.number().int(),
   sha256: z.string(),
@@ -17,6 +32,7 @@ export const recordSchema = z.object({
   importedAt: instantSchema,
   importedBy: z.string(),
   importJobId: z.number().int(),
+  media: mediaInfoSchema.nullable(),
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

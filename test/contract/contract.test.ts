@@ -76,7 +76,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
     });
     afterAll(async () => {
       await h.close();
-      app.close();
+      await app.close();
     });
 
     it('walks first-run, sign-in, permissions and errors with the same answers', async () => {
@@ -148,7 +148,7 @@ describe('the bridge refuses what is not its own page', () => {
   });
   afterAll(async () => {
     await h.close();
-    app.close();
+    await app.close();
   });
 
   it('listens on the loopback address only', () => {

@@ -43,6 +43,10 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     const library = page.getByTestId('library-table');
     await expect(library.getByText('录音/现场 录音 01.wav')).toBeVisible();
     await expect(page.getByText('共 9 条')).toBeVisible();
+    await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('h264 / aac · 320×240');
+    await expect(library.getByRole('row', { name: /0003\.MP4/ })).toContainText('无法解析');
+    await expect(library.getByRole('row', { name: /0004\.MP4/ })).toContainText('空文件');
+    await page.waitForTimeout(500);
     await shot(page, '22-library');
   } finally {
     fs.rmSync(drive, { recursive: true, force: true });

@@ -20,7 +20,7 @@ export interface TestApp {
   dispatcher: Dispatcher;
   call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
   login(username: string, password: string): Promise<string>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A real data folder with a real SQLite file, optionally already set up with the keeper account. */
@@ -40,8 +40,8 @@ export async function openTestApp(options: { setup?: boolean; dir?: string } = {
     dispatcher,
     call,
     login: async (username, password) => (await call('auth.login', { username, password })).token,
-    close: () => {
-      app.close();
+    close: async () => {
+      await app.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

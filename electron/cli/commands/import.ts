@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { RecordDto } from '../../../shared/contract/records-dto.js';
 import { interpolate } from '../../../shared/i18n/messages.js';
 import { cliLanguage, withSignIn, type GlobalOptions } from '../context.js';
 import { emit } from '../output.js';
@@ -25,8 +26,10 @@ export function registerImport(program: Command): void {
             })
           : () => undefined;
         const job = await s.app.core.imports.wait(jobId);
+        // The CLI exits when done, so it waits for the background probes that flag unreadable files.
+        await s.app.core.media.idle();
         stopProgress();
-        const records = [];
+        const records: RecordDto[] = [];
         for (let beforeId: number | undefined; ; ) {
           const page = await s.call('records.list', { limit: 500, importJobId: jobId, beforeId });
           records.push(...page.records);
@@ -34,10 +37,13 @@ export function registerImport(program: Command): void {
           beforeId = page.nextBeforeId;
         }
         const summary = job.summary ?? { imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, seconds: 0 };
+        const flagsOf = (r: (typeof records)[number]) => (r.size === 0 ? ['empty'] : r.media && !r.media.readable ? ['unreadable'] : []);
+        const flagged = records.filter((r) => flagsOf(r).length > 0).length;
         const failures = job.items.filter((i) => i.outcome === 'failed').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const skippedFiles = job.items.filter((i) => i.outcome === 'skipped').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const human = [
           say('importDone', { ...summary, seconds: summary.seconds.toFixed(1), mib: (summary.bytes / 1048576).toFixed(1) }),
+          ...(flagged > 0 ? [say('importFlagged', { flagged })] : []),
           ...failures.map((f) => `  ✗ ${f.path}: ${f.reason}`),
         ].join('\n');
         emit(
@@ -46,7 +52,8 @@ export function registerImport(program: Command): void {
             jobId,
             state: job.state,
             ...summary,
-            records: records.map((r) => ({ id: r.id, path: r.originalPath, name: r.originalName, size: r.size, sha256: r.sha256, sm3: r.sm3 })),
+            flagged,
+            records: records.map((r) => ({ id: r.id, path: r.originalPath, name: r.originalName, size: r.size, sha256: r.sha256, sm3: r.sm3, flags: flagsOf(r), media: r.media })),
             failures,
             skippedFiles,
           },

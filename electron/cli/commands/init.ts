@@ -34,7 +34,7 @@ export function registerInit(program: Command): void {
         const dir = app.status().dataDir;
         emit(global.json, { ok: true, dataDir: dir, office: opts.office, account }, interpolate(CLI_TEXTS[cliLanguage()].initialized ?? '', { dir, office: opts.office, username: account.username }));
       } finally {
-        app.close();
+        await app.close();
       }
     });
 }

@@ -14,6 +14,7 @@ import { PushBus } from '../events/push-bus.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { ImportService } from '../ingest/import-service.js';
 import { openStore } from '../store/open-store.js';
+import { ProbeQueue } from '../media/probe-queue.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -36,6 +37,7 @@ export interface Services {
   auth: AuthService;
   settings: SettingsService;
   imports: ImportService;
+  media: ProbeQueue;
 }
 
 /**
@@ -100,8 +102,22 @@ export class RecordsApp {
     };
   }
 
-  close(): void {
-    this.services?.db.close();
+  /** What a long-running shell (window or bridge) does once at start: finish interrupted work. */
+  startBackgroundWork(): void {
+    if (!this.services || !this.services.settings.office()) return;
+    const { imports, media } = this.services;
+    void imports
+      .ensureRecovered()
+      .catch(() => undefined)
+      .then(() => media.backfill());
+  }
+
+  async close(): Promise<void> {
+    if (this.services) {
+      await this.services.imports.close();
+      await this.services.media.close();
+      this.services.db.close();
+    }
     this.lock?.release();
   }
 }
@@ -112,6 +128,8 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const settings = new SettingsService(db, audit, clock);
   const accounts = new AccountsService(db, audit, sessions, clock);
   const auth = new AuthService(db, audit, accounts, settings, sessions, clock);
-  const imports = new ImportService(db, audit, bus, clock, openStore(() => settings.storeDir(dataDir)));
-  return { db, audit, accounts, auth, settings, imports };
+  const store = openStore(() => settings.storeDir(dataDir));
+  const media = new ProbeQueue(db, store, clock, bus);
+  const imports = new ImportService(db, audit, bus, clock, store, (recordId) => media.enqueue(recordId));
+  return { db, audit, accounts, auth, settings, imports, media };
 }

@@ -24,7 +24,23 @@ interface RecordRow {
   imported_at: string;
   imported_by_name: string;
   import_job_id: number;
+  m_readable: 0 | 1 | null;
+  m_container: string | null;
+  m_duration: number | null;
+  m_video: string | null;
+  m_audio: string | null;
+  m_width: number | null;
+  m_height: number | null;
+  m_rate: number | null;
+  m_created: string | null;
+  m_problem: string | null;
 }
+
+const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
+  m.readable AS m_readable, m.container AS m_container, m.duration_seconds AS m_duration, m.video_codec AS m_video,
+  m.audio_codec AS m_audio, m.width AS m_width, m.height AS m_height, m.frame_rate AS m_rate,
+  m.creation_time AS m_created, m.problem AS m_problem
+  FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id`;
 
 const MAX_ITEMS = 1000;
 
@@ -68,7 +84,7 @@ export class ImportRepo {
     const params = { before: filter.beforeId ?? null, job: filter.importJobId ?? null, limit: limit + 1 };
     const rows = this.db
       .prepare(
-        `SELECT r.*, a.display_name AS imported_by_name FROM records r JOIN accounts a ON a.id = r.imported_by
+        `${RECORD_SELECT}
          WHERE (@before IS NULL OR r.id < @before) AND (@job IS NULL OR r.import_job_id = @job) ORDER BY r.id DESC LIMIT @limit`,
       )
       .all(params) as RecordRow[];
@@ -93,5 +109,20 @@ function toRecordDto(r: RecordRow): RecordDto {
     importedAt: r.imported_at,
     importedBy: r.imported_by_name,
     importJobId: r.import_job_id,
+    media:
+      r.m_readable === null
+        ? null
+        : {
+            readable: r.m_readable === 1,
+            container: r.m_container,
+            durationSeconds: r.m_duration,
+            videoCodec: r.m_video,
+            audioCodec: r.m_audio,
+            width: r.m_width,
+            height: r.m_height,
+            frameRate: r.m_rate,
+            creationTime: r.m_created,
+            problem: r.m_problem,
+          },
   };
 }

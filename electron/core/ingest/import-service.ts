@@ -46,6 +46,7 @@ export class ImportService {
     private readonly bus: PushBus,
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
+    private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
   }
@@ -141,6 +142,16 @@ export class ImportService {
       this.audit.append({ ...ctx.auditBase(), action: 'import.cancelled', target: `import:${jobId}` });
     }
     return this.get(jobId);
+  }
+
+  /** Cancels running jobs and waits for them to wind down, so nothing writes after the catalogue closes. */
+  async close(): Promise<void> {
+    const jobs = [...this.running.values()];
+    for (const job of jobs) {
+      job.cancelled = true;
+      job.pool.cancel();
+    }
+    await Promise.all(jobs.map((j) => j.done.catch(() => undefined)));
   }
 
   listRecords(filter: { limit: number; beforeId?: number; importJobId?: number }) {
@@ -255,6 +266,7 @@ export class ImportService {
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(copied.sha256);
       return id;
     })();
+    this.onRecorded(recordId);
     return { outcome: 'imported', recordId };
   }
 }

@@ -20,6 +20,8 @@ export interface EvidenceStore {
   has(sha256: string): Promise<boolean>;
   stat(sha256: string): Promise<StoredObject | null>;
   openRead(sha256: string, range?: { start: number; end: number }): Readable;
+  /** A path on this machine that external tools (ffprobe, ffmpeg, xorriso) can read; a remote store would materialise a cached copy. */
+  localPath(sha256: string): string;
   list(): AsyncIterable<StoredObject>;
   /** Removes an object that no catalogue record refers to (an interrupted import); nothing else may remove. */
   removeOrphan(sha256: string): Promise<void>;

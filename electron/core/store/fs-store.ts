@@ -69,6 +69,10 @@ export class FsEvidenceStore implements EvidenceStore {
     }
   }
 
+  localPath(sha256: string): string {
+    return this.objectPath(sha256);
+  }
+
   openRead(sha256: string, range?: { start: number; end: number }): Readable {
     return fs.createReadStream(this.objectPath(sha256), { ...range, highWaterMark: 1 << 20 });
   }

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../../electron/core/audit/chain.js';
 import { KEEPER, openTestApp, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
-afterEach(() => t?.close());
+afterEach(async () => t?.close());
 
 /** Opens the catalogue the way an attacker with a SQLite tool would, triggers dropped. */
 function tamper(dir: string, sql: string): void {

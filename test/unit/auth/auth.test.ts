@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KEEPER, codeOf, openTestApp, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
-afterEach(() => t?.close());
+afterEach(async () => t?.close());
 
 const OFFICER = { username: 'officer1', displayName: '李建国', role: 'officer' as const, isAdmin: false, password: 'Officer2026' };
 

@@ -100,7 +100,8 @@ describe('records command line', () => {
     const r = records(['--data', d, '--user', 'keeper', '--json', 'import', camera], AS_KEEPER);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.out);
-    expect(summary).toMatchObject({ state: 'finished', imported: 2, duplicates: 0, failed: 0, bytes: 100_000 });
+    expect(summary).toMatchObject({ state: 'finished', imported: 2, duplicates: 0, failed: 0, bytes: 100_000, flagged: 2 });
+    expect(summary.records.find((x: { size: number }) => x.size === 0).flags).toEqual(['empty']);
     expect(summary.records.map((x: { path: string }) => x.path).sort()).toEqual(['DCIM/empty.mp4', 'DCIM/执法 记录 01.mp4']);
     expect(summary.records[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     const again = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'import', camera], AS_KEEPER).out);

@@ -25,12 +25,12 @@ describe('data folder', () => {
     expect(resolveDataDir('/flag', { RECORDS_DATA: '/srv/records' })).toBe('/flag');
   });
 
-  it('creates a missing folder on first run', () => {
+  it('creates a missing folder on first run', async () => {
     const target = path.join(dir(), 'new', '档案 数据');
     const app = RecordsApp.open({ dataDir: target, shell: 'cli' });
     expect(app.status().state).toBe('setup');
     expect(fs.existsSync(path.join(target, 'records.db'))).toBe(true);
-    app.close();
+    await app.close();
   });
 
   it('reports a path that is a file as unavailable', () => {
@@ -40,7 +40,7 @@ describe('data folder', () => {
     expect(app.status()).toMatchObject({ state: 'error', error: { code: 'DATA_DIR_UNAVAILABLE' } });
   });
 
-  it('lets one app instance hold a folder, and takes over a lock left by a dead process', () => {
+  it('lets one app instance hold a folder, and takes over a lock left by a dead process', async () => {
     const d = dir();
     const first = RecordsApp.open({ dataDir: d, shell: 'browser', exclusive: true });
     const second = RecordsApp.open({ dataDir: d, shell: 'browser', exclusive: true });
@@ -48,8 +48,8 @@ describe('data folder', () => {
     expect(second.error).toMatchObject({ code: 'INSTANCE_LOCKED', details: { pid: process.pid } });
     const cli = RecordsApp.open({ dataDir: d, shell: 'cli' });
     expect(cli.error).toBeNull();
-    cli.close();
-    first.close();
+    await cli.close();
+    await first.close();
     expect(fs.existsSync(path.join(d, LOCK_FILE))).toBe(false);
 
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });

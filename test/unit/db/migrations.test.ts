@@ -101,6 +101,26 @@ describe('migration 0002 records', () => {
   });
 });
 
+describe('migration 0003 record media', () => {
+  it('adds a write-once table of media facts', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 2));
+    migrate(db, MIGRATIONS.slice(0, 3));
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(tablesOf(db).find((t) => t.name === 'record_media')?.strict).toBe(1);
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
+    db.prepare(
+      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
+    ).run('a'.repeat(64), 'b'.repeat(64));
+    db.prepare("INSERT INTO record_media (record_id, probed_at, readable) VALUES (1, 't', 1)").run();
+    expect(() => db.prepare('UPDATE record_media SET readable = 0').run()).toThrow(/written once/);
+    expect(() => db.prepare('DELETE FROM record_media').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("INSERT INTO record_media (record_id, probed_at, readable) VALUES (99, 't', 1)").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -7,8 +7,8 @@ import { openTestApp, type TestApp } from '../../support/test-app.js';
 import type { IpcMain, WebContents } from 'electron';
 
 let t: TestApp | null = null;
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = null;
 });
 

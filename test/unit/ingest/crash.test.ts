@@ -8,8 +8,8 @@ import { KEEPER, openTestApp, tempDir, type TestApp } from '../../support/test-a
 
 let t: TestApp | null = null;
 const dirs: string[] = [];
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = null;
   dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
@@ -36,7 +36,7 @@ describe('crash safety', () => {
 
     t = await openTestApp();
     const dataDir = t.dir;
-    t.app.close();
+    await t.app.close();
 
     const child = spawn(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, 'import', source], {
       env: { ...process.env, RECORDS_PASSWORD: KEEPER.password },

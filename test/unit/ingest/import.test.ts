@@ -7,8 +7,8 @@ import { KEEPER, codeOf, openTestApp, tempDir, type TestApp } from '../../suppor
 
 let t: TestApp;
 const dirs: string[] = [];
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
@@ -71,6 +71,12 @@ describe('import from a camera drive', () => {
       ['DCIM/loop', 'symlink'],
     ]);
     expect(snapshot(drive)).toEqual(before);
+    await t.app.core.media.idle();
+    const probed = new Map((await t.call('records.list', { limit: 100 }, token)).records.map((r) => [r.originalPath.split('/').at(-1), r.media]));
+    expect(probed.get('T001_000123_20261120093000_0001.MP4')).toMatchObject({ readable: true, videoCodec: 'h264', width: 320 });
+    expect(probed.get('T001_000123_20261120094000_0003.MP4')).toMatchObject({ readable: false });
+    expect(probed.get('T001_000123_20261120094500_0004.MP4')).toMatchObject({ readable: false, problem: 'empty file' });
+    expect(probed.get('现场 录音 01.wav')).toMatchObject({ readable: true, audioCodec: 'pcm_s16le' });
     expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
     const audited = await t.call('audit.list', { action: 'record.imported', limit: 100 }, token);
     expect(audited.total).toBe(6);

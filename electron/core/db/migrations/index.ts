@@ -1,5 +1,6 @@
 import { sql as m0001 } from './0001-foundation.js';
 import { sql as m0002 } from './0002-records.js';
+import { sql as m0003 } from './0003-record-media.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: m0001 },
   { version: 2, name: 'records', sql: m0002 },
+  { version: 3, name: 'record media', sql: m0003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

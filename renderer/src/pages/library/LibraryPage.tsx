@@ -1,11 +1,15 @@
 import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
+import { usePushEvents } from '../../api/events.js';
+import { FormatCell, durationText } from './MediaCells.js';
 
 const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple', photo: 'cyan' };
 
@@ -19,6 +23,20 @@ export function LibraryPage() {
     getNextPageParam: (last) => last.nextBeforeId,
   });
   const rows = list.data?.pages.flatMap((p) => p.records) ?? [];
+  const queryClient = useQueryClient();
+  const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Probes land one by one in the background; refresh at most once a second as they do.
+  const onEvent = useCallback(
+    (e: PushEvent) => {
+      if (e.type !== 'record.media' || refresh.current) return;
+      refresh.current = setTimeout(() => {
+        refresh.current = null;
+        void queryClient.invalidateQueries({ queryKey: ['records.list'] });
+      }, 1000);
+    },
+    [queryClient],
+  );
+  usePushEvents(onEvent);
   return (
     <Card title={t('library.title')} extra={<Typography.Text type="secondary">{t('library.total', { count: list.data?.pages[0]?.total ?? 0 })}</Typography.Text>}>
       {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
@@ -29,12 +47,14 @@ export function LibraryPage() {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1440 }}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
-          { title: t('library.name'), dataIndex: 'originalPath', ellipsis: true },
+          { title: t('library.name'), dataIndex: 'originalPath', width: 340, ellipsis: { showTitle: true } },
+          { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
+          { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
           { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
           { title: t('library.importedAt'), dataIndex: 'importedAt', width: 170, render: (v: string) => formatInstant(v) },
           { title: t('library.importedBy'), dataIndex: 'importedBy', width: 100 },
