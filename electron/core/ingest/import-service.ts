@@ -23,6 +23,8 @@ interface RunningJob {
   startedAt: number;
   pool: CopyPool;
   cancelled: boolean;
+  /** Records this job catalogued; handed to `onRecorded` when the job ends, so derived work never competes with the copy. */
+  recorded: number[];
   done: Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export class ImportService {
       startedAt: Date.now(),
       pool: new CopyPool(),
       cancelled: false,
+      recorded: [],
       done: Promise.resolve(),
     };
     this.running.set(jobId, job);
@@ -188,6 +191,7 @@ export class ImportService {
         });
         const committed = await this.serialized(() => this.commit(ctx, jobId, job.source, file, temp, copied));
         ({ outcome, recordId } = committed);
+        if (outcome === 'imported') job.recorded.push(recordId);
         if (outcome === 'imported') counts.bytes += copied.size;
       } catch (err) {
         await store.discard(temp);
@@ -215,6 +219,7 @@ export class ImportService {
       publish(true);
       this.running.delete(jobId);
       this.bus.publish({ type: 'import.finished', payload: { jobId, state } });
+      for (const id of job.recorded) this.onRecorded(id);
     }
   }
 
@@ -266,7 +271,6 @@ export class ImportService {
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(copied.sha256);
       return id;
     })();
-    this.onRecorded(recordId);
     return { outcome: 'imported', recordId };
   }
 }

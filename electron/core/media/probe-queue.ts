@@ -24,8 +24,15 @@ export class ProbeQueue {
   enqueue(recordId: number): void {
     if (this.closed) return;
     this.queue.push(recordId);
-    this.draining ??= this.drain().finally(() => {
+    this.kick();
+  }
+
+  /** Starts a drain unless one runs; when a drain ends, anything queued meanwhile starts the next. */
+  private kick(): void {
+    if (this.draining || this.queue.length === 0 || this.closed) return;
+    this.draining = this.drain().finally(() => {
       this.draining = null;
+      this.kick();
     });
   }
 
@@ -47,6 +54,8 @@ export class ProbeQueue {
   }
 
   private async drain(): Promise<void> {
+    // Let a caller's synchronous burst of enqueues land before the first item is taken.
+    await Promise.resolve();
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO record_media (record_id, probed_at, readable, container, duration_seconds, video_codec, audio_codec, width, height, frame_rate, creation_time, problem)
        VALUES (@recordId, @probedAt, @readable, @container, @durationSeconds, @videoCodec, @audioCodec, @width, @height, @frameRate, @creationTime, @problem)`,

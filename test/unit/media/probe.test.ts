@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../../../electron/core/media/probe.js';
 import { hasEncoder, make } from '../../support/media.js';
-import { tempDir } from '../../support/test-app.js';
+import { KEEPER, openTestApp, tempDir } from '../../support/test-app.js';
 
 const dir = tempDir('rr-probe-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,5 +37,26 @@ describe('ffprobe facts', () => {
     expect(cut.readable).toBe(false);
     expect(cut.problem).toMatch(/moov atom not found|Invalid data/);
     expect((await probeMedia(path.join(dir, 'noise.mp4'))).readable).toBe(false);
+  });
+});
+
+describe('the background probe queue', () => {
+  it('probes everything queued in a burst, even when the first item needs no ffprobe', async () => {
+    const t = await openTestApp();
+    try {
+      const src = tempDir('rr-burst-');
+      make.empty(path.join(src, 'a-empty.mp4'));
+      make.wav(path.join(src, 'b.wav'));
+      make.random(path.join(src, 'c.mp4'), 50_000);
+      const token = await t.login(KEEPER.username, KEEPER.password);
+      const { jobId } = await t.call('import.start', { source: src }, token);
+      await t.app.core.imports.wait(jobId);
+      await t.app.core.media.idle();
+      const media = (await t.call('records.list', { limit: 10 }, token)).records.map((r) => [r.originalName, r.media?.readable]);
+      expect(Object.fromEntries(media)).toEqual({ 'a-empty.mp4': false, 'b.wav': true, 'c.mp4': false });
+      fs.rmSync(src, { recursive: true, force: true });
+    } finally {
+      await t.close();
+    }
   });
 });
