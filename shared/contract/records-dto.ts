@@ -19,6 +19,17 @@ export const mediaInfoSchema = z.object({
 });
 export type MediaInfoDto = z.infer<typeof mediaInfoSchema>;
 
+/** What the file name and path said at import. */
+export const attributionSchema = z.object({
+  patternId: z.string().nullable(),
+  device: z.string().nullable(),
+  officer: z.string().nullable(),
+  /** The camera's wall-clock time, no zone. */
+  recordedAt: z.string().nullable(),
+  sequence: z.number().int().nullable(),
+  important: z.boolean(),
+});
+
 export const recordSchema = z.object({
   id: z.number().int(),
   sha256: z.string(),
@@ -33,6 +44,7 @@ export const recordSchema = z.object({
   importedBy: z.string(),
   importJobId: z.number().int(),
   media: mediaInfoSchema.nullable(),
+  attribution: attributionSchema,
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

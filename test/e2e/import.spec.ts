@@ -44,6 +44,9 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect(library.getByText('录音/现场 录音 01.wav')).toBeVisible();
     await expect(page.getByText('共 9 条')).toBeVisible();
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('h264 / aac · 320×240');
+    await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('T001000123');
+    await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('2026-11-20 09:30:00');
+    await expect(library.getByRole('row', { name: /IMG_0001/ })).toContainText('重点');
     await expect(library.getByRole('row', { name: /0003\.MP4/ })).toContainText('无法解析');
     await expect(library.getByRole('row', { name: /0004\.MP4/ })).toContainText('空文件');
     await page.waitForTimeout(500);

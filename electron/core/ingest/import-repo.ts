@@ -34,13 +34,22 @@ interface RecordRow {
   m_rate: number | null;
   m_created: string | null;
   m_problem: string | null;
+  n_pattern: string | null;
+  n_device: string | null;
+  n_officer: string | null;
+  n_recorded: string | null;
+  n_seq: number | null;
+  n_important: 0 | 1 | null;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   m.readable AS m_readable, m.container AS m_container, m.duration_seconds AS m_duration, m.video_codec AS m_video,
   m.audio_codec AS m_audio, m.width AS m_width, m.height AS m_height, m.frame_rate AS m_rate,
-  m.creation_time AS m_created, m.problem AS m_problem
-  FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id`;
+  m.creation_time AS m_created, m.problem AS m_problem,
+  n.name_pattern AS n_pattern, n.device_no AS n_device, n.officer_no AS n_officer, n.recorded_at AS n_recorded,
+  n.sequence AS n_seq, n.important AS n_important
+  FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
+  LEFT JOIN record_attribution n ON n.record_id = r.id`;
 
 const MAX_ITEMS = 1000;
 
@@ -124,5 +133,13 @@ function toRecordDto(r: RecordRow): RecordDto {
             creationTime: r.m_created,
             problem: r.m_problem,
           },
+    attribution: {
+      patternId: r.n_pattern,
+      device: r.n_device,
+      officer: r.n_officer,
+      recordedAt: r.n_recorded,
+      sequence: r.n_seq,
+      important: r.n_important === 1,
+    },
   };
 }

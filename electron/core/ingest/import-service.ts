@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { ImportJobDto, ImportProgress, ImportSummary } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
+import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../app/clock.js';
 import type { Db } from '../db/open.js';
@@ -262,6 +263,10 @@ export class ImportService {
           )
           .run(copied.sha256, copied.sm3, copied.size, file.mediaType, file.name, file.relative, source, file.mtime, this.clock.now().toISOString(), account.id, jobId).lastInsertRowid,
       );
+      const name = parseFileName(file.name);
+      this.db
+        .prepare('INSERT INTO record_attribution (record_id, name_pattern, device_no, officer_no, recorded_at, sequence, important) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative) ? 1 : 0);
       this.audit.append({
         ...ctx.auditBase(),
         action: 'record.imported',

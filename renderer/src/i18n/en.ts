@@ -79,7 +79,7 @@ export const en: Messages = {
   library: {
     title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
     sha256: 'SHA-256', more: 'Load more', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
-    duration: 'Duration', format: 'Format', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
+    duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
   settings: {
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',

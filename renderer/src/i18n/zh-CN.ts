@@ -77,7 +77,7 @@ export const zhCN = {
   library: {
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
-    duration: '时长', format: '格式', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
+    duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
   settings: {
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',

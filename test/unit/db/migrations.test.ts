@@ -121,6 +121,26 @@ describe('migration 0003 record media', () => {
   });
 });
 
+describe('migration 0004 record attribution', () => {
+  it('adds a write-once table of what file names said', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 3));
+    migrate(db, MIGRATIONS.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(tablesOf(db).find((t) => t.name === 'record_attribution')?.strict).toBe(1);
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
+    db.prepare(
+      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
+    ).run('a'.repeat(64), 'b'.repeat(64));
+    db.prepare("INSERT INTO record_attribution (record_id, device_no, important) VALUES (1, 'T001', 0)").run();
+    expect(() => db.prepare("UPDATE record_attribution SET device_no = 'T002'").run()).toThrow(/never altered/);
+    expect(() => db.prepare('DELETE FROM record_attribution').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("INSERT INTO record_attribution (record_id, important) VALUES (1, 2)").run()).toThrow();
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -64,6 +64,15 @@ describe('import from a camera drive', () => {
       expect(fs.statSync(storeFile(r.sha256)).mode & 0o777).toBe(0o444);
     }
     expect(records.find((r) => r.originalPath.endsWith('0004.MP4'))?.size).toBe(0);
+    expect(records.find((r) => r.originalPath.endsWith('0001.MP4'))?.attribution).toEqual({
+      patternId: 'device_officer_time_seq',
+      device: 'T001',
+      officer: '000123',
+      recordedAt: '2026-11-20T09:30:00',
+      sequence: 1,
+      important: false,
+    });
+    expect(records.find((r) => r.originalPath === 'PHOTO/重点/IMG_0001.JPG')?.attribution).toMatchObject({ important: true, device: null });
     expect(records.find((r) => r.originalPath.endsWith('.wav'))?.mediaType).toBe('audio');
     expect(records.find((r) => r.originalPath.endsWith('.JPG'))?.mediaType).toBe('photo');
     expect(job.items.filter((i) => i.outcome === 'skipped').map((i) => [i.relativePath, i.reason])).toEqual([

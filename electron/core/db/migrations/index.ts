@@ -1,6 +1,7 @@
 import { sql as m0001 } from './0001-foundation.js';
 import { sql as m0002 } from './0002-records.js';
 import { sql as m0003 } from './0003-record-media.js';
+import { sql as m0004 } from './0004-record-attribution.js';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: m0001 },
   { version: 2, name: 'records', sql: m0002 },
   { version: 3, name: 'record media', sql: m0003 },
+  { version: 4, name: 'record attribution', sql: m0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -47,12 +47,30 @@ export function LibraryPage() {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
-        scroll={{ x: 1440 }}
+        scroll={{ x: 1800 }}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
-          { title: t('library.name'), dataIndex: 'originalPath', width: 340, ellipsis: { showTitle: true } },
+          {
+            title: t('library.name'),
+            dataIndex: 'originalPath',
+            width: 340,
+            ellipsis: { showTitle: true },
+            render: (v: string, r) => (
+              <>
+                {r.attribution.important && (
+                  <Tag color="red" style={{ marginInlineEnd: 6 }}>
+                    {t('library.important')}
+                  </Tag>
+                )}
+                {v}
+              </>
+            ),
+          },
+          { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
+          { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
+          { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
           { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
           { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
           { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
