@@ -47,6 +47,32 @@ export const securitySettingsSchema = z.object({
 });
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
+const NAME_GROUPS = new Set(['device', 'officer', 'ts', 'date', 'time', 'seq']);
+
+/** A pattern must compile and use only the groups the parser knows. */
+export function namePatternProblem(regex: string): 'invalid' | 'unknown_group' | null {
+  try {
+    new RegExp(regex);
+  } catch {
+    return 'invalid';
+  }
+  const groups = [...regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1] ?? '');
+  return groups.every((g) => NAME_GROUPS.has(g)) ? null : 'unknown_group';
+}
+
+export const ingestSettingsSchema = z.object({
+  namePatterns: z
+    .array(
+      z.object({
+        id: z.string().trim().min(1).max(40),
+        regex: z.string().min(1).max(300).refine((r) => namePatternProblem(r) === null),
+      }),
+    )
+    .max(20),
+  importantMarks: z.array(z.string().trim().min(1).max(20)).max(20),
+});
+export type IngestSettings = z.infer<typeof ingestSettingsSchema>;
+
 export const errorShapeSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),

@@ -6,6 +6,7 @@ import {
   auditEventSchema,
   auditVerifySchema,
   displayNameSchema,
+  ingestSettingsSchema,
   instantSchema,
   languageSchema,
   officeNameSchema,
@@ -37,6 +38,7 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const empty = z.object({}).strict();
+const settingsSchema = z.object({ office: officeSchema, security: securitySettingsSchema, ingest: ingestSettingsSchema, storeDir: z.string() });
 const done = z.object({ done: z.literal(true) });
 
 /** The one contract between the UI (and the CLI) and the core. */
@@ -99,12 +101,12 @@ export const METHODS = {
   }),
   'settings.get': method({
     input: empty,
-    output: z.object({ office: officeSchema, security: securitySettingsSchema, storeDir: z.string() }),
+    output: settingsSchema,
     access: 'session',
   }),
   'settings.update': method({
-    input: z.object({ office: officeSchema.optional(), security: securitySettingsSchema.optional() }).strict(),
-    output: z.object({ office: officeSchema, security: securitySettingsSchema, storeDir: z.string() }),
+    input: z.object({ office: officeSchema.optional(), security: securitySettingsSchema.optional(), ingest: ingestSettingsSchema.optional() }).strict(),
+    output: settingsSchema,
     access: 'settings.manage',
   }),
   'audit.list': method({

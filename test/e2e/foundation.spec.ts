@@ -51,6 +51,15 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
   await expect(page.getByTestId('accounts-table').getByText('李建国')).toBeVisible();
   await shot(page, '04-accounts');
 
+  // The import rules tab tries a file name with the same rule the import uses.
+  await page.getByRole('tab', { name: '导入规则' }).click();
+  await expect(page.getByTestId('pattern-tester-result')).toContainText('设备 T001，警号 000123，拍摄时间 2026-11-20 09:30:00');
+  await page.getByTestId('pattern-tester').fill('重点_现场.mp4');
+  await expect(page.getByTestId('pattern-tester-result')).toContainText('没有规则匹配');
+  await expect(page.getByTestId('pattern-tester-result')).toContainText('含重点标记');
+  await shot(page, '04b-import-rules');
+  await page.getByRole('tab', { name: '账号管理' }).click();
+
   // A duplicate username is refused with a clear message and nothing is added.
   await page.getByRole('button', { name: '新增账号' }).click();
   await dialog.getByLabel('用户名').fill('OFFICER1');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { ImportJobDto, ImportProgress, ImportSummary } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
+import type { IngestSettings } from '../../../shared/contract/dto.js';
 import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../app/clock.js';
@@ -18,6 +19,8 @@ const PROGRESS_INTERVAL_MS = 250;
 
 interface RunningJob {
   source: string;
+  /** The naming rules in force when the job started. */
+  rules: IngestSettings;
   progress: ImportProgress;
   inFlight: Map<string, number>;
   completedBytes: number;
@@ -49,6 +52,7 @@ export class ImportService {
     private readonly bus: PushBus,
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
+    private readonly rules: () => IngestSettings,
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
@@ -108,6 +112,7 @@ export class ImportService {
     })();
     const job: RunningJob = {
       source,
+      rules: this.rules(),
       progress: { filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((n, f) => n + f.size, 0), bytesDone: 0, mibPerSecond: 0, etaSeconds: null },
       inFlight: new Map(),
       completedBytes: 0,
@@ -190,7 +195,7 @@ export class ImportService {
           job.inFlight.set(file.relative, bytes);
           publish();
         });
-        const committed = await this.serialized(() => this.commit(ctx, jobId, job.source, file, temp, copied));
+        const committed = await this.serialized(() => this.commit(ctx, jobId, job, file, temp, copied));
         ({ outcome, recordId } = committed);
         if (outcome === 'imported') job.recorded.push(recordId);
         if (outcome === 'imported') counts.bytes += copied.size;
@@ -234,7 +239,7 @@ export class ImportService {
   private async commit(
     ctx: CallContext,
     jobId: number,
-    source: string,
+    job: RunningJob,
     file: ScannedFile,
     temp: string,
     copied: { sha256: string; sm3: string; size: number },
@@ -261,12 +266,12 @@ export class ImportService {
             `INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, file_mtime, imported_at, imported_by, import_job_id)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(copied.sha256, copied.sm3, copied.size, file.mediaType, file.name, file.relative, source, file.mtime, this.clock.now().toISOString(), account.id, jobId).lastInsertRowid,
+          .run(copied.sha256, copied.sm3, copied.size, file.mediaType, file.name, file.relative, job.source, file.mtime, this.clock.now().toISOString(), account.id, jobId).lastInsertRowid,
       );
-      const name = parseFileName(file.name);
+      const name = parseFileName(file.name, job.rules.namePatterns);
       this.db
         .prepare('INSERT INTO record_attribution (record_id, name_pattern, device_no, officer_no, recorded_at, sequence, important) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative) ? 1 : 0);
+        .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative, job.rules.importantMarks) ? 1 : 0);
       this.audit.append({
         ...ctx.auditBase(),
         action: 'record.imported',

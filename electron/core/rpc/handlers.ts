@@ -8,6 +8,11 @@ import type { CallContext } from './call-context.js';
 
 type Handler<M extends MethodName> = (app: RecordsApp, input: ParsedInputOf<M>, ctx: CallContext) => OutputOf<M> | Promise<OutputOf<M>>;
 
+function currentSettings(app: RecordsApp): OutputOf<'settings.get'> {
+  const { settings } = app.core;
+  return { office: settings.requireOffice(), security: settings.security(), ingest: settings.ingest(), storeDir: settings.storeDir(app.options.dataDir) };
+}
+
 /** One handler per contract method; the type makes a missing one a compile error. */
 export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'system.status': (app) => app.status(),
@@ -47,12 +52,11 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'accounts.setDisabled': (app, input, ctx) => app.core.accounts.setDisabled(ctx, input.id, input.disabled),
   'accounts.resetPassword': (app, input, ctx) => app.core.accounts.resetPassword(ctx, input.id, input.password),
 
-  'settings.get': (app) => ({
-    office: app.core.settings.requireOffice(),
-    security: app.core.settings.security(),
-    storeDir: app.core.settings.storeDir(app.options.dataDir),
-  }),
-  'settings.update': (app, input, ctx) => ({ ...app.core.settings.update(ctx, input), storeDir: app.core.settings.storeDir(app.options.dataDir) }),
+  'settings.get': (app) => currentSettings(app),
+  'settings.update': (app, input, ctx) => {
+    app.core.settings.update(ctx, input);
+    return currentSettings(app);
+  },
 
   'audit.list': (app, input) => app.core.audit.list(input),
   'import.start': async (app, input, ctx) => ({ jobId: await app.core.imports.start(ctx, input.source) }),

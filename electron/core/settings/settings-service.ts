@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { STORE_DIR } from '../datadir/paths.js';
-import type { OfficeDto, SecuritySettings } from '../../../shared/contract/dto.js';
+import type { IngestSettings, OfficeDto, SecuritySettings } from '../../../shared/contract/dto.js';
+import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS } from '../../../shared/rules/file-names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../app/clock.js';
@@ -8,6 +9,7 @@ import type { Db } from '../db/open.js';
 import type { CallContext } from '../rpc/call-context.js';
 
 export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lockoutThreshold: 5, lockoutMinutes: 15 };
+export const DEFAULT_INGEST: IngestSettings = { namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS] };
 
 export class SettingsService {
   constructor(
@@ -45,13 +47,22 @@ export class SettingsService {
     this.db.prepare("INSERT INTO settings (key, value) VALUES ('storeDir', ?)").run(JSON.stringify(dir));
   }
 
+  private json<T extends object>(key: string, defaults: T): T {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? { ...defaults, ...(JSON.parse(row.value) as Partial<T>) } : defaults;
+  }
+
   security(): SecuritySettings {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'security'").get() as { value: string } | undefined;
-    return row ? { ...DEFAULT_SECURITY, ...(JSON.parse(row.value) as Partial<SecuritySettings>) } : DEFAULT_SECURITY;
+    return this.json('security', DEFAULT_SECURITY);
+  }
+
+  /** How file names are read and which marks flag a recording as important. */
+  ingest(): IngestSettings {
+    return this.json('ingest', DEFAULT_INGEST);
   }
 
   /** Each change is audited with its old and new values. */
-  update(ctx: CallContext, change: { office?: OfficeDto; security?: SecuritySettings }): { office: OfficeDto; security: SecuritySettings } {
+  update(ctx: CallContext, change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings }): void {
     this.db.transaction(() => {
       if (change.office) {
         const old = this.requireOffice();
@@ -60,16 +71,14 @@ export class SettingsService {
           this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: 'office', details: { old, new: change.office } });
         }
       }
-      if (change.security) {
-        const old = this.security();
-        if (JSON.stringify(old) !== JSON.stringify({ ...old, ...change.security })) {
-          this.db
-            .prepare("INSERT INTO settings (key, value) VALUES ('security', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-            .run(JSON.stringify(change.security));
-          this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: 'security', details: { old, new: change.security } });
-        }
-      }
+      if (change.security) this.replace(ctx, 'security', this.security(), change.security);
+      if (change.ingest) this.replace(ctx, 'ingest', this.ingest(), change.ingest);
     }).immediate();
-    return { office: this.requireOffice(), security: this.security() };
+  }
+
+  private replace(ctx: CallContext, key: 'security' | 'ingest', old: object, next: object): void {
+    if (JSON.stringify(old) === JSON.stringify(next)) return;
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(next));
+    this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: key, details: { old, new: next } });
   }
 }

@@ -85,6 +85,11 @@ export const en: Messages = {
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',
     adminOnly: 'Only administrators can change these settings.', storeDir: 'Evidence store location',
+    ingest: 'Import rules', patterns: 'File-name patterns', patternsHelp: 'Tried in order; the first that matches wins. Named groups: device, officer, ts (14 digits) or date + time, seq.',
+    patternId: 'Name', patternRegex: 'Regular expression', addPattern: 'Add pattern', marks: 'Importance marks', marksHelp: 'A file whose name or folder contains one of these is flagged important.',
+    tester: 'Try it', testerPlaceholder: 'Type a file name, e.g. T001_000123_20261120093000_0001.MP4', testerNoMatch: 'No pattern matches: the device register and the keeper decide.',
+    testerResult: 'Pattern {{pattern}}: device {{device}}, officer {{officer}}, recorded {{time}}, sequence {{seq}}', testerImportant: 'carries an importance mark', restoreDefaults: 'Restore defaults',
+    patternInvalid: 'Not a valid regular expression, or an unknown named group',
   },
   accounts: {
     add: 'Add account', username: 'Username', displayName: 'Full name', role: 'Role', admin: 'Administrator', status: 'Status',

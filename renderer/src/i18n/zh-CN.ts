@@ -83,6 +83,11 @@ export const zhCN = {
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',
     adminOnly: '只有管理员可以修改这些设置。', storeDir: '证据存储位置',
+    ingest: '导入规则', patterns: '文件名规则', patternsHelp: '按顺序尝试，第一个匹配的生效。可用的命名分组：device（设备编号）、officer（警号）、ts（14 位时间）或 date + time、seq（序号）。',
+    patternId: '名称', patternRegex: '正则表达式', addPattern: '添加规则', marks: '重点标记', marksHelp: '文件名或所在文件夹中含有这些字样时，标记为重点。',
+    tester: '试一试', testerPlaceholder: '输入一个文件名，如 T001_000123_20261120093000_0001.MP4', testerNoMatch: '没有规则匹配：将由设备登记和档案管理员确定归属。',
+    testerResult: '规则 {{pattern}}：设备 {{device}}，警号 {{officer}}，拍摄时间 {{time}}，序号 {{seq}}', testerImportant: '含重点标记', restoreDefaults: '恢复默认',
+    patternInvalid: '正则表达式无效，或使用了未知的命名分组',
   },
   accounts: {
     add: '新增账号', username: '用户名', displayName: '姓名', role: '角色', admin: '管理员', status: '状态',

@@ -130,6 +130,27 @@ describe('import from a camera drive', () => {
     expect(() => t.app.core.db.prepare('DELETE FROM records').run()).toThrow(/approved destruction/);
   });
 
+  it('reads names with the rules in Settings, and refuses a broken rule', async () => {
+    t = await openTestApp();
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    const ingest = { namePatterns: [{ id: 'county', regex: '^ZF(?<device>\\d{3})-(?<date>\\d{8})(?<time>\\d{6})' }], importantMarks: ['要案'] };
+    expect(await codeOf(() => t.call('settings.update', { ingest: { ...ingest, namePatterns: [{ id: 'x', regex: '(' }] } }, token))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(() => t.call('settings.update', { ingest: { ...ingest, namePatterns: [{ id: 'x', regex: '(?<camera>\\d+)' }] } }, token))).toBe('VALIDATION_FAILED');
+    await t.call('settings.update', { ingest }, token);
+    expect((await t.call('settings.get', {}, token)).ingest).toEqual(ingest);
+    const src = tempDir('rr-rules-');
+    dirs.push(src);
+    make.wav(path.join(src, '要案', 'ZF007-20261121083000.wav'));
+    make.wav(path.join(src, 'T001_000123_20261120093000_0001.wav'), 2);
+    const { jobId } = await t.call('import.start', { source: src }, token);
+    await t.app.core.imports.wait(jobId);
+    const byName = new Map((await t.call('records.list', { limit: 10 }, token)).records.map((r) => [r.originalName, r.attribution]));
+    expect(byName.get('ZF007-20261121083000.wav')).toMatchObject({ patternId: 'county', device: '007', recordedAt: '2026-11-21T08:30:00', important: true });
+    expect(byName.get('T001_000123_20261120093000_0001.wav')).toMatchObject({ patternId: null, device: null, important: false });
+    const [changed] = (await t.call('audit.list', { action: 'settings.changed', limit: 1 }, token)).events;
+    expect(changed?.target).toBe('ingest');
+  });
+
   it('reports a file that vanished mid-import (device unplugged) and finishes the rest', async () => {
     t = await openTestApp();
     const src = tempDir('rr-unplug-');

@@ -5,12 +5,14 @@ import { can } from '../../../../shared/roles.js';
 import { AccountsPanel } from './AccountsPanel.js';
 import { MyAccountPanel } from './MyAccountPanel.js';
 import { OfficePanel } from './OfficePanel.js';
+import { IngestPanel } from './IngestPanel.js';
 
 export function SettingsPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   const items = [
     ...(can(account, 'accounts.read') ? [{ key: 'accounts', label: t('settings.accounts'), children: <AccountsPanel account={account} /> }] : []),
     { key: 'office', label: `${t('settings.office')} / ${t('settings.security')}`, children: <OfficePanel account={account} /> },
+    { key: 'ingest', label: t('settings.ingest'), children: <IngestPanel account={account} /> },
     { key: 'mine', label: t('settings.mine'), children: <MyAccountPanel account={account} /> },
   ];
   return (

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { namePatternProblem, type AccountDto, type IngestSettings } from '../../../../shared/contract/dto.js';
+import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS, hasImportantMark, parseFileName } from '../../../../shared/rules/file-names.js';
+import { can } from '../../../../shared/roles.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+
+/** File-name patterns and importance marks, with a tester that runs the same rule the import runs. */
+export function IngestPanel({ account }: { account: AccountDto }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<IngestSettings>();
+  const [sample, setSample] = useState('T001_000123_20261120093000_0001.MP4');
+  const editable = can(account, 'settings.manage');
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const save = useMutation({
+    mutationFn: (ingest: IngestSettings) => call('settings.update', { ingest }),
+    onSuccess: () => {
+      void message.success(t('common.saved'));
+      void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+  const patterns = (Form.useWatch('namePatterns', form) ?? settings.data?.ingest.namePatterns ?? []).filter((p) => p?.regex && namePatternProblem(p.regex) === null);
+  const marks = Form.useWatch('importantMarks', form) ?? settings.data?.ingest.importantMarks ?? [];
+  if (!settings.data) return <Spin />;
+  const parsed = parseFileName(sample, patterns);
+
+  return (
+    <Form<IngestSettings> form={form} layout="vertical" initialValues={settings.data.ingest} disabled={!editable} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 880 }}>
+      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+      <Typography.Title level={5}>{t('settings.patterns')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('settings.patternsHelp')}</Typography.Paragraph>
+      <Form.List name="namePatterns">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Flex key={field.key} gap={8} align="start">
+                <Form.Item name={[field.name, 'id']} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('settings.patternId') }) }]} style={{ width: 200 }}>
+                  <Input placeholder={t('settings.patternId')} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'regex']}
+                  style={{ flex: 1 }}
+                  rules={[
+                    { required: true, message: t('validation.required', { field: t('settings.patternRegex') }) },
+                    { validator: (_r, v: string | undefined) => (!v || namePatternProblem(v) === null ? Promise.resolve() : Promise.reject(new Error(t('settings.patternInvalid')))) },
+                  ]}
+                >
+                  <Input placeholder={t('settings.patternRegex')} style={{ fontFamily: 'monospace' }} />
+                </Form.Item>
+                <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
+              </Flex>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ id: '', regex: '' })} disabled={fields.length >= 20}>
+              {t('settings.addPattern')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Divider />
+      <Form.Item name="importantMarks" label={t('settings.marks')} extra={t('settings.marksHelp')}>
+        <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} />
+      </Form.Item>
+      <Divider titlePlacement="start">{t('settings.tester')}</Divider>
+      <Input value={sample} onChange={(e) => setSample(e.target.value)} placeholder={t('settings.testerPlaceholder')} disabled={false} data-testid="pattern-tester" />
+      <div style={{ marginTop: 8 }} data-testid="pattern-tester-result">
+        {parsed ? (
+          <Typography.Text>
+            {t('settings.testerResult', {
+              pattern: parsed.patternId,
+              device: parsed.device ?? '—',
+              officer: parsed.officer ?? '—',
+              time: parsed.recordedAt?.replace('T', ' ') ?? '—',
+              seq: parsed.sequence ?? '—',
+            })}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('settings.testerNoMatch')}</Typography.Text>
+        )}
+        {hasImportantMark(sample, marks) && (
+          <Tag color="red" style={{ marginInlineStart: 8 }}>
+            {t('settings.testerImportant')}
+          </Tag>
+        )}
+      </div>
+      {editable && (
+        <Space style={{ marginTop: 24 }}>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => form.setFieldsValue({ namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS] })}>{t('settings.restoreDefaults')}</Button>
+        </Space>
+      )}
+    </Form>
+  );
+}
