@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'import.cancelled',
   'import.interrupted',
   'record.imported',
+  'record.late_explained',
   'store.orphan_removed',
 ] as const;
 

@@ -73,6 +73,28 @@ export const ingestSettingsSchema = z.object({
 });
 export type IngestSettings = z.infer<typeof ingestSettingsSchema>;
 
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The upload deadline in force, the office's working calendar and its time zone. */
+export const timelinessSettingsSchema = z.object({
+  rule: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('hours'), hours: z.number().int().min(1).max(24 * 14) }),
+    z.object({ kind: z.literal('workdays'), days: z.number().int().min(1).max(30) }),
+  ]),
+  calendar: z.object({ holidays: z.array(daySchema).max(400), workdays: z.array(daySchema).max(400) }),
+  timeZone: z.string().min(1).max(64).refine(knownTimeZone),
+});
+export type TimelinessSettings = z.infer<typeof timelinessSettingsSchema>;
+
 export const errorShapeSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),

@@ -7,6 +7,7 @@ import {
   auditVerifySchema,
   displayNameSchema,
   ingestSettingsSchema,
+  timelinessSettingsSchema,
   instantSchema,
   languageSchema,
   officeNameSchema,
@@ -38,7 +39,13 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const empty = z.object({}).strict();
-const settingsSchema = z.object({ office: officeSchema, security: securitySettingsSchema, ingest: ingestSettingsSchema, storeDir: z.string() });
+const settingsSchema = z.object({
+  office: officeSchema,
+  security: securitySettingsSchema,
+  ingest: ingestSettingsSchema,
+  timeliness: timelinessSettingsSchema,
+  storeDir: z.string(),
+});
 const done = z.object({ done: z.literal(true) });
 
 /** The one contract between the UI (and the CLI) and the core. */
@@ -105,7 +112,14 @@ export const METHODS = {
     access: 'session',
   }),
   'settings.update': method({
-    input: z.object({ office: officeSchema.optional(), security: securitySettingsSchema.optional(), ingest: ingestSettingsSchema.optional() }).strict(),
+    input: z
+      .object({
+        office: officeSchema.optional(),
+        security: securitySettingsSchema.optional(),
+        ingest: ingestSettingsSchema.optional(),
+        timeliness: timelinessSettingsSchema.optional(),
+      })
+      .strict(),
     output: settingsSchema,
     access: 'settings.manage',
   }),
@@ -134,6 +148,12 @@ export const METHODS = {
   'import.get': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
   'import.cancel': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
   'import.recent': method({ input: empty, output: z.array(importJobSchema), access: 'records.import' }),
+  /** The keeper records why a record arrived late (remote duty, …); appended, never edited. */
+  'records.explainLate': method({
+    input: z.object({ recordId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: recordSchema,
+    access: 'records.import',
+  }),
   'records.list': method({
     input: z
       .object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional(), importJobId: z.number().int().positive().optional() })

@@ -30,6 +30,18 @@ export const attributionSchema = z.object({
   important: z.boolean(),
 });
 
+/** Whether the record arrived within the upload deadline, judged at import. Times are office wall clock. */
+export const timelinessSchema = z.object({
+  basis: z.enum(['file_name', 'file_mtime']),
+  recordedAt: z.string(),
+  deadlineAt: z.string(),
+  arrivedAt: z.string(),
+  secondsLate: z.number().int(),
+  /** The keeper's latest explanation for a late record. */
+  explanation: z.string().nullable(),
+});
+export type TimelinessDto = z.infer<typeof timelinessSchema>;
+
 export const recordSchema = z.object({
   id: z.number().int(),
   sha256: z.string(),
@@ -45,6 +57,7 @@ export const recordSchema = z.object({
   importJobId: z.number().int(),
   media: mediaInfoSchema.nullable(),
   attribution: attributionSchema,
+  timeliness: timelinessSchema.nullable(),
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 
@@ -64,6 +77,8 @@ export const importSummarySchema = z.object({
   duplicates: z.number().int(),
   failed: z.number().int(),
   skipped: z.number().int(),
+  /** Imported past their upload deadline. */
+  late: z.number().int().default(0),
   bytes: z.number().int(),
   seconds: z.number(),
 });

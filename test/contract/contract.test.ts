@@ -127,6 +127,8 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ total: number }>('records.list', { limit: 10 }, token)).total).toBe(1);
       expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId }, token)).total).toBe(1);
       expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId + 1 }, token)).total).toBe(0);
+      const [record] = (await ok<{ records: { id: number }[] }>('records.list', { limit: 1 }, token)).records;
+      expect(await code('records.explainLate', { recordId: record?.id ?? 0, reason: '在外执勤' }, token)).toBe('ok');
     });
   });
 }

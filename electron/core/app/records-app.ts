@@ -130,6 +130,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const auth = new AuthService(db, audit, accounts, settings, sessions, clock);
   const store = openStore(() => settings.storeDir(dataDir));
   const media = new ProbeQueue(db, store, clock, bus);
-  const imports = new ImportService(db, audit, bus, clock, store, () => settings.ingest(), (recordId) => media.enqueue(recordId));
+  const imports = new ImportService(db, audit, bus, clock, store, () => ({ ingest: settings.ingest(), timeliness: settings.timeliness() }), (recordId) => media.enqueue(recordId));
   return { db, audit, accounts, auth, settings, imports, media };
 }

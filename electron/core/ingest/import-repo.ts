@@ -40,6 +40,12 @@ interface RecordRow {
   n_recorded: string | null;
   n_seq: number | null;
   n_important: 0 | 1 | null;
+  t_basis: 'file_name' | 'file_mtime' | null;
+  t_recorded: string | null;
+  t_deadline: string | null;
+  t_arrived: string | null;
+  t_late: number | null;
+  t_reason: string | null;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -47,9 +53,11 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   m.audio_codec AS m_audio, m.width AS m_width, m.height AS m_height, m.frame_rate AS m_rate,
   m.creation_time AS m_created, m.problem AS m_problem,
   n.name_pattern AS n_pattern, n.device_no AS n_device, n.officer_no AS n_officer, n.recorded_at AS n_recorded,
-  n.sequence AS n_seq, n.important AS n_important
+  n.sequence AS n_seq, n.important AS n_important,
+  t.basis AS t_basis, t.recorded_at AS t_recorded, t.deadline_at AS t_deadline, t.arrived_at AS t_arrived, t.seconds_late AS t_late,
+  (SELECT e.reason FROM late_explanations e WHERE e.record_id = r.id ORDER BY e.id DESC LIMIT 1) AS t_reason
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
-  LEFT JOIN record_attribution n ON n.record_id = r.id`;
+  LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id`;
 
 const MAX_ITEMS = 1000;
 
@@ -78,6 +86,11 @@ export class ImportRepo {
       summary: row.summary ? (JSON.parse(row.summary) as ImportSummary) : null,
       items,
     };
+  }
+
+  record(id: number): RecordDto | null {
+    const row = this.db.prepare(`${RECORD_SELECT} WHERE r.id = ?`).get(id) as RecordRow | undefined;
+    return row ? toRecordDto(row) : null;
   }
 
   recentJobIds(limit = 20): number[] {
@@ -141,5 +154,16 @@ function toRecordDto(r: RecordRow): RecordDto {
       sequence: r.n_seq,
       important: r.n_important === 1,
     },
+    timeliness:
+      r.t_basis === null
+        ? null
+        : {
+            basis: r.t_basis,
+            recordedAt: r.t_recorded ?? '',
+            deadlineAt: r.t_deadline ?? '',
+            arrivedAt: r.t_arrived ?? '',
+            secondsLate: r.t_late ?? 0,
+            explanation: r.t_reason,
+          },
   };
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { ImportJobDto, ImportProgress, ImportSummary } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import type { IngestSettings } from '../../../shared/contract/dto.js';
+import type { IngestSettings, TimelinessSettings } from '../../../shared/contract/dto.js';
+import { deadlineFor, secondsLate, wallClockOf } from '../../../shared/rules/deadline.js';
 import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../app/clock.js';
@@ -17,10 +18,15 @@ import { processAlive } from '../app/process-alive.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
+export interface ImportRules {
+  ingest: IngestSettings;
+  timeliness: TimelinessSettings;
+}
+
 interface RunningJob {
   source: string;
-  /** The naming rules in force when the job started. */
-  rules: IngestSettings;
+  /** The naming and deadline rules in force when the job started. */
+  rules: ImportRules;
   progress: ImportProgress;
   inFlight: Map<string, number>;
   completedBytes: number;
@@ -52,7 +58,7 @@ export class ImportService {
     private readonly bus: PushBus,
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
-    private readonly rules: () => IngestSettings,
+    private readonly rules: () => ImportRules,
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
@@ -153,6 +159,18 @@ export class ImportService {
     return this.get(jobId);
   }
 
+  explainLate(ctx: CallContext, recordId: number, reason: string) {
+    const account = ctx.account;
+    if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
+    const record = this.repo.record(recordId);
+    if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO late_explanations (record_id, at, by_account, reason) VALUES (?, ?, ?, ?)').run(recordId, this.clock.now().toISOString(), account.id, reason);
+      this.audit.append({ ...ctx.auditBase(), action: 'record.late_explained', target: `record:${recordId}`, details: { reason, previous: record.timeliness?.explanation ?? null } });
+    })();
+    return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
+  }
+
   /** Cancels running jobs and waits for them to wind down, so nothing writes after the catalogue closes. */
   async close(): Promise<void> {
     const jobs = [...this.running.values()];
@@ -169,7 +187,7 @@ export class ImportService {
 
   private async run(ctx: CallContext, jobId: number, job: RunningJob, files: ScannedFile[], skippedCount: number): Promise<void> {
     let seq = skippedCount;
-    const counts = { imported: 0, duplicates: 0, failed: 0, skipped: skippedCount, bytes: 0 };
+    const counts = { imported: 0, duplicates: 0, failed: 0, skipped: skippedCount, late: 0, bytes: 0 };
     const insertItem = this.db.prepare('INSERT INTO import_items (job_id, seq, relative_path, size, outcome, reason, record_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     let lastPublish = 0;
     const publish = (force = false) => {
@@ -198,6 +216,7 @@ export class ImportService {
         const committed = await this.serialized(() => this.commit(ctx, jobId, job, file, temp, copied));
         ({ outcome, recordId } = committed);
         if (outcome === 'imported') job.recorded.push(recordId);
+        if (committed.late) counts.late++;
         if (outcome === 'imported') counts.bytes += copied.size;
       } catch (err) {
         await store.discard(temp);
@@ -243,12 +262,12 @@ export class ImportService {
     file: ScannedFile,
     temp: string,
     copied: { sha256: string; sm3: string; size: number },
-  ): Promise<{ outcome: 'imported' | 'duplicate'; recordId: number }> {
+  ): Promise<{ outcome: 'imported' | 'duplicate'; recordId: number; late: boolean }> {
     const store = this.store();
     const existing = this.repo.recordIdBySha(copied.sha256);
     if (existing !== null) {
       await store.discard(temp);
-      return { outcome: 'duplicate', recordId: existing };
+      return { outcome: 'duplicate', recordId: existing, late: false };
     }
     this.db.prepare('INSERT OR REPLACE INTO store_intents (sha256, job_id, created_at) VALUES (?, ?, ?)').run(copied.sha256, jobId, this.clock.now().toISOString());
     if (await store.has(copied.sha256)) {
@@ -259,6 +278,7 @@ export class ImportService {
     await store.commit(temp, copied.sha256);
     const account = ctx.account;
     if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
+    let late = false;
     const recordId = this.db.transaction(() => {
       const id = Number(
         this.db
@@ -268,10 +288,18 @@ export class ImportService {
           )
           .run(copied.sha256, copied.sm3, copied.size, file.mediaType, file.name, file.relative, job.source, file.mtime, this.clock.now().toISOString(), account.id, jobId).lastInsertRowid,
       );
-      const name = parseFileName(file.name, job.rules.namePatterns);
+      const name = parseFileName(file.name, job.rules.ingest.namePatterns);
       this.db
         .prepare('INSERT INTO record_attribution (record_id, name_pattern, device_no, officer_no, recorded_at, sequence, important) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative, job.rules.importantMarks) ? 1 : 0);
+        .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative, job.rules.ingest.importantMarks) ? 1 : 0);
+      const { rule, calendar, timeZone } = job.rules.timeliness;
+      const recordedAt = name?.recordedAt ?? wallClockOf(new Date(file.mtime), timeZone);
+      const deadline = deadlineFor(recordedAt, rule, calendar);
+      const arrived = wallClockOf(this.clock.now(), timeZone);
+      late = secondsLate(arrived, deadline) > 0;
+      this.db
+        .prepare('INSERT INTO record_timeliness (record_id, basis, recorded_at, deadline_at, arrived_at, seconds_late, rule) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, name?.recordedAt ? 'file_name' : 'file_mtime', recordedAt, deadline, arrived, secondsLate(arrived, deadline), JSON.stringify(rule));
       this.audit.append({
         ...ctx.auditBase(),
         action: 'record.imported',
@@ -281,6 +309,6 @@ export class ImportService {
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(copied.sha256);
       return id;
     })();
-    return { outcome: 'imported', recordId };
+    return { outcome: 'imported', recordId, late };
   }
 }

@@ -10,7 +10,13 @@ type Handler<M extends MethodName> = (app: RecordsApp, input: ParsedInputOf<M>, 
 
 function currentSettings(app: RecordsApp): OutputOf<'settings.get'> {
   const { settings } = app.core;
-  return { office: settings.requireOffice(), security: settings.security(), ingest: settings.ingest(), storeDir: settings.storeDir(app.options.dataDir) };
+  return {
+    office: settings.requireOffice(),
+    security: settings.security(),
+    ingest: settings.ingest(),
+    timeliness: settings.timeliness(),
+    storeDir: settings.storeDir(app.options.dataDir),
+  };
 }
 
 /** One handler per contract method; the type makes a missing one a compile error. */
@@ -64,6 +70,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
   'records.list': (app, input) => app.core.imports.listRecords(input),
+  'records.explainLate': (app, input, ctx) => app.core.imports.explainLate(ctx, input.recordId, input.reason),
 
   'audit.verify': (app, _input, ctx) => {
     const result = app.core.audit.verify();

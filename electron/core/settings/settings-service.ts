@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { STORE_DIR } from '../datadir/paths.js';
-import type { IngestSettings, OfficeDto, SecuritySettings } from '../../../shared/contract/dto.js';
+import type { IngestSettings, OfficeDto, SecuritySettings, TimelinessSettings } from '../../../shared/contract/dto.js';
+import { DEADLINE_PRESETS } from '../../../shared/rules/deadline.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS } from '../../../shared/rules/file-names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -9,6 +10,8 @@ import type { Db } from '../db/open.js';
 import type { CallContext } from '../rpc/call-context.js';
 
 export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lockoutThreshold: 5, lockoutMinutes: 15 };
+/** 24 hours (000 art.21) until the office chooses; China's time zone. */
+export const DEFAULT_TIMELINESS: TimelinessSettings = { rule: DEADLINE_PRESETS.within24Hours, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai' };
 export const DEFAULT_INGEST: IngestSettings = { namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS] };
 
 export class SettingsService {
@@ -56,13 +59,17 @@ export class SettingsService {
     return this.json('security', DEFAULT_SECURITY);
   }
 
+  timeliness(): TimelinessSettings {
+    return this.json('timeliness', DEFAULT_TIMELINESS);
+  }
+
   /** How file names are read and which marks flag a recording as important. */
   ingest(): IngestSettings {
     return this.json('ingest', DEFAULT_INGEST);
   }
 
   /** Each change is audited with its old and new values. */
-  update(ctx: CallContext, change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings }): void {
+  update(ctx: CallContext, change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings; timeliness?: TimelinessSettings }): void {
     this.db.transaction(() => {
       if (change.office) {
         const old = this.requireOffice();
@@ -73,10 +80,11 @@ export class SettingsService {
       }
       if (change.security) this.replace(ctx, 'security', this.security(), change.security);
       if (change.ingest) this.replace(ctx, 'ingest', this.ingest(), change.ingest);
+      if (change.timeliness) this.replace(ctx, 'timeliness', this.timeliness(), change.timeliness);
     }).immediate();
   }
 
-  private replace(ctx: CallContext, key: 'security' | 'ingest', old: object, next: object): void {
+  private replace(ctx: CallContext, key: 'security' | 'ingest' | 'timeliness', old: object, next: object): void {
     if (JSON.stringify(old) === JSON.stringify(next)) return;
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(next));
     this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: key, details: { old, new: next } });

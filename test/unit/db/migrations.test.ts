@@ -141,6 +141,27 @@ describe('migration 0004 record attribution', () => {
   });
 });
 
+describe('migration 0005 timeliness', () => {
+  it('judges timeliness once and keeps explanations append-only', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 4));
+    migrate(db, MIGRATIONS.slice(0, 5));
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
+    db.prepare(
+      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
+    ).run('a'.repeat(64), 'b'.repeat(64));
+    db.prepare("INSERT INTO record_timeliness VALUES (1, 'file_name', 'r', 'd', 'a', 10, '{}')").run();
+    db.prepare("INSERT INTO late_explanations (record_id, at, by_account, reason) VALUES (1, 't', 1, '在外执勤')").run();
+    expect(() => db.prepare('UPDATE record_timeliness SET seconds_late = 0').run()).toThrow(/judged once/);
+    expect(() => db.prepare("UPDATE late_explanations SET reason = 'x'").run()).toThrow(/never edited/);
+    expect(() => db.prepare('DELETE FROM late_explanations').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("INSERT INTO record_timeliness VALUES (1, 'guess', 'r', 'd', 'a', 0, '{}')").run()).toThrow();
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

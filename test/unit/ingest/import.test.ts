@@ -130,6 +130,40 @@ describe('import from a camera drive', () => {
     expect(() => t.app.core.db.prepare('DELETE FROM records').run()).toThrow(/approved destruction/);
   });
 
+  it('flags records that arrived past the deadline, under the rule in force, and takes explanations', async () => {
+    t = await openTestApp(); // the test clock says 2026-11-24 16:00 in Shanghai; the camera drive's clips say 2026-11-20
+    const { token, job } = await keeperImport(drive);
+    expect(job.summary?.late).toBe(4);
+    const { records } = await t.call('records.list', { limit: 100 }, token);
+    const clip = records.find((r) => r.originalPath.endsWith('0001.MP4'));
+    expect(clip?.timeliness).toEqual({
+      basis: 'file_name',
+      recordedAt: '2026-11-20T09:30:00',
+      deadlineAt: '2026-11-21T09:30:00',
+      arrivedAt: '2026-11-24T16:00:00',
+      secondsLate: 282_600,
+      explanation: null,
+    });
+    expect(records.find((r) => r.originalPath.endsWith('.wav'))?.timeliness).toMatchObject({ basis: 'file_mtime', secondsLate: 0 });
+
+    const explained = await t.call('records.explainLate', { recordId: clip?.id ?? 0, reason: '执法人员在水上执勤，11 月 24 日返回' }, token);
+    expect(explained.timeliness?.explanation).toBe('执法人员在水上执勤，11 月 24 日返回');
+    await t.call('records.explainLate', { recordId: clip?.id ?? 0, reason: '补充：船只故障延误' }, token);
+    const [event] = (await t.call('audit.list', { action: 'record.late_explained', limit: 1 }, token)).events;
+    expect(event?.details).toMatchObject({ reason: '补充：船只故障延误', previous: '执法人员在水上执勤，11 月 24 日返回' });
+    expect(await codeOf(() => t.call('records.explainLate', { recordId: 999, reason: 'x' }, token))).toBe('NOT_FOUND');
+    expect(await codeOf(() => t.call('records.explainLate', { recordId: clip?.id ?? 0, reason: ' ' }, token))).toBe('VALIDATION_FAILED');
+
+    // Under "2 working days" the same Friday clips are on time until Tuesday night.
+    await t.call('settings.update', { timeliness: { rule: { kind: 'workdays', days: 2 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai' } }, token);
+    const src = tempDir('rr-workdays-');
+    dirs.push(src);
+    make.wav(path.join(src, 'T002_000456_20261120150000_0001.wav'));
+    const { jobId } = await t.call('import.start', { source: src }, token);
+    expect((await t.app.core.imports.wait(jobId)).summary?.late).toBe(0);
+    expect(await codeOf(() => t.call('settings.update', { timeliness: { rule: { kind: 'hours', hours: 24 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Mars/Olympus' } }, token))).toBe('VALIDATION_FAILED');
+  });
+
   it('reads names with the rules in Settings, and refuses a broken rule', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);

@@ -2,6 +2,7 @@ import { sql as m0001 } from './0001-foundation.js';
 import { sql as m0002 } from './0002-records.js';
 import { sql as m0003 } from './0003-record-media.js';
 import { sql as m0004 } from './0004-record-attribution.js';
+import { sql as m0005 } from './0005-timeliness.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'records', sql: m0002 },
   { version: 3, name: 'record media', sql: m0003 },
   { version: 4, name: 'record attribution', sql: m0004 },
+  { version: 5, name: 'timeliness', sql: m0005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
