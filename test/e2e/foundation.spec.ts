@@ -58,6 +58,15 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
   await expect(page.getByTestId('pattern-tester-result')).toContainText('没有规则匹配');
   await expect(page.getByTestId('pattern-tester-result')).toContainText('含重点标记');
   await shot(page, '04b-import-rules');
+
+  // The deadline rule: switch to two working days and keep it.
+  await page.getByRole('tab', { name: '归档时限' }).click();
+  await expect(page.getByTestId('deadline-preview')).toContainText('应于');
+  await page.getByText('录制后 2 个工作日内（临猗县规定）').click();
+  await expect(page.getByLabel('工作日数')).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+  await shot(page, '04c-deadline');
   await page.getByRole('tab', { name: '账号管理' }).click();
 
   // A duplicate username is refused with a clear message and nothing is added.

@@ -32,7 +32,7 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
 
     const jobs = page.getByTestId('import-jobs');
     await expect(jobs.getByText('已完成')).toBeVisible({ timeout: 60_000 });
-    await expect(jobs).toContainText('新导入 9，已在档案中 0，失败 0，跳过 2');
+    await expect(jobs).toContainText('新导入 9，已在档案中 0，失败 0，跳过 2，逾期 4');
     await jobs.getByRole('button', { name: /展开行|Expand row/ }).first().click();
     const items = page.getByTestId('import-items');
     await expect(items).toContainText('不是音视频或照片文件');
@@ -47,6 +47,17 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('T001000123');
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('2026-11-20 09:30:00');
     await expect(library.getByRole('row', { name: /IMG_0001/ })).toContainText('重点');
+
+    // The camera's clips are days old: late under the 24-hour rule, and the keeper explains why.
+    const clip = library.getByRole('row', { name: /0001\.MP4/ });
+    await expect(clip).toContainText('逾期');
+    await clip.getByRole('button', { name: '说明原因' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.getByText('请填写原因')).toBeVisible();
+    await dialog.getByLabel('原因').fill('在水上执勤，返回后即交档案室');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(clip).toContainText('逾期（已说明）');
     await expect(library.getByRole('row', { name: /0003\.MP4/ })).toContainText('无法解析');
     await expect(library.getByRole('row', { name: /0004\.MP4/ })).toContainText('空文件');
     await page.waitForTimeout(500);

@@ -65,7 +65,7 @@ export const en: Messages = {
     sourceTitle: 'Choose what to import', source: 'Source folder', sourceHelp: 'The body camera’s drive or mount point (e.g. E:\\ or /media/camera), a card reader, or a copied folder.',
     start: 'Start import', running: 'Importing', cancel: 'Cancel import', cancelConfirm: 'Cancel? Files already verified are kept; the rest are not imported.',
     files: 'Files {{done}} / {{total}}', speed: '{{speed}} MB/s', eta: '{{eta}} left', recent: 'Recent imports',
-    startedAt: 'Started', by: 'By', state: 'State', result: 'Result', resultText: '{{imported}} new, {{duplicates}} already archived, {{failed}} failed, {{skipped}} skipped',
+    startedAt: 'Started', by: 'By', state: 'State', result: 'Result', resultText: '{{imported}} new, {{duplicates}} already archived, {{failed}} failed, {{skipped}} skipped, {{late}} late',
     state_running: 'Running', state_finished: 'Finished', state_cancelled: 'Cancelled', state_failed: 'Failed', state_interrupted: 'Interrupted',
     path: 'File', outcome: 'Outcome', reason: 'Reason', outcome_imported: 'Imported', outcome_duplicate: 'Already archived', outcome_failed: 'Failed', outcome_skipped: 'Skipped',
     done: 'Import finished: {{imported}} new files', keeperOnly: 'Only the archive keeper can import.', empty: 'No imports yet',
@@ -79,6 +79,7 @@ export const en: Messages = {
   library: {
     title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
     sha256: 'SHA-256', more: 'Load more', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
+    late: 'Late {{time}}', lateDays: '{{n}} d', lateHours: '{{n}} h', lateExplained: 'Late (explained)', onTime: 'On time', timeliness: 'Deadline', explain: 'Explain', explainTitle: 'Explain the late upload', explainHelp: 'E.g. on duty in a remote area or on the water, handed in on return. Explanations are appended and cannot be edited.', deadline: 'Due {{deadline}}; arrived {{arrived}}', reasonLabel: 'Reason', basisName: 'time from the file name', basisMtime: 'time from the file date',
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
   settings: {
@@ -90,6 +91,9 @@ export const en: Messages = {
     tester: 'Try it', testerPlaceholder: 'Type a file name, e.g. T001_000123_20261120093000_0001.MP4', testerNoMatch: 'No pattern matches: the device register and the keeper decide.',
     testerResult: 'Pattern {{pattern}}: device {{device}}, officer {{officer}}, recorded {{time}}, sequence {{seq}}', testerImportant: 'carries an importance mark', restoreDefaults: 'Restore defaults',
     patternInvalid: 'Not a valid regular expression, or an unknown named group',
+    timeliness: 'Deadline', ruleLabel: 'Upload deadline', rule24h: 'Within 24 hours of recording (Xiakou rules)', ruleWorkdays: 'Within {{days}} working days (Linyi rules)',
+    hours: 'Hours', days: 'Working days', holidays: 'Public holidays (weekdays off)', workdaysLabel: 'Adjusted workdays (weekends worked)', calendarHelp: 'Enter the State Council holiday schedule each year. Other days follow Monday–Friday.',
+    timeZone: 'Time zone', ruleHelp: 'A change applies to records imported from now on; imported records keep the judgement made at import.', preview: 'Example: recorded {{recorded}} → due by {{deadline}}',
   },
   accounts: {
     add: 'Add account', username: 'Username', displayName: 'Full name', role: 'Role', admin: 'Administrator', status: 'Status',

@@ -63,7 +63,7 @@ export const zhCN = {
     sourceTitle: '选择导入来源', source: '来源文件夹', sourceHelp: '执法记录仪的盘符或挂载目录（如 E:\\ 或 /media/camera），也可以是读卡器或拷贝出来的文件夹。',
     start: '开始导入', running: '正在导入', cancel: '取消导入', cancelConfirm: '确定取消？已完成校验的文件会保留，其余文件不会被导入。',
     files: '文件 {{done}} / {{total}}', speed: '{{speed}} MB/s', eta: '预计剩余 {{eta}}', recent: '最近的导入',
-    startedAt: '开始时间', by: '操作人', state: '状态', result: '结果', resultText: '新导入 {{imported}}，已在档案中 {{duplicates}}，失败 {{failed}}，跳过 {{skipped}}',
+    startedAt: '开始时间', by: '操作人', state: '状态', result: '结果', resultText: '新导入 {{imported}}，已在档案中 {{duplicates}}，失败 {{failed}}，跳过 {{skipped}}，逾期 {{late}}',
     state_running: '进行中', state_finished: '已完成', state_cancelled: '已取消', state_failed: '失败', state_interrupted: '已中断',
     path: '文件', outcome: '处理', reason: '原因', outcome_imported: '已导入', outcome_duplicate: '已在档案中', outcome_failed: '失败', outcome_skipped: '跳过',
     done: '导入完成：新导入 {{imported}} 个文件', keeperOnly: '只有档案管理员可以导入。', empty: '暂无导入记录',
@@ -77,6 +77,7 @@ export const zhCN = {
   library: {
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
+    late: '逾期 {{time}}', lateDays: '{{n}} 天', lateHours: '{{n}} 小时', lateExplained: '逾期（已说明）', onTime: '按时', timeliness: '归档时限', explain: '说明原因', explainTitle: '说明逾期原因', explainHelp: '如：在偏远地区或水上执勤，返回后即交档案室。说明会追加保存，不能修改。', deadline: '应归档时间 {{deadline}}；实际 {{arrived}}', reasonLabel: '原因', basisName: '时间取自文件名', basisMtime: '时间取自文件修改时间',
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
   settings: {
@@ -88,6 +89,9 @@ export const zhCN = {
     tester: '试一试', testerPlaceholder: '输入一个文件名，如 T001_000123_20261120093000_0001.MP4', testerNoMatch: '没有规则匹配：将由设备登记和档案管理员确定归属。',
     testerResult: '规则 {{pattern}}：设备 {{device}}，警号 {{officer}}，拍摄时间 {{time}}，序号 {{seq}}', testerImportant: '含重点标记', restoreDefaults: '恢复默认',
     patternInvalid: '正则表达式无效，或使用了未知的命名分组',
+    timeliness: '归档时限', ruleLabel: '归档时限规则', rule24h: '录制后 24 小时内（峡口镇规定）', ruleWorkdays: '录制后 {{days}} 个工作日内（临猗县规定）',
+    hours: '小时数', days: '工作日数', holidays: '法定节假日（工作日放假）', workdaysLabel: '调休上班日（周末上班）', calendarHelp: '请按国务院办公厅每年公布的放假安排填写。未列出的日期按周一至周五上班计算。',
+    timeZone: '时区', ruleHelp: '规则只影响之后导入的记录；已导入记录保留导入时的判定。', preview: '示例：{{recorded}} 录制 → 应于 {{deadline}} 前归档',
   },
   accounts: {
     add: '新增账号', username: '用户名', displayName: '姓名', role: '角色', admin: '管理员', status: '状态',

@@ -48,7 +48,7 @@ function page(route: Route, status: SystemStatus, account: AccountDto): ReactNod
     case 'import':
       return <ImportPage account={account} />;
     case 'library':
-      return can(account, 'records.read') ? <LibraryPage /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
+      return can(account, 'records.read') ? <LibraryPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
     default:
       return <ComingPage route={route} />;
   }

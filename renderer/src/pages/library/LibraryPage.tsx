@@ -10,12 +10,16 @@ import { formatInstant } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
 import { FormatCell, durationText } from './MediaCells.js';
+import { TimelinessCell } from './TimelinessCell.js';
+import { can } from '../../../../shared/roles.js';
+import type { AccountDto } from '../../../../shared/contract/dto.js';
 
 const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple', photo: 'cyan' };
 
 /** Every archived record, newest first. Filters, search and playback come with the library issue. */
-export function LibraryPage() {
+export function LibraryPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
+  const canExplain = can(account, 'records.import');
   const list = useInfiniteQuery({
     queryKey: ['records.list'],
     queryFn: ({ pageParam }) => call('records.list', { limit: 200, beforeId: pageParam ?? undefined }),
@@ -47,7 +51,7 @@ export function LibraryPage() {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
-        scroll={{ x: 1800 }}
+        scroll={{ x: 1990 }}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
@@ -71,6 +75,7 @@ export function LibraryPage() {
           { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
           { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
           { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
+          { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
           { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
           { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
           { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Tag, Tooltip } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { RecordDto } from '../../../../shared/contract/records-dto.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+
+function lateText(t: TFunction, seconds: number): string {
+  const hours = Math.round(seconds / 3600);
+  return hours >= 48 ? t('library.lateDays', { n: Math.round(hours / 24) }) : t('library.lateHours', { n: Math.max(1, hours) });
+}
+
+/** On time, late, or late with the keeper's explanation; the keeper can add one. */
+export function TimelinessCell({ record, canExplain }: { record: RecordDto; canExplain: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const tl = record.timeliness;
+  if (!tl) return null;
+  const when = t('library.deadline', { deadline: tl.deadlineAt.replace('T', ' '), arrived: tl.arrivedAt.replace('T', ' ') });
+  const basis = tl.basis === 'file_name' ? t('library.basisName') : t('library.basisMtime');
+  if (tl.secondsLate === 0) {
+    return (
+      <Tooltip title={`${when}（${basis}）`}>
+        <Tag color="green">{t('library.onTime')}</Tag>
+      </Tooltip>
+    );
+  }
+  return (
+    <Space size={4}>
+      <Tooltip title={`${when}（${basis}）${tl.explanation ? `：${tl.explanation}` : ''}`}>
+        <Tag color={tl.explanation ? 'orange' : 'red'}>{tl.explanation ? t('library.lateExplained') : t('library.late', { time: lateText(t, tl.secondsLate) })}</Tag>
+      </Tooltip>
+      {canExplain && (
+        <Button size="small" type="link" onClick={() => setOpen(true)}>
+          {t('library.explain')}
+        </Button>
+      )}
+      {open && <ExplainDialog record={record} onClose={() => setOpen(false)} />}
+    </Space>
+  );
+}
+
+function ExplainDialog({ record, onClose }: { record: RecordDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ reason: string }>();
+  const save = useMutation({
+    mutationFn: (reason: string) => call('records.explainLate', { recordId: record.id, reason }),
+    onSuccess: () => {
+      void message.success(t('common.saved'));
+      void queryClient.invalidateQueries({ queryKey: ['records.list'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal open title={`${t('library.explainTitle')} · ${record.originalName}`} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending}>
+      {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v.reason.trim())} initialValues={{ reason: '' }}>
+        <Form.Item name="reason" label={t('library.reasonLabel')} extra={t('library.explainHelp')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('library.reasonLabel') }) }, { max: 500 }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto, TimelinessSettings } from '../../../../shared/contract/dto.js';
+import { deadlineFor } from '../../../../shared/rules/deadline.js';
+import { can } from '../../../../shared/roles.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+
+interface TimelinessForm {
+  kind: 'hours' | 'workdays';
+  hours: number;
+  days: number;
+  holidays: Dayjs[];
+  workdays: Dayjs[];
+  timeZone: string;
+}
+
+const DAY = 'YYYY-MM-DD';
+
+function toForm(s: TimelinessSettings): TimelinessForm {
+  return {
+    kind: s.rule.kind,
+    hours: s.rule.kind === 'hours' ? s.rule.hours : 24,
+    days: s.rule.kind === 'workdays' ? s.rule.days : 2,
+    holidays: s.calendar.holidays.map((d) => dayjs(d)),
+    workdays: s.calendar.workdays.map((d) => dayjs(d)),
+    timeZone: s.timeZone,
+  };
+}
+
+function fromForm(v: TimelinessForm): TimelinessSettings {
+  const days = (list: Dayjs[] | undefined) => [...new Set((list ?? []).map((d) => d.format(DAY)))].sort();
+  return {
+    rule: v.kind === 'hours' ? { kind: 'hours', hours: v.hours } : { kind: 'workdays', days: v.days },
+    calendar: { holidays: days(v.holidays), workdays: days(v.workdays) },
+    timeZone: v.timeZone.trim(),
+  };
+}
+
+/** The upload deadline (24 hours, or N working days over the holiday calendar) with a live example. */
+export function TimelinessPanel({ account }: { account: AccountDto }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<TimelinessForm>();
+  const editable = can(account, 'settings.manage');
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const save = useMutation({
+    mutationFn: (timeliness: TimelinessSettings) => call('settings.update', { timeliness }),
+    onSuccess: () => {
+      void message.success(t('common.saved'));
+      void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+  const watched = Form.useWatch([], form) as TimelinessForm | undefined;
+  if (!settings.data) return <Spin />;
+  const current = watched?.kind ? fromForm({ ...toForm(settings.data.timeliness), ...watched }) : settings.data.timeliness;
+  const sample = `${dayjs().format(DAY)}T15:00:00`;
+
+  return (
+    <Form<TimelinessForm> form={form} layout="vertical" initialValues={toForm(settings.data.timeliness)} disabled={!editable} onFinish={(v) => save.mutate(fromForm(v))} style={{ maxWidth: 720 }}>
+      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+      <Form.Item name="kind" label={t('settings.ruleLabel')} extra={t('settings.ruleHelp')}>
+        <Radio.Group
+          options={[
+            { value: 'hours', label: t('settings.rule24h') },
+            { value: 'workdays', label: t('settings.ruleWorkdays', { days: watched?.days ?? 2 }) },
+          ]}
+        />
+      </Form.Item>
+      {watched?.kind === 'workdays' ? (
+        <Form.Item name="days" label={t('settings.days')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={30} precision={0} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="hours" label={t('settings.hours')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={336} precision={0} />
+        </Form.Item>
+      )}
+      <Typography.Paragraph type="secondary" data-testid="deadline-preview">
+        {t('settings.preview', { recorded: sample.replace('T', ' '), deadline: deadlineFor(sample, current.rule, current.calendar).replace('T', ' ') })}
+      </Typography.Paragraph>
+      <Form.Item name="holidays" label={t('settings.holidays')} extra={t('settings.calendarHelp')}>
+        <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="workdays" label={t('settings.workdaysLabel')}>
+        <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="timeZone" label={t('settings.timeZone')} rules={[{ required: true, whitespace: true }]}>
+        <Input style={{ width: 240 }} />
+      </Form.Item>
+      {editable && (
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+      )}
+    </Form>
+  );
+}
