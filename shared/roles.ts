@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'audit.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
   'records.import': (a: Actor) => a.role === 'keeper',
   'records.read': (a: Actor) => a.role !== 'officer',
+  'devices.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

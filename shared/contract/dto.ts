@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
 import { ERROR_CODES } from '../errors.js';
-import { LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './limits.js';
+import { EQUIPMENT_NO_PATTERN, LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './limits.js';
 import { AUDIT_ACTIONS } from '../audit-actions.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -16,6 +16,7 @@ export const usernameSchema = z
   .min(LIMITS.usernameMin)
   .max(LIMITS.usernameMax)
   .regex(USERNAME_PATTERN);
+export const equipmentNoSchema = z.string().trim().regex(EQUIPMENT_NO_PATTERN);
 export const displayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameMax);
 export const passwordSchema = z.string().min(1).max(LIMITS.passwordMax);
 export const officeNameSchema = z.string().trim().min(1).max(LIMITS.officeNameMax);
@@ -34,8 +35,20 @@ export const accountSchema = z.object({
   createdAt: instantSchema,
   lastLoginAt: instantSchema.nullable(),
   lockedUntil: instantSchema.nullable(),
+  officerNo: z.string().nullable(),
 });
 export type AccountDto = z.infer<typeof accountSchema>;
+
+export const deviceSchema = z.object({
+  id: z.number().int(),
+  deviceNo: z.string(),
+  label: z.string(),
+  officerId: z.number().int().nullable(),
+  officerName: z.string().nullable(),
+  retired: z.boolean(),
+  createdAt: instantSchema,
+});
+export type DeviceDto = z.infer<typeof deviceSchema>;
 
 export const officeSchema = z.object({ name: officeNameSchema, unitCode: unitCodeSchema });
 export type OfficeDto = z.infer<typeof officeSchema>;

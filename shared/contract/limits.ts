@@ -14,3 +14,5 @@ export const LIMITS = {
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9-]+$/;
+/** Officer (执法证号/警号) and device numbers as cameras write them into file names. */
+export const EQUIPMENT_NO_PATTERN = /^[A-Za-z0-9]{1,32}$/;

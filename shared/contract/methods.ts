@@ -5,7 +5,9 @@ import {
   auditActionSchema,
   auditEventSchema,
   auditVerifySchema,
+  deviceSchema,
   displayNameSchema,
+  equipmentNoSchema,
   ingestSettingsSchema,
   timelinessSettingsSchema,
   instantSchema,
@@ -91,10 +93,35 @@ export const METHODS = {
         role: roleSchema,
         isAdmin: z.boolean(),
         password: passwordSchema,
+        officerNo: equipmentNoSchema.optional(),
       })
       .strict(),
     output: accountSchema,
     access: 'accounts.manage',
+  }),
+  'accounts.setOfficerNo': method({
+    input: z.object({ id: z.number().int().positive(), officerNo: equipmentNoSchema.nullable() }).strict(),
+    output: accountSchema,
+    access: 'accounts.manage',
+  }),
+  'devices.list': method({ input: empty, output: z.array(deviceSchema), access: 'session' }),
+  /** Registers a camera (no id) or changes its label or officer. */
+  'devices.save': method({
+    input: z
+      .object({
+        id: z.number().int().positive().optional(),
+        deviceNo: equipmentNoSchema,
+        label: z.string().trim().max(LIMITS.displayNameMax),
+        officerId: z.number().int().positive().nullable(),
+      })
+      .strict(),
+    output: deviceSchema,
+    access: 'devices.manage',
+  }),
+  'devices.setRetired': method({
+    input: z.object({ id: z.number().int().positive(), retired: z.boolean() }).strict(),
+    output: deviceSchema,
+    access: 'devices.manage',
   }),
   'accounts.setDisabled': method({
     input: z.object({ id: z.number().int().positive(), disabled: z.boolean() }).strict(),
@@ -151,6 +178,11 @@ export const METHODS = {
   /** The keeper records why a record arrived late (remote duty, …); appended, never edited. */
   'records.explainLate': method({
     input: z.object({ recordId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: recordSchema,
+    access: 'records.import',
+  }),
+  'records.assignOfficer': method({
+    input: z.object({ recordId: z.number().int().positive(), officerId: z.number().int().positive(), note: z.string().trim().max(500).optional() }).strict(),
     output: recordSchema,
     access: 'records.import',
   }),

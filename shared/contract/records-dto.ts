@@ -58,6 +58,8 @@ export const recordSchema = z.object({
   media: mediaInfoSchema.nullable(),
   attribution: attributionSchema,
   timeliness: timelinessSchema.nullable(),
+  /** Whose recording this is: from the officer number in the name, the device register, or the keeper. */
+  officer: z.object({ id: z.number().int(), name: z.string(), source: z.enum(['file_name', 'device_register', 'keeper']) }).nullable(),
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

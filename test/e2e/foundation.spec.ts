@@ -51,6 +51,22 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
   await expect(page.getByTestId('accounts-table').getByText('李建国')).toBeVisible();
   await shot(page, '04-accounts');
 
+  // The device register: issue camera T001 to the new officer; a second T001 is refused.
+  await page.getByRole('tab', { name: '设备登记' }).click();
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await dialog.getByLabel('设备编号').fill('T001');
+  await dialog.getByLabel('说明').fill('1 号执法记录仪');
+  await dialog.getByLabel('配发给').click();
+  await page.locator('.ant-select-item-option', { hasText: '李建国' }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('devices-table').getByRole('row', { name: /T001/ })).toContainText('李建国');
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await dialog.getByLabel('设备编号').fill('t001');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('已被登记');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await shot(page, '04a-devices');
+
   // The import rules tab tries a file name with the same rule the import uses.
   await page.getByRole('tab', { name: '导入规则' }).click();
   await expect(page.getByTestId('pattern-tester-result')).toContainText('设备 T001，警号 000123，拍摄时间 2026-11-20 09:30:00');

@@ -13,6 +13,7 @@ export interface AccountRow {
   locked_until: string | null;
   created_at: string;
   last_login_at: string | null;
+  officer_no: string | null;
 }
 
 export function toAccountDto(row: AccountRow): AccountDto {
@@ -27,5 +28,6 @@ export function toAccountDto(row: AccountRow): AccountDto {
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
     lockedUntil: row.locked_until,
+    officerNo: row.officer_no,
   };
 }

@@ -45,9 +45,16 @@ export class AccountsService {
    * Hashes first (slow, async), then inserts and audits in one synchronous transaction.
    * `inTransaction` lets first-run setup add the office in the same commit.
    */
+  private assertOfficerNoFree(officerNo: string | null | undefined, exceptId?: number): void {
+    if (!officerNo) return;
+    const holder = this.db.prepare('SELECT id FROM accounts WHERE officer_no = ?').get(officerNo) as { id: number } | undefined;
+    if (holder && holder.id !== exceptId) throw new AppError('NUMBER_TAKEN', 'officer number taken', { number: officerNo });
+  }
+
   async create(ctx: CallContext, input: NewAccount, inTransaction?: () => void): Promise<AccountDto> {
     assertPasswordAcceptable(input.password, input.username);
     if (this.rowByUsername(input.username)) throw new AppError('USERNAME_TAKEN', 'username taken', { username: input.username });
+    this.assertOfficerNoFree(input.officerNo);
     const passwordHash = await hashPassword(input.password);
     const id = this.db
       .transaction(() => {
@@ -55,10 +62,10 @@ export class AccountsService {
         if (this.rowByUsername(input.username)) throw new AppError('USERNAME_TAKEN', 'username taken', { username: input.username });
         const info = this.db
           .prepare(
-            `INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at, officer_no)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(input.username, input.displayName, input.role, input.isAdmin ? 1 : 0, passwordHash, this.clock.now().toISOString());
+          .run(input.username, input.displayName, input.role, input.isAdmin ? 1 : 0, passwordHash, this.clock.now().toISOString(), input.officerNo ?? null);
         const id = Number(info.lastInsertRowid);
         const base = ctx.auditBase();
         this.audit.append({
@@ -66,12 +73,30 @@ export class AccountsService {
           actor: base.actor.id === null ? { id, name: input.displayName } : base.actor,
           action: 'account.created',
           target: `account:${id}`,
-          details: { username: input.username, displayName: input.displayName, role: input.role, isAdmin: input.isAdmin },
+          details: { username: input.username, displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, officerNo: input.officerNo ?? null },
         });
         return id;
       })
       .immediate();
     return this.get(id);
+  }
+
+  setOfficerNo(ctx: CallContext, id: number, officerNo: string | null): AccountDto {
+    const target = this.row(id);
+    if (target.officer_no === officerNo) return toAccountDto(target);
+    this.assertOfficerNoFree(officerNo, id);
+    this.db
+      .transaction(() => {
+        this.db.prepare('UPDATE accounts SET officer_no = ? WHERE id = ?').run(officerNo, id);
+        this.audit.append({ ...ctx.auditBase(), action: 'account.officer_no_changed', target: `account:${id}`, details: { username: target.username, old: target.officer_no, new: officerNo } });
+      })
+      .immediate();
+    return this.get(id);
+  }
+
+  /** The account holding an officer number, if any. */
+  idByOfficerNo(officerNo: string): number | null {
+    return (this.db.prepare('SELECT id FROM accounts WHERE officer_no = ?').get(officerNo) as { id: number } | undefined)?.id ?? null;
   }
 
   setDisabled(ctx: CallContext, id: number, disabled: boolean): AccountDto {

@@ -15,6 +15,7 @@ import { SettingsService } from '../settings/settings-service.js';
 import { ImportService } from '../ingest/import-service.js';
 import { openStore } from '../store/open-store.js';
 import { ProbeQueue } from '../media/probe-queue.js';
+import { DevicesService } from '../devices/devices-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -38,6 +39,7 @@ export interface Services {
   settings: SettingsService;
   imports: ImportService;
   media: ProbeQueue;
+  devices: DevicesService;
 }
 
 /**
@@ -128,8 +130,17 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const settings = new SettingsService(db, audit, clock);
   const accounts = new AccountsService(db, audit, sessions, clock);
   const auth = new AuthService(db, audit, accounts, settings, sessions, clock);
+  const devices = new DevicesService(db, audit, clock);
   const store = openStore(() => settings.storeDir(dataDir));
   const media = new ProbeQueue(db, store, clock, bus);
-  const imports = new ImportService(db, audit, bus, clock, store, () => ({ ingest: settings.ingest(), timeliness: settings.timeliness() }), (recordId) => media.enqueue(recordId));
-  return { db, audit, accounts, auth, settings, imports, media };
+  // A name's officer number names the officer; otherwise the camera's registered holder does.
+  const officerFor = (officerNo: string | null, deviceNo: string | null) => {
+    const byNumber = officerNo ? accounts.idByOfficerNo(officerNo) : null;
+    if (byNumber !== null) return { id: byNumber, source: 'file_name' as const };
+    const byDevice = deviceNo ? devices.officerOf(deviceNo) : null;
+    return byDevice !== null ? { id: byDevice, source: 'device_register' as const } : null;
+  };
+  const rules = () => ({ ingest: settings.ingest(), timeliness: settings.timeliness() });
+  const imports = new ImportService(db, audit, bus, clock, store, rules, officerFor, (recordId) => media.enqueue(recordId));
+  return { db, audit, accounts, auth, settings, imports, media, devices };
 }

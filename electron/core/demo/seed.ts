@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../shared/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_DEVICES, DEMO_PASSWORD } from '../../../shared/demo-accounts.js';
 import type { Dispatcher } from '../rpc/dispatcher.js';
 
 /**
@@ -15,8 +15,13 @@ export async function seedDemoOffice(dispatcher: Dispatcher, workstation: string
     workstation,
   );
   const { token } = await dispatcher.call('auth.login', { username: admin.username, password: DEMO_PASSWORD }, null, workstation);
+  const ids = new Map<string, number>();
   for (const account of others) {
-    await dispatcher.call('accounts.create', { ...account, password: DEMO_PASSWORD }, token, workstation);
+    const created = await dispatcher.call('accounts.create', { ...account, password: DEMO_PASSWORD }, token, workstation);
+    ids.set(created.username, created.id);
+  }
+  for (const device of DEMO_DEVICES) {
+    await dispatcher.call('devices.save', { deviceNo: device.deviceNo, label: device.label, officerId: ids.get(device.officer) ?? null }, token, workstation);
   }
   await dispatcher.call('auth.logout', {}, token, workstation);
 }

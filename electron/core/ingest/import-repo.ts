@@ -46,6 +46,9 @@ interface RecordRow {
   t_arrived: string | null;
   t_late: number | null;
   t_reason: string | null;
+  o_id: number | null;
+  o_name: string | null;
+  o_source: 'file_name' | 'device_register' | 'keeper' | null;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -55,9 +58,12 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   n.name_pattern AS n_pattern, n.device_no AS n_device, n.officer_no AS n_officer, n.recorded_at AS n_recorded,
   n.sequence AS n_seq, n.important AS n_important,
   t.basis AS t_basis, t.recorded_at AS t_recorded, t.deadline_at AS t_deadline, t.arrived_at AS t_arrived, t.seconds_late AS t_late,
-  (SELECT e.reason FROM late_explanations e WHERE e.record_id = r.id ORDER BY e.id DESC LIMIT 1) AS t_reason
+  (SELECT e.reason FROM late_explanations e WHERE e.record_id = r.id ORDER BY e.id DESC LIMIT 1) AS t_reason,
+  o.officer_id AS o_id, oa.display_name AS o_name, o.source AS o_source
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
-  LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id`;
+  LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
+  LEFT JOIN record_officers o ON o.id = (SELECT max(id) FROM record_officers WHERE record_id = r.id)
+  LEFT JOIN accounts oa ON oa.id = o.officer_id`;
 
 const MAX_ITEMS = 1000;
 
@@ -165,5 +171,6 @@ function toRecordDto(r: RecordRow): RecordDto {
             secondsLate: r.t_late ?? 0,
             explanation: r.t_reason,
           },
+    officer: r.o_id === null || r.o_source === null ? null : { id: r.o_id, name: r.o_name ?? '', source: r.o_source },
   };
 }

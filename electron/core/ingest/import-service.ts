@@ -59,6 +59,7 @@ export class ImportService {
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
     private readonly rules: () => ImportRules,
+    private readonly officerFor: (officerNo: string | null, deviceNo: string | null) => { id: number; source: 'file_name' | 'device_register' } | null,
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
@@ -167,6 +168,19 @@ export class ImportService {
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO late_explanations (record_id, at, by_account, reason) VALUES (?, ?, ?, ?)').run(recordId, this.clock.now().toISOString(), account.id, reason);
       this.audit.append({ ...ctx.auditBase(), action: 'record.late_explained', target: `record:${recordId}`, details: { reason, previous: record.timeliness?.explanation ?? null } });
+    })();
+    return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
+  }
+
+  assignOfficer(ctx: CallContext, recordId: number, officerId: number, note?: string) {
+    const account = ctx.account;
+    if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
+    const record = this.repo.record(recordId);
+    if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
+    if (!this.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(officerId)) throw new AppError('NOT_FOUND', `no account ${officerId}`, { id: officerId });
+    this.db.transaction(() => {
+      this.db.prepare("INSERT INTO record_officers (record_id, officer_id, source, at, by_account, note) VALUES (?, ?, 'keeper', ?, ?, ?)").run(recordId, officerId, this.clock.now().toISOString(), account.id, note ?? null);
+      this.audit.append({ ...ctx.auditBase(), action: 'record.officer_assigned', target: `record:${recordId}`, details: { officerId, previous: record.officer?.id ?? null, note: note ?? null } });
     })();
     return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
   }
@@ -292,6 +306,10 @@ export class ImportService {
       this.db
         .prepare('INSERT INTO record_attribution (record_id, name_pattern, device_no, officer_no, recorded_at, sequence, important) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative, job.rules.ingest.importantMarks) ? 1 : 0);
+      const officer = this.officerFor(name?.officer ?? null, name?.device ?? null);
+      if (officer) {
+        this.db.prepare('INSERT INTO record_officers (record_id, officer_id, source, at) VALUES (?, ?, ?, ?)').run(id, officer.id, officer.source, this.clock.now().toISOString());
+      }
       const { rule, calendar, timeZone } = job.rules.timeliness;
       const recordedAt = name?.recordedAt ?? wallClockOf(new Date(file.mtime), timeZone);
       const deadline = deadlineFor(recordedAt, rule, calendar);

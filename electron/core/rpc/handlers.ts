@@ -56,6 +56,10 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'accounts.list': (app) => app.core.accounts.list(),
   'accounts.create': (app, input, ctx) => app.core.accounts.create(ctx, input),
   'accounts.setDisabled': (app, input, ctx) => app.core.accounts.setDisabled(ctx, input.id, input.disabled),
+  'accounts.setOfficerNo': (app, input, ctx) => app.core.accounts.setOfficerNo(ctx, input.id, input.officerNo),
+  'devices.list': (app) => app.core.devices.list(),
+  'devices.save': (app, input, ctx) => app.core.devices.save(ctx, input),
+  'devices.setRetired': (app, input, ctx) => app.core.devices.setRetired(ctx, input.id, input.retired),
   'accounts.resetPassword': (app, input, ctx) => app.core.accounts.resetPassword(ctx, input.id, input.password),
 
   'settings.get': (app) => currentSettings(app),
@@ -70,6 +74,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
   'records.list': (app, input) => app.core.imports.listRecords(input),
+  'records.assignOfficer': (app, input, ctx) => app.core.imports.assignOfficer(ctx, input.recordId, input.officerId, input.note),
   'records.explainLate': (app, input, ctx) => app.core.imports.explainLate(ctx, input.recordId, input.reason),
 
   'audit.verify': (app, _input, ctx) => {

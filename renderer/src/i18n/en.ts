@@ -79,6 +79,7 @@ export const en: Messages = {
   library: {
     title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
     sha256: 'SHA-256', more: 'Load more', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
+    officerCol: 'Officer', source_file_name: 'from the officer number in the file name', source_device_register: 'from the device register', source_keeper: 'set by the archive keeper',
     late: 'Late {{time}}', lateDays: '{{n}} d', lateHours: '{{n}} h', lateExplained: 'Late (explained)', onTime: 'On time', timeliness: 'Deadline', explain: 'Explain', explainTitle: 'Explain the late upload', explainHelp: 'E.g. on duty in a remote area or on the water, handed in on return. Explanations are appended and cannot be edited.', deadline: 'Due {{deadline}}; arrived {{arrived}}', reasonLabel: 'Reason', basisName: 'time from the file name', basisMtime: 'time from the file date',
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
@@ -86,6 +87,9 @@ export const en: Messages = {
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',
     adminOnly: 'Only administrators can change these settings.', storeDir: 'Evidence store location',
+    devices: 'Device register', devicesHelp: 'Body cameras and the officers they are issued to. When a file name has no officer number, this register decides whose recording it is. Devices are retired, never deleted.',
+    addDevice: 'Register device', deviceNo: 'Device number', deviceLabel: 'Note', deviceOfficer: 'Issued to', deviceStatus: 'Status', inService: 'In service', retired: 'Retired',
+    retire: 'Retire', reinstate: 'Reinstate', editDevice: 'Edit', noOfficer: 'Not issued',
     ingest: 'Import rules', patterns: 'File-name patterns', patternsHelp: 'Tried in order; the first that matches wins. Named groups: device, officer, ts (14 digits) or date + time, seq.',
     patternId: 'Name', patternRegex: 'Regular expression', addPattern: 'Add pattern', marks: 'Importance marks', marksHelp: 'A file whose name or folder contains one of these is flagged important.',
     tester: 'Try it', testerPlaceholder: 'Type a file name, e.g. T001_000123_20261120093000_0001.MP4', testerNoMatch: 'No pattern matches: the device register and the keeper decide.',
@@ -101,5 +105,6 @@ export const en: Messages = {
     disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password', disableConfirm: 'Disable the account “{{name}}”? It can no longer sign in; history keeps its name.',
     created: 'Account {{name}} added', newPassword: 'New password', oldPassword: 'Current password', noDelete: 'Accounts are never deleted, only disabled, so that history stays complete.',
     passwordChanged: 'Password changed', passwordReset: 'Password reset',
+    officerNo: 'Officer number', officerNoHelp: 'The number cameras write into file names; links recordings to this officer (optional)', setOfficerNo: 'Officer number', officerNoInvalid: '1–32 letters or digits',
   },
 };

@@ -77,6 +77,7 @@ export const zhCN = {
   library: {
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
+    officerCol: '执法人员', source_file_name: '由文件名中的警号确定', source_device_register: '由设备登记确定', source_keeper: '由档案管理员指定',
     late: '逾期 {{time}}', lateDays: '{{n}} 天', lateHours: '{{n}} 小时', lateExplained: '逾期（已说明）', onTime: '按时', timeliness: '归档时限', explain: '说明原因', explainTitle: '说明逾期原因', explainHelp: '如：在偏远地区或水上执勤，返回后即交档案室。说明会追加保存，不能修改。', deadline: '应归档时间 {{deadline}}；实际 {{arrived}}', reasonLabel: '原因', basisName: '时间取自文件名', basisMtime: '时间取自文件修改时间',
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
@@ -84,6 +85,9 @@ export const zhCN = {
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',
     adminOnly: '只有管理员可以修改这些设置。', storeDir: '证据存储位置',
+    devices: '设备登记', devicesHelp: '记录仪编号及其配发的执法人员。文件名中没有警号时，按此登记确定录像归属。设备只能停用，不能删除。',
+    addDevice: '登记设备', deviceNo: '设备编号', deviceLabel: '说明', deviceOfficer: '配发给', deviceStatus: '状态', inService: '在用', retired: '已停用',
+    retire: '停用', reinstate: '恢复使用', editDevice: '修改', noOfficer: '未配发',
     ingest: '导入规则', patterns: '文件名规则', patternsHelp: '按顺序尝试，第一个匹配的生效。可用的命名分组：device（设备编号）、officer（警号）、ts（14 位时间）或 date + time、seq（序号）。',
     patternId: '名称', patternRegex: '正则表达式', addPattern: '添加规则', marks: '重点标记', marksHelp: '文件名或所在文件夹中含有这些字样时，标记为重点。',
     tester: '试一试', testerPlaceholder: '输入一个文件名，如 T001_000123_20261120093000_0001.MP4', testerNoMatch: '没有规则匹配：将由设备登记和档案管理员确定归属。',
@@ -99,6 +103,7 @@ export const zhCN = {
     disable: '停用', enable: '启用', resetPassword: '重置密码', disableConfirm: '确定停用账号“{{name}}”？停用后无法登录，历史记录中仍保留其姓名。',
     created: '已新增账号 {{name}}', newPassword: '新密码', oldPassword: '原密码', noDelete: '账号不能删除，只能停用，以保证历史记录完整。',
     passwordChanged: '密码已修改', passwordReset: '密码已重置',
+    officerNo: '警号/执法证号', officerNoHelp: '记录仪文件名中的警号，用于自动确定录像归属（可不填）', setOfficerNo: '设置警号', officerNoInvalid: '只能是 1–32 位字母或数字',
   },
 };
 

@@ -1,6 +1,6 @@
 import type { FormRule as Rule } from 'antd';
 import type { TFunction } from 'i18next';
-import { LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from '../../../shared/contract/limits.js';
+import { EQUIPMENT_NO_PATTERN, LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from '../../../shared/contract/limits.js';
 import { passwordProblem } from '../../../shared/rules/password.js';
 
 /** Form rules built from the same limits the core enforces. */
@@ -16,6 +16,10 @@ export function usernameRules(t: TFunction): Rule[] {
     { required: true, message: t('validation.required', { field: t('setup.username') }) },
     { pattern: USERNAME_PATTERN, min: LIMITS.usernameMin, max: LIMITS.usernameMax, message: t('validation.username') },
   ];
+}
+
+export function equipmentNoRules(t: TFunction, required: boolean): Rule[] {
+  return [{ required, whitespace: true, message: t('validation.required', { field: t('settings.deviceNo') }) }, { pattern: EQUIPMENT_NO_PATTERN, message: t('accounts.officerNoInvalid') }];
 }
 
 export function unitCodeRules(t: TFunction): Rule[] {

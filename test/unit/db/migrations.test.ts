@@ -162,6 +162,25 @@ describe('migration 0005 timeliness', () => {
   });
 });
 
+describe('migration 0006 devices', () => {
+  it('adds officer numbers to existing accounts and a register of devices', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 5));
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'officer', 0, 'x', 't')").run();
+    migrate(db, MIGRATIONS.slice(0, 6));
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare('SELECT officer_no FROM accounts').get()).toEqual({ officer_no: null });
+    db.prepare("UPDATE accounts SET officer_no = '000123'").run();
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at, officer_no) VALUES ('b', 'B', 'officer', 0, 'x', 't', NULL)").run();
+    expect(() => db.prepare("UPDATE accounts SET officer_no = '000123' WHERE username = 'b'").run()).toThrow(/UNIQUE/);
+    expect(tablesOf(db).filter((t) => ['devices', 'record_officers'].includes(t.name)).every((t) => t.strict === 1)).toBe(true);
+    db.prepare("INSERT INTO devices (device_no, created_at) VALUES ('T001', 't')").run();
+    expect(() => db.prepare("INSERT INTO devices (device_no, created_at) VALUES ('t001', 't')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare('DELETE FROM devices').run()).toThrow(/never deleted/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useRef } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
@@ -51,7 +51,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
-        scroll={{ x: 1990 }}
+        scroll={{ x: 2100 }}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
@@ -74,6 +74,12 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           },
           { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
           { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
+          {
+            title: t('library.officerCol'),
+            key: 'officerName',
+            width: 110,
+            render: (_, r) => (r.officer ? <Tooltip title={t(`library.source_${r.officer.source}`)}>{r.officer.name}</Tooltip> : ''),
+          },
           { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
           { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
           { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },

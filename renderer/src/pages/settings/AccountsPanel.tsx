@@ -45,6 +45,7 @@ export function AccountsPanel({ account }: { account: AccountDto }) {
           { title: t('accounts.username'), dataIndex: 'username' },
           { title: t('accounts.displayName'), dataIndex: 'displayName' },
           { title: t('accounts.role'), dataIndex: 'role', render: (r: string) => t(`roles.${r}`) },
+          { title: t('accounts.officerNo'), dataIndex: 'officerNo', render: (v: string | null) => v ?? '' },
           { title: t('accounts.admin'), dataIndex: 'isAdmin', render: (v: boolean) => (v ? <Tag color="blue">{t('accounts.admin')}</Tag> : null) },
           {
             title: t('accounts.status'),
@@ -65,6 +66,9 @@ export function AccountsPanel({ account }: { account: AccountDto }) {
                   key: 'actions',
                   render: (_: unknown, a: AccountDto) => (
                     <Space>
+                      <Button size="small" onClick={() => setDialog({ kind: 'officerNo', account: a })}>
+                        {t('accounts.setOfficerNo')}
+                      </Button>
                       <Button size="small" onClick={() => setDialog({ kind: 'reset', account: a })}>
                         {t('accounts.resetPassword')}
                       </Button>

@@ -6,6 +6,7 @@ import { AccountsPanel } from './AccountsPanel.js';
 import { MyAccountPanel } from './MyAccountPanel.js';
 import { OfficePanel } from './OfficePanel.js';
 import { IngestPanel } from './IngestPanel.js';
+import { DevicesPanel } from './DevicesPanel.js';
 import { TimelinessPanel } from './TimelinessPanel.js';
 
 export function SettingsPage({ account }: { account: AccountDto }) {
@@ -13,6 +14,7 @@ export function SettingsPage({ account }: { account: AccountDto }) {
   const items = [
     ...(can(account, 'accounts.read') ? [{ key: 'accounts', label: t('settings.accounts'), children: <AccountsPanel account={account} /> }] : []),
     { key: 'office', label: `${t('settings.office')} / ${t('settings.security')}`, children: <OfficePanel account={account} /> },
+    { key: 'devices', label: t('settings.devices'), children: <DevicesPanel account={account} /> },
     { key: 'ingest', label: t('settings.ingest'), children: <IngestPanel account={account} /> },
     { key: 'timeliness', label: t('settings.timeliness'), children: <TimelinessPanel account={account} /> },
     { key: 'mine', label: t('settings.mine'), children: <MyAccountPanel account={account} /> },
