@@ -23,6 +23,15 @@ function codeOf(fn: () => unknown): string {
   }
 }
 
+/** One keeper, one import job and one record: what the record-level tables hang off. */
+function seedRecord(db: Database.Database): void {
+  db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
+  db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
+  db.prepare(
+    "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
+  ).run('a'.repeat(64), 'b'.repeat(64));
+}
+
 function tablesOf(db: Database.Database): { name: string; strict: number }[] {
   return db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
 }
@@ -87,11 +96,7 @@ describe('migration 0002 records', () => {
 
   it('makes records and import outcomes append-only', () => {
     const db = openDatabase(dbFile());
-    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
-    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
-    db.prepare(
-      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
-    ).run('a'.repeat(64), 'b'.repeat(64));
+    seedRecord(db);
     db.prepare("INSERT INTO import_items (job_id, seq, relative_path, outcome, record_id) VALUES (1, 1, 'a.mp4', 'imported', 1)").run();
     expect(() => db.prepare("UPDATE records SET size = 2").run()).toThrow(/never altered/);
     expect(() => db.prepare('DELETE FROM records').run()).toThrow(/approved destruction/);
@@ -108,11 +113,7 @@ describe('migration 0003 record media', () => {
     migrate(db, MIGRATIONS.slice(0, 3));
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(tablesOf(db).find((t) => t.name === 'record_media')?.strict).toBe(1);
-    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
-    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
-    db.prepare(
-      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
-    ).run('a'.repeat(64), 'b'.repeat(64));
+    seedRecord(db);
     db.prepare("INSERT INTO record_media (record_id, probed_at, readable) VALUES (1, 't', 1)").run();
     expect(() => db.prepare('UPDATE record_media SET readable = 0').run()).toThrow(/written once/);
     expect(() => db.prepare('DELETE FROM record_media').run()).toThrow(/never deleted/);
@@ -128,11 +129,7 @@ describe('migration 0004 record attribution', () => {
     migrate(db, MIGRATIONS.slice(0, 4));
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(tablesOf(db).find((t) => t.name === 'record_attribution')?.strict).toBe(1);
-    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
-    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
-    db.prepare(
-      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
-    ).run('a'.repeat(64), 'b'.repeat(64));
+    seedRecord(db);
     db.prepare("INSERT INTO record_attribution (record_id, device_no, important) VALUES (1, 'T001', 0)").run();
     expect(() => db.prepare("UPDATE record_attribution SET device_no = 'T002'").run()).toThrow(/never altered/);
     expect(() => db.prepare('DELETE FROM record_attribution').run()).toThrow(/never deleted/);
@@ -147,11 +144,7 @@ describe('migration 0005 timeliness', () => {
     migrate(db, MIGRATIONS.slice(0, 4));
     migrate(db, MIGRATIONS.slice(0, 5));
     expect(db.pragma('user_version', { simple: true })).toBe(5);
-    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('a', 'A', 'keeper', 1, 'x', 't')").run();
-    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'running')").run();
-    db.prepare(
-      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'a.mp4', 'a.mp4', '/m', 't', 1, 1)",
-    ).run('a'.repeat(64), 'b'.repeat(64));
+    seedRecord(db);
     db.prepare("INSERT INTO record_timeliness VALUES (1, 'file_name', 'r', 'd', 'a', 10, '{}')").run();
     db.prepare("INSERT INTO late_explanations (record_id, at, by_account, reason) VALUES (1, 't', 1, '在外执勤')").run();
     expect(() => db.prepare('UPDATE record_timeliness SET seconds_late = 0').run()).toThrow(/judged once/);

@@ -1,38 +1,29 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { namePatternProblem, type AccountDto, type IngestSettings } from '../../../../shared/contract/dto.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS, hasImportantMark, parseFileName } from '../../../../shared/rules/file-names.js';
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
-import { errorText } from '../../lib/errors.js';
+import { useSettingsUpdate } from './use-settings-update.js';
 
 /** File-name patterns and importance marks, with a tester that runs the same rule the import runs. */
 export function IngestPanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<IngestSettings>();
   const [sample, setSample] = useState('T001_000123_20261120093000_0001.MP4');
   const editable = can(account, 'settings.manage');
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const save = useMutation({
-    mutationFn: (ingest: IngestSettings) => call('settings.update', { ingest }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
-    },
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const save = useSettingsUpdate();
   const patterns = (Form.useWatch('namePatterns', form) ?? settings.data?.ingest.namePatterns ?? []).filter((p) => p?.regex && namePatternProblem(p.regex) === null);
   const marks = Form.useWatch('importantMarks', form) ?? settings.data?.ingest.importantMarks ?? [];
   if (!settings.data) return <Spin />;
   const parsed = parseFileName(sample, patterns);
 
   return (
-    <Form<IngestSettings> form={form} layout="vertical" initialValues={settings.data.ingest} disabled={!editable} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 880 }}>
+    <Form<IngestSettings> form={form} layout="vertical" initialValues={settings.data.ingest} disabled={!editable} onFinish={(v) => save.mutate({ ingest: v })} style={{ maxWidth: 880 }}>
       {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <Typography.Title level={5}>{t('settings.patterns')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('settings.patternsHelp')}</Typography.Paragraph>

@@ -1,31 +1,21 @@
-import { Alert, App as AntApp, Button, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
-import { errorText } from '../../lib/errors.js';
 import { requiredText, unitCodeRules } from '../../lib/rules.js';
+import { useSettingsUpdate } from './use-settings-update.js';
 
 export function OfficePanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const editable = can(account, 'settings.manage');
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const save = useMutation({
-    mutationFn: (v: { office: OfficeDto; security: SecuritySettings }) => call('settings.update', { office: v.office, security: v.security }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
-      void queryClient.invalidateQueries({ queryKey: ['system.status'] });
-    },
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const save = useSettingsUpdate();
   if (!settings.data) return <Spin />;
   return (
-    <Form layout="vertical" style={{ maxWidth: 480 }} initialValues={settings.data} disabled={!editable} onFinish={(v) => save.mutate(v)}>
+    <Form layout="vertical" style={{ maxWidth: 480 }} initialValues={settings.data} disabled={!editable} onFinish={(v: { office: OfficeDto; security: SecuritySettings }) => save.mutate({ office: v.office, security: v.security })}>
       {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <Form.Item name={['office', 'name']} label={t('setup.officeName')} rules={requiredText(t, t('setup.officeName'), LIMITS.officeNameMax)}>
         <Input />

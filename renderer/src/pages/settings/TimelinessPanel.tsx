@@ -1,12 +1,12 @@
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, TimelinessSettings } from '../../../../shared/contract/dto.js';
 import { deadlineFor } from '../../../../shared/rules/deadline.js';
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
-import { errorText } from '../../lib/errors.js';
+import { useSettingsUpdate } from './use-settings-update.js';
 
 interface TimelinessForm {
   kind: 'hours' | 'workdays';
@@ -42,26 +42,17 @@ function fromForm(v: TimelinessForm): TimelinessSettings {
 /** The upload deadline (24 hours, or N working days over the holiday calendar) with a live example. */
 export function TimelinessPanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<TimelinessForm>();
   const editable = can(account, 'settings.manage');
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const save = useMutation({
-    mutationFn: (timeliness: TimelinessSettings) => call('settings.update', { timeliness }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
-    },
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const save = useSettingsUpdate();
   const watched = Form.useWatch([], form) as TimelinessForm | undefined;
   if (!settings.data) return <Spin />;
   const current = watched?.kind ? fromForm({ ...toForm(settings.data.timeliness), ...watched }) : settings.data.timeliness;
   const sample = `${dayjs().format(DAY)}T15:00:00`;
 
   return (
-    <Form<TimelinessForm> form={form} layout="vertical" initialValues={toForm(settings.data.timeliness)} disabled={!editable} onFinish={(v) => save.mutate(fromForm(v))} style={{ maxWidth: 720 }}>
+    <Form<TimelinessForm> form={form} layout="vertical" initialValues={toForm(settings.data.timeliness)} disabled={!editable} onFinish={(v) => save.mutate({ timeliness: fromForm(v) })} style={{ maxWidth: 720 }}>
       {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <Form.Item name="kind" label={t('settings.ruleLabel')} extra={t('settings.ruleHelp')}>
         <Radio.Group
