@@ -58,6 +58,15 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await dialog.getByLabel('原因').fill('在水上执勤，返回后即交档案室');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(clip).toContainText('逾期（已说明）');
+
+    // Nothing in the recording's name says whose it is: the keeper assigns it.
+    const recording = library.getByRole('row', { name: /现场 录音 01/ });
+    await recording.getByRole('button', { name: '指定' }).click();
+    await dialog.getByLabel('执法人员').click();
+    await page.locator('.ant-select-item-option', { hasText: '王秀兰' }).click();
+    await dialog.getByLabel('依据（可选）').fill('当日由档案管理员现场录音');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(recording).toContainText('王秀兰');
     await expect(library.getByRole('row', { name: /0003\.MP4/ })).toContainText('无法解析');
     await expect(library.getByRole('row', { name: /0004\.MP4/ })).toContainText('空文件');
     await page.waitForTimeout(500);

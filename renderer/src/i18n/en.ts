@@ -79,6 +79,7 @@ export const en: Messages = {
   library: {
     title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
     sha256: 'SHA-256', more: 'Load more', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
+    assignOfficer: 'Assign', assignTitle: 'Assign the officer', assignNote: 'Basis (optional)', assignHelp: 'An assignment is appended; the earlier attribution stays in the audit log.',
     officerCol: 'Officer', source_file_name: 'from the officer number in the file name', source_device_register: 'from the device register', source_keeper: 'set by the archive keeper',
     late: 'Late {{time}}', lateDays: '{{n}} d', lateHours: '{{n}} h', lateExplained: 'Late (explained)', onTime: 'On time', timeliness: 'Deadline', explain: 'Explain', explainTitle: 'Explain the late upload', explainHelp: 'E.g. on duty in a remote area or on the water, handed in on return. Explanations are appended and cannot be edited.', deadline: 'Due {{deadline}}; arrived {{arrived}}', reasonLabel: 'Reason', basisName: 'time from the file name', basisMtime: 'time from the file date',
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',

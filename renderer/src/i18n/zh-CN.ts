@@ -77,6 +77,7 @@ export const zhCN = {
   library: {
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
+    assignOfficer: '指定', assignTitle: '指定执法人员', assignNote: '依据（可选）', assignHelp: '指定会追加记录，不会覆盖原有归属，审计日志中可查。',
     officerCol: '执法人员', source_file_name: '由文件名中的警号确定', source_device_register: '由设备登记确定', source_keeper: '由档案管理员指定',
     late: '逾期 {{time}}', lateDays: '{{n}} 天', lateHours: '{{n}} 小时', lateExplained: '逾期（已说明）', onTime: '按时', timeliness: '归档时限', explain: '说明原因', explainTitle: '说明逾期原因', explainHelp: '如：在偏远地区或水上执勤，返回后即交档案室。说明会追加保存，不能修改。', deadline: '应归档时间 {{deadline}}；实际 {{arrived}}', reasonLabel: '原因', basisName: '时间取自文件名', basisMtime: '时间取自文件修改时间',
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',

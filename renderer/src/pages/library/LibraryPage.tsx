@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useCallback, useRef } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
@@ -11,6 +11,7 @@ import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
 import { FormatCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
+import { OfficerCell } from './OfficerCell.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 
@@ -19,6 +20,7 @@ const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple'
 /** Every archived record, newest first. Filters, search and playback come with the library issue. */
 export function LibraryPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
+  // The archive keeper corrects what the import decided: late explanations, whose recording it is.
   const canExplain = can(account, 'records.import');
   const list = useInfiniteQuery({
     queryKey: ['records.list'],
@@ -77,8 +79,8 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           {
             title: t('library.officerCol'),
             key: 'officerName',
-            width: 110,
-            render: (_, r) => (r.officer ? <Tooltip title={t(`library.source_${r.officer.source}`)}>{r.officer.name}</Tooltip> : ''),
+            width: 150,
+            render: (_, r) => <OfficerCell record={r} canAssign={canExplain} />,
           },
           { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
           { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
