@@ -1,22 +1,17 @@
 import { useState } from 'react';
 import { Alert, Button, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { namePatternProblem, type AccountDto, type IngestSettings } from '../../../../shared/contract/dto.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS, hasImportantMark, parseFileName } from '../../../../shared/rules/file-names.js';
-import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
-import { useSettingsUpdate } from './use-settings-update.js';
+import { useSettingsPanel } from './use-settings-panel.js';
 
 /** File-name patterns and importance marks, with a tester that runs the same rule the import runs. */
 export function IngestPanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<IngestSettings>();
   const [sample, setSample] = useState('T001_000123_20261120093000_0001.MP4');
-  const editable = can(account, 'settings.manage');
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const save = useSettingsUpdate();
+  const { settings, save, editable } = useSettingsPanel(account);
   const patterns = (Form.useWatch('namePatterns', form) ?? settings.data?.ingest.namePatterns ?? []).filter((p) => p?.regex && namePatternProblem(p.regex) === null);
   const marks = Form.useWatch('importantMarks', form) ?? settings.data?.ingest.importantMarks ?? [];
   if (!settings.data) return <Spin />;

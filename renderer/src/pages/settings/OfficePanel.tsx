@@ -1,18 +1,13 @@
 import { Alert, Button, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
-import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
 import { requiredText, unitCodeRules } from '../../lib/rules.js';
-import { useSettingsUpdate } from './use-settings-update.js';
+import { useSettingsPanel } from './use-settings-panel.js';
 
 export function OfficePanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const editable = can(account, 'settings.manage');
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const save = useSettingsUpdate();
+  const { settings, save, editable } = useSettingsPanel(account);
   if (!settings.data) return <Spin />;
   return (
     <Form layout="vertical" style={{ maxWidth: 480 }} initialValues={settings.data} disabled={!editable} onFinish={(v: { office: OfficeDto; security: SecuritySettings }) => save.mutate({ office: v.office, security: v.security })}>

@@ -1,12 +1,9 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, TimelinessSettings } from '../../../../shared/contract/dto.js';
 import { deadlineFor } from '../../../../shared/rules/deadline.js';
-import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
-import { useSettingsUpdate } from './use-settings-update.js';
+import { useSettingsPanel } from './use-settings-panel.js';
 
 interface TimelinessForm {
   kind: 'hours' | 'workdays';
@@ -43,9 +40,7 @@ function fromForm(v: TimelinessForm): TimelinessSettings {
 export function TimelinessPanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<TimelinessForm>();
-  const editable = can(account, 'settings.manage');
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const save = useSettingsUpdate();
+  const { settings, save, editable } = useSettingsPanel(account);
   const watched = Form.useWatch([], form) as TimelinessForm | undefined;
   if (!settings.data) return <Spin />;
   const current = watched?.kind ? fromForm({ ...toForm(settings.data.timeliness), ...watched }) : settings.data.timeliness;
