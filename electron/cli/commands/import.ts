@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RecordDto } from '../../../shared/contract/records-dto.js';
 import { interpolate } from '../../../shared/i18n/messages.js';
+import { recordFlags } from '../../../shared/rules/record-flags.js';
 import { cliLanguage, withSignIn, type GlobalOptions } from '../context.js';
 import { emit } from '../output.js';
 import { CLI_TEXTS } from '../texts.js';
@@ -37,8 +38,7 @@ export function registerImport(program: Command): void {
           beforeId = page.nextBeforeId;
         }
         const summary = job.summary ?? { imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, seconds: 0 };
-        const flagsOf = (r: (typeof records)[number]) => (r.size === 0 ? ['empty'] : r.media && !r.media.readable ? ['unreadable'] : []);
-        const flagged = records.filter((r) => flagsOf(r).length > 0).length;
+        const flagged = records.filter((r) => recordFlags(r).length > 0).length;
         const failures = job.items.filter((i) => i.outcome === 'failed').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const skippedFiles = job.items.filter((i) => i.outcome === 'skipped').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const human = [
@@ -53,7 +53,7 @@ export function registerImport(program: Command): void {
             state: job.state,
             ...summary,
             flagged,
-            records: records.map((r) => ({ id: r.id, path: r.originalPath, name: r.originalName, size: r.size, sha256: r.sha256, sm3: r.sm3, flags: flagsOf(r), media: r.media })),
+            records: records.map((r) => ({ id: r.id, path: r.originalPath, name: r.originalName, size: r.size, sha256: r.sha256, sm3: r.sm3, flags: recordFlags(r), media: r.media })),
             failures,
             skippedFiles,
           },

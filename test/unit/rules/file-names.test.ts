@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
+import { recordFlags } from '../../../shared/rules/record-flags.js';
 
 describe('body-camera file names', () => {
   it('reads device, officer, camera time and sequence from the common layout', () => {
@@ -37,5 +38,14 @@ describe('body-camera file names', () => {
     expect(hasImportantMark('DCIM/imp_0001.mp4')).toBe(true);
     expect(hasImportantMark('DCIM/T001_000123_20261120093000_0001.MP4')).toBe(false);
     expect(hasImportantMark('DCIM/a.mp4', ['', ' '])).toBe(false);
+  });
+});
+
+describe('record flags', () => {
+  it('flags empty files before probing and unreadable ones after', () => {
+    expect(recordFlags({ size: 0, media: null })).toEqual(['empty']);
+    expect(recordFlags({ size: 10, media: null })).toEqual([]);
+    expect(recordFlags({ size: 10, media: { readable: false } })).toEqual(['unreadable']);
+    expect(recordFlags({ size: 10, media: { readable: true } })).toEqual([]);
   });
 });

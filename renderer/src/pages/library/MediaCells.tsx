@@ -2,16 +2,18 @@ import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { formatDuration } from '../../lib/format-size.js';
+import { recordFlags } from '../../../../shared/rules/record-flags.js';
 
 /** Codec and size of the picture, or the flag that says the file could not be read. */
 export function FormatCell({ record }: { record: RecordDto }) {
   const { t } = useTranslation();
   const m = record.media;
   if (!m) return <Typography.Text type="secondary">{t('library.probing')}</Typography.Text>;
-  if (!m.readable) {
+  const [flag] = recordFlags(record);
+  if (flag) {
     return (
       <Tooltip title={t('library.flagHint', { problem: m.problem ?? '' })}>
-        <Tag color="orange">{record.size === 0 ? t('library.flagEmpty') : t('library.flagUnreadable')}</Tag>
+        <Tag color="orange">{flag === 'empty' ? t('library.flagEmpty') : t('library.flagUnreadable')}</Tag>
       </Tooltip>
     );
   }
