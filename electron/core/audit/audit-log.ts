@@ -138,13 +138,10 @@ export class AuditLog {
     let prevHash = GENESIS_HASH;
     let checked = 0;
     for (const row of this.db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as Iterable<EventRow>) {
-      const broken = (reason: NonNullable<AuditVerifyResult['firstBroken']>['reason']): AuditVerifyResult => ({
-        ok: false,
-        checked,
-        headSeq: this.head().seq,
-        headHash: this.head().hash,
-        firstBroken: { seq: reason === 'gap' ? expectedSeq : row.seq, reason },
-      });
+      const broken = (reason: NonNullable<AuditVerifyResult['firstBroken']>['reason']): AuditVerifyResult => {
+        const head = this.head();
+        return { ok: false, checked, headSeq: head.seq, headHash: head.hash, firstBroken: { seq: reason === 'gap' ? expectedSeq : row.seq, reason } };
+      };
       if (row.seq !== expectedSeq) return broken('gap');
       if (row.prev_hash !== prevHash) return broken('prev_mismatch');
       const recomputed = eventHash({
