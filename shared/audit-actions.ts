@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'import.finished',
   'import.cancelled',
   'import.interrupted',
+  'import.device_cleared',
   'record.imported',
   'record.late_explained',
   'store.orphan_removed',

@@ -22,7 +22,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
-import { importJobSchema, recordSchema } from './records-dto.js';
+import { importJobSchema, importOptionsSchema, recordSchema } from './records-dto.js';
 
 /**
  * Who may call a method: anyone (before login), any signed-in account, or holders of a permission.
@@ -168,7 +168,7 @@ export const METHODS = {
   'audit.verify': method({ input: empty, output: auditVerifySchema, access: 'audit.read' }),
   /** Starts importing a camera drive or folder; the job runs on in the core and reports progress as push events. */
   'import.start': method({
-    input: z.object({ source: z.string().trim().min(1).max(LIMITS.pathMax) }).strict(),
+    input: z.object({ source: z.string().trim().min(1).max(LIMITS.pathMax), options: importOptionsSchema.optional() }).strict(),
     output: z.object({ jobId: z.number().int() }),
     access: 'records.import',
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEDIA_TYPES } from '../media-types.js';
-import { instantSchema } from './dto.js';
+import { equipmentNoSchema, instantSchema } from './dto.js';
 
 export const mediaTypeSchema = z.enum(MEDIA_TYPES as [string, ...string[]]);
 
@@ -28,6 +28,8 @@ export const attributionSchema = z.object({
   recordedAt: z.string().nullable(),
   sequence: z.number().int().nullable(),
   important: z.boolean(),
+  /** Where the device number came from: the file name, or the keeper's choice at import. */
+  deviceSource: z.enum(['file_name', 'keeper']).nullable(),
 });
 
 /** Whether the record arrived within the upload deadline, judged at import. Times are office wall clock. */
@@ -71,6 +73,9 @@ export const importItemSchema = z.object({
   outcome: z.enum(IMPORT_OUTCOMES),
   reason: z.string().nullable(),
   recordId: z.number().int().nullable(),
+  /** Deleted from the camera after the verified batch (true), kept on it with `clearReason` (false), or not asked (null). */
+  cleared: z.boolean().nullable(),
+  clearReason: z.string().nullable(),
 });
 export type ImportItemDto = z.infer<typeof importItemSchema>;
 
@@ -83,8 +88,25 @@ export const importSummarySchema = z.object({
   late: z.number().int().default(0),
   bytes: z.number().int(),
   seconds: z.number(),
+  /** Files deleted from the camera after the batch, and files asked to be cleared but kept. */
+  cleared: z.number().int().default(0),
+  notCleared: z.number().int().default(0),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+/**
+ * What the keeper decides for one import. The officer and device apply to files whose names
+ * don't say; clearing deletes from the camera only files committed and verified in the store,
+ * and only once the whole batch has ended.
+ */
+export const importOptionsSchema = z
+  .object({
+    officerId: z.number().int().positive().optional(),
+    deviceNo: equipmentNoSchema.optional(),
+    clearDevice: z.boolean().default(false),
+  })
+  .strict();
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
 export const importProgressSchema = z.object({
   filesTotal: z.number().int(),
@@ -104,6 +126,7 @@ export const importJobSchema = z.object({
   finishedAt: instantSchema.nullable(),
   startedBy: z.string(),
   progress: importProgressSchema.nullable(),
+  options: importOptionsSchema,
   summary: importSummarySchema.nullable(),
   items: z.array(importItemSchema),
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RecordDto } from '../../../shared/contract/records-dto.js';
+import { AppError } from '../../../shared/errors.js';
 import { interpolate } from '../../../shared/i18n/messages.js';
 import { recordFlags } from '../../../shared/rules/record-flags.js';
 import { cliLanguage, withSignIn, type GlobalOptions } from '../context.js';
@@ -15,10 +16,15 @@ export function registerImport(program: Command): void {
   program
     .command('import <source>')
     .description('import every recording under SOURCE (a camera drive or folder): hashed, verified, exactly once')
-    .action(async (source: string, _opts: unknown, cmd: Command) => {
+    .option('--officer <no>', "officer number for files whose name and camera don't say whose they are")
+    .option('--device <no>', "camera number for files whose name doesn't carry one")
+    .option('--clear-device', 'after the batch, delete from SOURCE the files verified in the archive', false)
+    .action(async (source: string, opts: { officer?: string; device?: string; clearDevice: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       await withSignIn(global, async (s) => {
-        const { jobId } = await s.call('import.start', { source: path.resolve(source) });
+        const officerId = opts.officer === undefined ? undefined : s.app.core.accounts.activeIdByOfficerNo(opts.officer);
+        if (officerId === null) throw new AppError('UNKNOWN_OFFICER', 'no such officer', { officerNo: opts.officer });
+        const { jobId } = await s.call('import.start', { source: path.resolve(source), options: { officerId, deviceNo: opts.device, clearDevice: opts.clearDevice } });
         const stopProgress = process.stderr.isTTY
           ? s.app.bus.subscribe((e) => {
               if (e.type !== 'import.progress') return;
@@ -37,13 +43,14 @@ export function registerImport(program: Command): void {
           if (page.nextBeforeId === null) break;
           beforeId = page.nextBeforeId;
         }
-        const summary = job.summary ?? { imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, seconds: 0 };
+        const summary = job.summary ?? { imported: 0, duplicates: 0, failed: 0, skipped: 0, late: 0, bytes: 0, seconds: 0, cleared: 0, notCleared: 0 };
         const flagged = records.filter((r) => recordFlags(r).length > 0).length;
         const failures = job.items.filter((i) => i.outcome === 'failed').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const skippedFiles = job.items.filter((i) => i.outcome === 'skipped').map((i) => ({ path: i.relativePath, reason: i.reason }));
         const human = [
           say('importDone', { ...summary, seconds: summary.seconds.toFixed(1), mib: (summary.bytes / 1048576).toFixed(1) }),
           ...(flagged > 0 ? [say('importFlagged', { flagged })] : []),
+          ...(opts.clearDevice ? [say('importCleared', summary)] : []),
           ...failures.map((f) => `  ✗ ${f.path}: ${f.reason}`),
         ].join('\n');
         emit(
@@ -56,6 +63,7 @@ export function registerImport(program: Command): void {
             records: records.map((r) => ({ id: r.id, path: r.originalPath, name: r.originalName, size: r.size, sha256: r.sha256, sm3: r.sm3, flags: recordFlags(r), media: r.media })),
             failures,
             skippedFiles,
+            ...(opts.clearDevice ? { clearance: job.items.filter((i) => i.cleared !== null).map((i) => ({ path: i.relativePath, cleared: i.cleared, reason: i.clearReason })) } : {}),
           },
           human,
         );

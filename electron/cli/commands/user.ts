@@ -44,7 +44,8 @@ export function registerUser(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--name <displayName>', 'full name')
     .option('--admin', 'give administrator rights', false)
-    .action(async (username: string, opts: { role: string; name: string; admin: boolean }, cmd: Command) => {
+    .option('--officer-no <no>', "the officer's number (警号), as cameras write it into file names")
+    .action(async (username: string, opts: { role: string; name: string; admin: boolean; officerNo?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       if (!(ROLES as readonly string[]).includes(opts.role)) {
         throw new AppError('VALIDATION_FAILED', `unknown role ${opts.role}`, { issues: [{ path: 'role', code: 'invalid_value' }], fields: `--role (${ROLES.join(', ')})` });
@@ -52,7 +53,7 @@ export function registerUser(program: Command): void {
       const role = opts.role as Role;
       await withSignIn(global, async (s) => {
         const password = await passwordFrom('RECORDS_NEW_PASSWORD', say('newPassword', { username }));
-        const account = await s.call('accounts.create', { username, displayName: opts.name, role, isAdmin: opts.admin, password });
+        const account = await s.call('accounts.create', { username, displayName: opts.name, role, isAdmin: opts.admin, password, officerNo: opts.officerNo });
         emit(global.json, { ok: true, account }, say('userAdded', { username: account.username, name: account.displayName, role: roleName(role) }));
       });
     });

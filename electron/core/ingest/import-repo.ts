@@ -1,4 +1,4 @@
-import type { ImportItemDto, ImportJobDto, ImportSummary, RecordDto } from '../../../shared/contract/records-dto.js';
+import { importOptionsSchema, type ImportItemDto, type ImportJobDto, type ImportSummary, type RecordDto } from '../../../shared/contract/records-dto.js';
 import type { Db } from '../db/open.js';
 
 interface JobRow {
@@ -8,6 +8,7 @@ interface JobRow {
   started_at: string;
   finished_at: string | null;
   summary: string | null;
+  options: string | null;
   started_by_name: string;
 }
 
@@ -40,6 +41,7 @@ interface RecordRow {
   n_recorded: string | null;
   n_seq: number | null;
   n_important: 0 | 1 | null;
+  n_device_source: 'file_name' | 'keeper' | null;
   t_basis: 'file_name' | 'file_mtime' | null;
   t_recorded: string | null;
   t_deadline: string | null;
@@ -56,7 +58,7 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   m.audio_codec AS m_audio, m.width AS m_width, m.height AS m_height, m.frame_rate AS m_rate,
   m.creation_time AS m_created, m.problem AS m_problem,
   n.name_pattern AS n_pattern, n.device_no AS n_device, n.officer_no AS n_officer, n.recorded_at AS n_recorded,
-  n.sequence AS n_seq, n.important AS n_important,
+  n.sequence AS n_seq, n.important AS n_important, n.device_source AS n_device_source,
   t.basis AS t_basis, t.recorded_at AS t_recorded, t.deadline_at AS t_deadline, t.arrived_at AS t_arrived, t.seconds_late AS t_late,
   (SELECT e.reason FROM late_explanations e WHERE e.record_id = r.id ORDER BY e.id DESC LIMIT 1) AS t_reason,
   o.officer_id AS o_id, oa.display_name AS o_name, o.source AS o_source
@@ -78,10 +80,11 @@ export class ImportRepo {
     if (!row) return null;
     const items = this.db
       .prepare(
-        `SELECT relative_path AS relativePath, size, outcome, reason, record_id AS recordId FROM import_items WHERE job_id = ?
-         ORDER BY CASE outcome WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 WHEN 'duplicate' THEN 2 ELSE 3 END, seq LIMIT ?`,
+        `SELECT i.relative_path AS relativePath, i.size, i.outcome, i.reason, i.record_id AS recordId, c.cleared, c.reason AS clearReason
+         FROM import_items i LEFT JOIN import_clearances c ON c.job_id = i.job_id AND c.relative_path = i.relative_path WHERE i.job_id = ?
+         ORDER BY CASE i.outcome WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 WHEN 'duplicate' THEN 2 ELSE 3 END, i.seq LIMIT ?`,
       )
-      .all(id, MAX_ITEMS) as ImportItemDto[];
+      .all(id, MAX_ITEMS) as (Omit<ImportItemDto, 'cleared'> & { cleared: 0 | 1 | null })[];
     return {
       id: row.id,
       source: row.source,
@@ -90,7 +93,9 @@ export class ImportRepo {
       finishedAt: row.finished_at,
       startedBy: row.started_by_name,
       summary: row.summary ? (JSON.parse(row.summary) as ImportSummary) : null,
-      items,
+      // Jobs from before import options existed ran with none.
+      options: importOptionsSchema.parse(row.options ? JSON.parse(row.options) : {}),
+      items: items.map((i) => ({ ...i, cleared: i.cleared === null ? null : i.cleared === 1 })),
     };
   }
 
@@ -159,6 +164,7 @@ function toRecordDto(r: RecordRow): RecordDto {
       recordedAt: r.n_recorded,
       sequence: r.n_seq,
       important: r.n_important === 1,
+      deviceSource: r.n_device_source ?? (r.n_device ? 'file_name' : null),
     },
     timeliness:
       r.t_basis === null

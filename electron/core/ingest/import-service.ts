@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import type { ImportJobDto, ImportProgress, ImportSummary } from '../../../shared/contract/records-dto.js';
+import type { ImportJobDto, ImportOptions, ImportProgress, ImportSummary } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { IngestSettings, TimelinessSettings } from '../../../shared/contract/dto.js';
-import { deadlineFor, secondsLate, wallClockOf } from '../../../shared/rules/deadline.js';
-import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../app/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import type { CallContext } from '../rpc/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import { catalogueRecord, type OfficerResolver } from './catalogue.js';
+import { clearVerifiedFile, type ClearOutcome } from './clear-device.js';
 import { ImportRepo } from './import-repo.js';
 import { scanSource, type ScannedFile } from './scan.js';
 import { CopyFailed, CopyPool } from './worker-pool.js';
@@ -27,6 +27,9 @@ interface RunningJob {
   source: string;
   /** The naming and deadline rules in force when the job started. */
   rules: ImportRules;
+  options: ImportOptions;
+  /** Files whose bytes are committed in the store (new or already there): the only ones clearing may delete. */
+  verified: ScannedFile[];
   progress: ImportProgress;
   inFlight: Map<string, number>;
   completedBytes: number;
@@ -59,7 +62,7 @@ export class ImportService {
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
     private readonly rules: () => ImportRules,
-    private readonly officerFor: (officerNo: string | null, deviceNo: string | null) => { id: number; source: 'file_name' | 'device_register' } | null,
+    private readonly officerFor: OfficerResolver,
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
@@ -99,27 +102,32 @@ export class ImportService {
     return this.recovery;
   }
 
-  async start(ctx: CallContext, source: string): Promise<number> {
+  async start(ctx: CallContext, source: string, options: ImportOptions = { clearDevice: false }): Promise<number> {
     const account = ctx.account;
     if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
     if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) throw new AppError('SOURCE_NOT_FOUND', 'no such folder', { path: source });
+    if (options.officerId !== undefined && !this.db.prepare('SELECT 1 FROM accounts WHERE id = ? AND disabled = 0').get(options.officerId)) {
+      throw new AppError('NOT_FOUND', `no active account ${options.officerId}`, { id: options.officerId });
+    }
     await this.ensureRecovered();
     const { files, skipped } = scanSource(source);
     const now = this.clock.now().toISOString();
     const jobId = this.db.transaction(() => {
       const id = Number(
         this.db
-          .prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
-          .run(source, now, account.id, ctx.workstation, os.hostname(), process.pid).lastInsertRowid,
+          .prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state, options) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)")
+          .run(source, now, account.id, ctx.workstation, os.hostname(), process.pid, JSON.stringify(options)).lastInsertRowid,
       );
       const insert = this.db.prepare("INSERT INTO import_items (job_id, seq, relative_path, size, outcome, reason) VALUES (?, ?, ?, NULL, 'skipped', ?)");
       skipped.forEach((s, i) => insert.run(id, i + 1, s.relative, s.reason));
-      this.audit.append({ ...ctx.auditBase(), action: 'import.started', target: `import:${id}`, details: { source, files: files.length, skipped: skipped.length } });
+      this.audit.append({ ...ctx.auditBase(), action: 'import.started', target: `import:${id}`, details: { source, files: files.length, skipped: skipped.length, ...options } });
       return id;
     })();
     const job: RunningJob = {
       source,
       rules: this.rules(),
+      options,
+      verified: [],
       progress: { filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((n, f) => n + f.size, 0), bytesDone: 0, mibPerSecond: 0, etaSeconds: null },
       inFlight: new Map(),
       completedBytes: 0,
@@ -201,7 +209,7 @@ export class ImportService {
 
   private async run(ctx: CallContext, jobId: number, job: RunningJob, files: ScannedFile[], skippedCount: number): Promise<void> {
     let seq = skippedCount;
-    const counts = { imported: 0, duplicates: 0, failed: 0, skipped: skippedCount, late: 0, bytes: 0 };
+    const counts = { imported: 0, duplicates: 0, failed: 0, skipped: skippedCount, late: 0, bytes: 0, cleared: 0, notCleared: 0 };
     const insertItem = this.db.prepare('INSERT INTO import_items (job_id, seq, relative_path, size, outcome, reason, record_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     let lastPublish = 0;
     const publish = (force = false) => {
@@ -229,6 +237,7 @@ export class ImportService {
         });
         const committed = await this.serialized(() => this.commit(ctx, jobId, job, file, temp, copied));
         ({ outcome, recordId } = committed);
+        job.verified.push(file);
         if (outcome === 'imported') job.recorded.push(recordId);
         if (committed.late) counts.late++;
         if (outcome === 'imported') counts.bytes += copied.size;
@@ -249,6 +258,7 @@ export class ImportService {
       await Promise.all(files.map(one));
     } finally {
       await job.pool.close();
+      if (job.options.clearDevice) this.clearDevice(ctx, jobId, job, counts);
       const summary: ImportSummary = { ...counts, seconds: (Date.now() - job.startedAt) / 1000 };
       const state = job.cancelled ? 'cancelled' : 'finished';
       this.db.transaction(() => {
@@ -260,6 +270,29 @@ export class ImportService {
       this.bus.publish({ type: 'import.finished', payload: { jobId, state } });
       for (const id of job.recorded) this.onRecorded(id);
     }
+  }
+
+  /**
+   * After the batch, and only if it ran to its end: deletes from the camera what is safely in the
+   * store. Each deletion is written down as it happens, so a crash leaves no unrecorded deletion
+   * behind but the one in flight, whose bytes are in the store all the same.
+   */
+  private clearDevice(ctx: CallContext, jobId: number, job: RunningJob, counts: { cleared: number; notCleared: number }): void {
+    const insert = this.db.prepare('INSERT INTO import_clearances (job_id, relative_path, cleared, reason, at) VALUES (?, ?, ?, ?, ?)');
+    const outcomes: ClearOutcome[] = [];
+    for (const file of job.verified) {
+      const outcome: ClearOutcome = job.cancelled ? { relative: file.relative, cleared: false, reason: 'batch_cancelled' } : clearVerifiedFile(file);
+      insert.run(jobId, outcome.relative, outcome.cleared ? 1 : 0, outcome.reason, this.clock.now().toISOString());
+      outcomes.push(outcome);
+    }
+    counts.cleared = outcomes.filter((o) => o.cleared).length;
+    counts.notCleared = outcomes.length - counts.cleared;
+    this.audit.append({
+      ...ctx.auditBase(),
+      action: 'import.device_cleared',
+      target: `import:${jobId}`,
+      details: { cleared: counts.cleared, kept: outcomes.filter((o) => !o.cleared).map((o) => ({ path: o.relative, reason: o.reason })) },
+    });
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -290,42 +323,10 @@ export class ImportService {
       this.audit.append({ ...ctx.auditBase(), action: 'store.orphan_removed', details: { sha256: copied.sha256, jobId } });
     }
     await store.commit(temp, copied.sha256);
-    const account = ctx.account;
-    if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
-    let late = false;
-    const recordId = this.db.transaction(() => {
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, file_mtime, imported_at, imported_by, import_job_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(copied.sha256, copied.sm3, copied.size, file.mediaType, file.name, file.relative, job.source, file.mtime, this.clock.now().toISOString(), account.id, jobId).lastInsertRowid,
-      );
-      const name = parseFileName(file.name, job.rules.ingest.namePatterns);
-      this.db
-        .prepare('INSERT INTO record_attribution (record_id, name_pattern, device_no, officer_no, recorded_at, sequence, important) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, name?.patternId ?? null, name?.device ?? null, name?.officer ?? null, name?.recordedAt ?? null, name?.sequence ?? null, hasImportantMark(file.relative, job.rules.ingest.importantMarks) ? 1 : 0);
-      const officer = this.officerFor(name?.officer ?? null, name?.device ?? null);
-      if (officer) {
-        this.db.prepare('INSERT INTO record_officers (record_id, officer_id, source, at) VALUES (?, ?, ?, ?)').run(id, officer.id, officer.source, this.clock.now().toISOString());
-      }
-      const { rule, calendar, timeZone } = job.rules.timeliness;
-      const recordedAt = name?.recordedAt ?? wallClockOf(new Date(file.mtime), timeZone);
-      const deadline = deadlineFor(recordedAt, rule, calendar);
-      const arrived = wallClockOf(this.clock.now(), timeZone);
-      late = secondsLate(arrived, deadline) > 0;
-      this.db
-        .prepare('INSERT INTO record_timeliness (record_id, basis, recorded_at, deadline_at, arrived_at, seconds_late, rule) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, name?.recordedAt ? 'file_name' : 'file_mtime', recordedAt, deadline, arrived, secondsLate(arrived, deadline), JSON.stringify(rule));
-      this.audit.append({
-        ...ctx.auditBase(),
-        action: 'record.imported',
-        target: `record:${id}`,
-        details: { sha256: copied.sha256, sm3: copied.sm3, size: copied.size, name: file.name, path: file.relative, jobId },
-      });
+    const { id: recordId, late } = this.db.transaction(() => {
+      const written = catalogueRecord(this.db, this.audit, ctx, this.officerFor, { jobId, source: job.source, file, copied, rules: job.rules, options: job.options, now: this.clock.now() });
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(copied.sha256);
-      return id;
+      return written;
     })();
     return { outcome: 'imported', recordId, late };
   }

@@ -69,7 +69,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   },
 
   'audit.list': (app, input) => app.core.audit.list(input),
-  'import.start': async (app, input, ctx) => ({ jobId: await app.core.imports.start(ctx, input.source) }),
+  'import.start': async (app, input, ctx) => ({ jobId: await app.core.imports.start(ctx, input.source, input.options) }),
   'import.get': (app, input) => app.core.imports.get(input.jobId),
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),

@@ -112,6 +112,25 @@ describe('records command line', () => {
     expect(missing.err).toContain('找不到要导入的文件夹');
   });
 
+  it('imports for a named officer and camera, and clears the camera when asked', () => {
+    const d = initialized();
+    const added = records(['--data', d, '--user', 'keeper', 'user', 'add', 'li', '--role', 'officer', '--name', '李建国', '--officer-no', '000123'], { ...AS_KEEPER, RECORDS_NEW_PASSWORD: 'Officer2026' });
+    expect(added.code).toBe(0);
+    const camera = tempDir();
+    dirs.push(camera);
+    make.random(path.join(camera, 'DCIM', 'VID_0001.mp4'), 50_000);
+    const unknown = records(['--data', d, '--user', 'keeper', 'import', camera, '--officer', '999999'], AS_KEEPER);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('没有警号为 999999 的在用账号');
+    const r = records(['--data', d, '--user', 'keeper', '--json', 'import', camera, '--officer', '000123', '--device', 'T050', '--clear-device'], AS_KEEPER);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary).toMatchObject({ imported: 1, cleared: 1, notCleared: 0, clearance: [{ path: 'DCIM/VID_0001.mp4', cleared: true, reason: null }] });
+    expect(fs.readdirSync(path.join(camera, 'DCIM'))).toEqual([]);
+    const listed = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'list'], AS_KEEPER).out);
+    expect(listed.records[0]).toMatchObject({ officer: { name: '李建国', source: 'keeper' }, attribution: { device: 'T050', deviceSource: 'keeper' } });
+  });
+
   it('speaks English when asked', () => {
     const d = initialized();
     const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'bad', RECORDS_LANG: 'en' });

@@ -174,6 +174,25 @@ describe('migration 0006 devices', () => {
   });
 });
 
+describe('migration 0007 import options', () => {
+  it('keeps existing jobs and attributions, and records camera clearances once', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 6));
+    seedRecord(db);
+    db.prepare("INSERT INTO record_attribution (record_id, device_no, important) VALUES (1, 'T001', 0)").run();
+    migrate(db, MIGRATIONS.slice(0, 7));
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare('SELECT options FROM import_jobs').get()).toEqual({ options: null });
+    expect(db.prepare('SELECT device_no, device_source FROM record_attribution').get()).toEqual({ device_no: 'T001', device_source: null });
+    expect(() => db.prepare("UPDATE import_jobs SET options = 'not json'").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO import_clearances (job_id, relative_path, cleared, reason, at) VALUES (1, 'a.mp4', 1, NULL, 't')").run();
+    expect(() => db.prepare('UPDATE import_clearances SET cleared = 0').run()).toThrow(/never altered/);
+    expect(() => db.prepare('DELETE FROM import_clearances').run()).toThrow(/never deleted/);
+    expect(tablesOf(db).find((t) => t.name === 'import_clearances')?.strict).toBe(1);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

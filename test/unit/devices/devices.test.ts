@@ -48,6 +48,32 @@ describe('device register and whose recording it is', () => {
     expect(await codeOf(() => t.call('records.assignOfficer', { recordId: unknown?.id ?? 0, officerId: 999 }, token))).toBe('NOT_FOUND');
   });
 
+  it("uses the keeper's camera and officer for files whose names don't say, after the name and the register", async () => {
+    t = await openTestApp();
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    const { li, zhang } = await officers(token);
+    await t.call('devices.save', { deviceNo: 'T009', label: '', officerId: zhang.id }, token);
+    const src = tempDir('rr-opt-');
+    dirs.push(src);
+    make.wav(path.join(src, 'T001_000123_20261120093000_0001.wav'));
+    make.wav(path.join(src, '现场.wav'), 2);
+    expect(await codeOf(() => t.call('import.start', { source: src, options: { officerId: 999 } }, token))).toBe('NOT_FOUND');
+    expect(await codeOf(() => t.call('import.start', { source: src, options: { deviceNo: '../x' } }, token))).toBe('VALIDATION_FAILED');
+
+    const { jobId } = await t.call('import.start', { source: src, options: { deviceNo: 'T009', officerId: li.id } }, token);
+    await t.app.core.imports.wait(jobId);
+    const byName = new Map((await t.call('records.list', { limit: 10 }, token)).records.map((r) => [r.originalName, r]));
+    expect(byName.get('T001_000123_20261120093000_0001.wav')).toMatchObject({ attribution: { device: 'T001', deviceSource: 'file_name' }, officer: { id: li.id, source: 'file_name' } });
+    expect(byName.get('现场.wav')).toMatchObject({ attribution: { device: 'T009', deviceSource: 'keeper' }, officer: { id: zhang.id, source: 'device_register' } });
+
+    const other = tempDir('rr-opt2-');
+    dirs.push(other);
+    make.wav(path.join(other, '补录.wav'), 3);
+    await t.app.core.imports.wait((await t.call('import.start', { source: other, options: { officerId: li.id } }, token)).jobId);
+    const [record] = (await t.call('records.list', { limit: 1 }, token)).records;
+    expect(record).toMatchObject({ originalName: '补录.wav', attribution: { device: null, deviceSource: null }, officer: { id: li.id, source: 'keeper' } });
+  });
+
   it('keeps numbers unique, retires instead of deleting, and audits every change', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);

@@ -71,6 +71,7 @@ describe('import from a camera drive', () => {
       recordedAt: '2026-11-20T09:30:00',
       sequence: 1,
       important: false,
+      deviceSource: 'file_name',
     });
     expect(records.find((r) => r.originalPath === 'PHOTO/重点/IMG_0001.JPG')?.attribution).toMatchObject({ important: true, device: null });
     expect(records.find((r) => r.originalPath.endsWith('.wav'))?.mediaType).toBe('audio');

@@ -4,6 +4,7 @@ import { sql as m0003 } from './0003-record-media.js';
 import { sql as m0004 } from './0004-record-attribution.js';
 import { sql as m0005 } from './0005-timeliness.js';
 import { sql as m0006 } from './0006-devices.js';
+import { sql as m0007 } from './0007-import-options.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'record attribution', sql: m0004 },
   { version: 5, name: 'timeliness', sql: m0005 },
   { version: 6, name: 'devices', sql: m0006 },
+  { version: 7, name: 'import options', sql: m0007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
