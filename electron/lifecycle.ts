@@ -51,7 +51,12 @@ export async function startElectronApp(): Promise<void> {
   serveRenderer(path.join(here, '..', 'renderer'));
 
   let win: BrowserWindow | null = createMainWindow(path.join(here, 'preload.cjs'));
-  const unregister = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null);
+  const pickFolder = async () => {
+    if (!win) return null;
+    const chosen = await dialog.showOpenDialog(win, { properties: ['openDirectory'] });
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  };
+  const unregister = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null, pickFolder);
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();
     win?.focus();

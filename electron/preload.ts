@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { PushEvent, RpcRequest, RpcResponse } from '../shared/contract/envelope.js';
-import { IPC_EVENT, IPC_RPC } from './ipc-channels.js';
+import { IPC_EVENT, IPC_PICK_FOLDER, IPC_RPC } from './ipc-channels.js';
 
-/** The whole surface the sandboxed renderer gets: one RPC call and one event stream. */
+/** The whole surface the sandboxed renderer gets: one RPC call, one event stream, the folder chooser. */
 contextBridge.exposeInMainWorld('recordsRoom', {
   rpc: (request: RpcRequest): Promise<RpcResponse> => ipcRenderer.invoke(IPC_RPC, request) as Promise<RpcResponse>,
   onEvent: (listener: (event: PushEvent) => void) => {
@@ -10,4 +10,5 @@ contextBridge.exposeInMainWorld('recordsRoom', {
     ipcRenderer.on(IPC_EVENT, handler);
     return () => ipcRenderer.removeListener(IPC_EVENT, handler);
   },
+  pickFolder: (): Promise<string | null> => ipcRenderer.invoke(IPC_PICK_FOLDER) as Promise<string | null>,
 });

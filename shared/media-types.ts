@@ -24,3 +24,6 @@ export const SYSTEM_ENTRIES = new Set(
 export function isSystemEntry(name: string): boolean {
   return SYSTEM_ENTRIES.has(name.toLowerCase()) || name.startsWith('._');
 }
+
+/** Top-level folders body cameras and recorders write into; a drive that has one looks like a camera. */
+export const CAMERA_FOLDERS = new Set(['dcim', 'record', 'records', 'video', 'videos', 'audio', 'photo', 'photos', 'movie', 'picture', 'voice', 'file', '录像', '录音', '照片', '视频']);

@@ -3,6 +3,7 @@ import { ROLES } from '../roles.js';
 import { ERROR_CODES } from '../errors.js';
 import { EQUIPMENT_NO_PATTERN, LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './limits.js';
 import { AUDIT_ACTIONS } from '../audit-actions.js';
+import { isAbsolutePath } from '../rules/paths.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -83,6 +84,8 @@ export const ingestSettingsSchema = z.object({
     )
     .max(20),
   importantMarks: z.array(z.string().trim().min(1).max(20)).max(20),
+  /** Folders offered as sources beside the drives: a docking station's share, a card reader's mount. */
+  sourceFolders: z.array(z.string().trim().min(1).max(LIMITS.pathMax).refine(isAbsolutePath)).max(10),
 });
 export type IngestSettings = z.infer<typeof ingestSettingsSchema>;
 

@@ -22,7 +22,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
-import { importJobSchema, importOptionsSchema, recordSchema } from './records-dto.js';
+import { importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema } from './records-dto.js';
 
 /**
  * Who may call a method: anyone (before login), any signed-in account, or holders of a permission.
@@ -170,6 +170,13 @@ export const METHODS = {
   'import.start': method({
     input: z.object({ source: z.string().trim().min(1).max(LIMITS.pathMax), options: importOptionsSchema.optional() }).strict(),
     output: z.object({ jobId: z.number().int() }),
+    access: 'records.import',
+  }),
+  /** Removable drives plugged in now and the configured folders; the Import screen polls it. */
+  'import.sources': method({ input: empty, output: z.array(sourceSchema), access: 'records.import' }),
+  'import.preview': method({
+    input: z.object({ source: z.string().trim().min(1).max(LIMITS.pathMax) }).strict(),
+    output: sourcePreviewSchema,
     access: 'records.import',
   }),
   'import.get': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),

@@ -131,3 +131,28 @@ export const importJobSchema = z.object({
   items: z.array(importItemSchema),
 });
 export type ImportJobDto = z.infer<typeof importJobSchema>;
+
+/** Somewhere to import from: a removable drive plugged in now, or a folder set up in Settings. */
+export const sourceSchema = z.object({
+  path: z.string(),
+  label: z.string(),
+  kind: z.enum(['drive', 'folder']),
+  /** False for a configured folder that can't be reached now (share not mounted). */
+  available: z.boolean(),
+  totalBytes: z.number().int().nullable(),
+  freeBytes: z.number().int().nullable(),
+  /** Top-level folders a body camera writes (DCIM, RECORD, 录像, …), as found. */
+  cameraFolders: z.array(z.string()),
+});
+export type SourceDto = z.infer<typeof sourceSchema>;
+
+export const sourcePreviewSchema = z.object({
+  files: z.number().int(),
+  bytes: z.number().int(),
+  byType: z.object({ video: z.number().int(), audio: z.number().int(), photo: z.number().int() }),
+  /** Same name and size as an archived record: very likely already in; the import decides by hash. */
+  likelyArchived: z.number().int(),
+  skipped: z.number().int(),
+  cameraFolders: z.array(z.string()),
+});
+export type SourcePreviewDto = z.infer<typeof sourcePreviewSchema>;

@@ -117,6 +117,9 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       fixtureDirs.push(camera);
       media.random(path.join(camera, 'DCIM', 'clip.mp4'), 200_000);
       expect(await code('import.start', { source: path.join(camera, 'missing') }, token)).toBe('SOURCE_NOT_FOUND');
+      expect(await code('import.sources', {}, token)).toBe('ok');
+      expect(await ok<{ files: number; cameraFolders: string[] }>('import.preview', { source: camera }, token)).toMatchObject({ files: 1, cameraFolders: ['DCIM'] });
+      expect(await code('import.preview', { source: path.join(camera, 'missing') }, token)).toBe('SOURCE_NOT_FOUND');
       expect(await code('import.start', { source: camera }, officer)).toBe('NOT_AUTHENTICATED');
       const { jobId } = await ok<{ jobId: number }>('import.start', { source: camera }, token);
       await app.core.imports.wait(jobId);

@@ -12,15 +12,37 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     for (let i = 0; i < 3; i++) make.random(path.join(drive, 'DCIM', '101MEDIA', `LONG_${i}.MP4`), 150 << 20);
     await setUpAndSignIn(page, bridge);
 
+    // The office lists the docking folder as a regular source, so it shows up as a card.
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    await page.getByRole('tab', { name: '导入规则' }).click();
+    const folders = page.getByTestId('source-folders').locator('input');
+    await folders.fill('relative/path');
+    await folders.press('Enter');
+    await expect(page.getByText('请填写完整路径')).toBeVisible();
+    await page.getByTestId('source-folders').locator('.ant-select-selection-item-remove').first().click();
+    await folders.fill(drive);
+    await folders.press('Enter');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+
     await page.getByRole('menuitem', { name: '导入' }).click();
-    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByTestId('import-start').click();
     await expect(page.getByText('请填写来源文件夹')).toBeVisible();
     await page.getByLabel('来源文件夹').fill(path.join(drive, '不存在'));
-    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByTestId('import-preview')).toContainText('找不到要导入的文件夹');
+    await page.getByTestId('import-start').click();
     await expect(page.getByRole('alert').filter({ hasText: '找不到要导入的文件夹' })).toBeVisible();
 
-    await page.getByLabel('来源文件夹').fill(drive);
-    await page.getByRole('button', { name: '开始导入' }).click();
+    const card = page.getByTestId('import-source-card').filter({ hasText: drive });
+    await expect(card).toContainText('记录仪目录');
+    await card.click();
+    await expect(page.getByLabel('来源文件夹')).toHaveValue(drive);
+    await expect(page.getByTestId('import-preview')).toContainText('共 9 个文件（视频 7，音频 1，照片 1）');
+    await page.getByTestId('import-clear').click();
+    await shot(page, '19-import-source');
+    await page.getByTestId('import-start').click();
+    await expect(page.getByRole('dialog')).toContainText('此操作无法撤销');
+    await page.getByRole('dialog').getByRole('button', { name: '开始导入' }).click();
     const progress = page.getByTestId('import-progress');
     await expect(progress).toBeVisible();
     await expect(progress).toContainText('MB/s');
@@ -33,10 +55,16 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     const jobs = page.getByTestId('import-jobs');
     await expect(jobs.getByText('已完成')).toBeVisible({ timeout: 60_000 });
     await expect(jobs).toContainText('新导入 9，已在档案中 0，失败 0，跳过 2，逾期 4');
+    await expect(jobs).toContainText('已从记录仪删除 9 个文件，保留 0 个');
     await jobs.getByRole('button', { name: /展开行|Expand row/ }).first().click();
     const items = page.getByTestId('import-items');
     await expect(items).toContainText('不是音视频或照片文件');
     await expect(items).toContainText('快捷方式/链接，未跟随');
+    await expect(items.getByRole('row', { name: /LONG_0/ })).toContainText('已删除');
+    expect(fs.existsSync(path.join(drive, 'DCIM', '101MEDIA', 'LONG_0.MP4'))).toBe(false);
+    expect(fs.existsSync(path.join(drive, 'DCIM', 'index.dat'))).toBe(true);
+    await card.click();
+    await expect(page.getByTestId('import-preview')).toContainText('这里没有音视频或照片文件');
     await shot(page, '21-import-finished');
 
     await page.getByRole('menuitem', { name: '资料库' }).click();

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { requireAccount } from '../accounts/accounts-service.js';
 import type { RecordsApp } from '../app/records-app.js';
 import { ensureWritableDir } from '../datadir/probe.js';
+import { listSources, previewSource } from '../sources/sources.js';
 import type { CallContext } from './call-context.js';
 
 type Handler<M extends MethodName> = (app: RecordsApp, input: ParsedInputOf<M>, ctx: CallContext) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -70,6 +71,8 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
 
   'audit.list': (app, input) => app.core.audit.list(input),
   'import.start': async (app, input, ctx) => ({ jobId: await app.core.imports.start(ctx, input.source, input.options) }),
+  'import.sources': (app) => listSources(app.core.settings.ingest().sourceFolders),
+  'import.preview': (app, input) => previewSource(app.core.db, input.source),
   'import.get': (app, input) => app.core.imports.get(input.jobId),
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),

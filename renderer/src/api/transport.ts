@@ -4,6 +4,7 @@ import type { PushEvent, RpcRequest, RpcResponse } from '../../../shared/contrac
 export interface PreloadBridge {
   rpc(request: RpcRequest): Promise<RpcResponse>;
   onEvent(listener: (event: PushEvent) => void): () => void;
+  pickFolder(): Promise<string | null>;
 }
 
 declare global {
@@ -16,6 +17,8 @@ export interface Transport {
   kind: 'electron' | 'browser';
   send(request: RpcRequest): Promise<RpcResponse>;
   subscribe(listener: (event: PushEvent) => void): () => void;
+  /** The OS folder chooser; only a desktop window has one (a browser can't hand over a path). */
+  pickFolder: (() => Promise<string | null>) | null;
 }
 
 const unreachable: RpcResponse = { ok: false, error: { code: 'CORE_UNREACHABLE', message: 'core unreachable' } };
@@ -43,6 +46,7 @@ function browserTransport(): Transport {
       source.onmessage = (msg: MessageEvent<string>) => listener(JSON.parse(msg.data) as PushEvent);
       return () => source.close();
     },
+    pickFolder: null,
   };
 }
 
@@ -51,6 +55,7 @@ function electronTransport(bridge: PreloadBridge): Transport {
     kind: 'electron',
     send: (request) => bridge.rpc(request).catch(() => unreachable),
     subscribe: (listener) => bridge.onEvent(listener),
+    pickFolder: () => bridge.pickFolder(),
   };
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, ipcMain, type FakeWebContents } from '../../support/electron-fake.js';
 import { createMainWindow } from '../../../electron/window.js';
 import { registerIpc } from '../../../electron/ipc.js';
-import { IPC_EVENT, IPC_RPC } from '../../../electron/ipc-channels.js';
+import { IPC_EVENT, IPC_PICK_FOLDER, IPC_RPC } from '../../../electron/ipc-channels.js';
 import { openTestApp, type TestApp } from '../../support/test-app.js';
 import type { IpcMain, WebContents } from 'electron';
 
@@ -53,7 +53,7 @@ describe('IPC', () => {
   it('dispatches calls from the app frame, refuses other frames, and forwards core events', async () => {
     t = await openTestApp({ setup: false });
     const contents = new (BrowserWindow as unknown as new (o: object) => BrowserWindow)({}).webContents as FakeWebContents;
-    const unregister = registerIpc(ipcMain as unknown as IpcMain, t.dispatcher, () => contents as unknown as WebContents);
+    const unregister = registerIpc(ipcMain as unknown as IpcMain, t.dispatcher, () => contents as unknown as WebContents, () => Promise.resolve('E:\\'));
     const handler = ipcMain.handlers.get(IPC_RPC);
     const request = { method: 'system.status', input: {} };
     const trusted = (await handler?.({ senderFrame: { url: 'app://renderer/index.html' } }, request)) as { ok: boolean; value?: { state: string } };
@@ -62,7 +62,11 @@ describe('IPC', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     t.app.bus.publish({ type: 'job.progress', payload: { done: 1 } });
     expect(contents.sent).toEqual([{ channel: IPC_EVENT, payload: { type: 'job.progress', payload: { done: 1 } } }]);
+    const pick = ipcMain.handlers.get(IPC_PICK_FOLDER);
+    expect(await pick?.({ senderFrame: { url: 'app://renderer/index.html' } })).toBe('E:\\');
+    expect(await pick?.({ senderFrame: { url: 'https://evil.example/' } })).toBeNull();
     unregister();
     expect(ipcMain.handlers.has(IPC_RPC)).toBe(false);
+    expect(ipcMain.handlers.has(IPC_PICK_FOLDER)).toBe(false);
   });
 });

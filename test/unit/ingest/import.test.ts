@@ -168,7 +168,8 @@ describe('import from a camera drive', () => {
   it('reads names with the rules in Settings, and refuses a broken rule', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);
-    const ingest = { namePatterns: [{ id: 'county', regex: '^ZF(?<device>\\d{3})-(?<date>\\d{8})(?<time>\\d{6})' }], importantMarks: ['要案'] };
+    const ingest = { namePatterns: [{ id: 'county', regex: '^ZF(?<device>\\d{3})-(?<date>\\d{8})(?<time>\\d{6})' }], importantMarks: ['要案'], sourceFolders: ['/srv/采集站'] };
+    expect(await codeOf(() => t.call('settings.update', { ingest: { ...ingest, sourceFolders: ['relative/folder'] } }, token))).toBe('VALIDATION_FAILED');
     expect(await codeOf(() => t.call('settings.update', { ingest: { ...ingest, namePatterns: [{ id: 'x', regex: '(' }] } }, token))).toBe('VALIDATION_FAILED');
     expect(await codeOf(() => t.call('settings.update', { ingest: { ...ingest, namePatterns: [{ id: 'x', regex: '(?<camera>\\d+)' }] } }, token))).toBe('VALIDATION_FAILED');
     await t.call('settings.update', { ingest }, token);

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportItemDto } from '../../../../shared/contract/records-dto.js';
 import { formatBytes } from '../../lib/format-size.js';
@@ -20,7 +20,21 @@ export function ImportItems({ items }: { items: ImportItemDto[] }) {
         { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number | null) => (v === null ? '' : formatBytes(v)) },
         { title: t('importer.outcome'), dataIndex: 'outcome', width: 120, render: (o: ImportItemDto['outcome']) => <Tag color={COLORS[o]}>{t(`importer.outcome_${o}`)}</Tag> },
         { title: t('importer.reason'), dataIndex: 'reason', width: 260, render: (r: string | null) => (r ? t(`reasons.${r}`, { defaultValue: r }) : '') },
+        ...(items.some((i) => i.cleared !== null)
+          ? [{ title: t('importer.onCamera'), key: 'cleared', width: 220, render: (_v: unknown, i: ImportItemDto) => <ClearedCell item={i} /> }]
+          : []),
       ]}
     />
+  );
+}
+
+function ClearedCell({ item }: { item: ImportItemDto }) {
+  const { t } = useTranslation();
+  if (item.cleared === null) return <Typography.Text type="secondary">{t('importer.kept')}</Typography.Text>;
+  if (item.cleared) return <Tag color="purple">{t('importer.cleared')}</Tag>;
+  return (
+    <Typography.Text type="warning">
+      {t('importer.kept')}：{t(`clearReasons.${item.clearReason}`, { defaultValue: item.clearReason ?? '' })}
+    </Typography.Text>
   );
 }

@@ -1,27 +1,31 @@
-import { useCallback, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import type { ImportJobDto, ImportProgress } from '../../../../shared/contract/records-dto.js';
-import { LIMITS } from '../../../../shared/contract/limits.js';
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { ImportItems } from './ImportItems.js';
+import { ImportOptionsForm, type ImportOptionsValue } from './ImportOptionsForm.js';
 import { JobProgress } from './JobProgress.js';
+import { SourcePicker } from './SourcePicker.js';
+import { SourcePreview } from './SourcePreview.js';
 
 const STATE_COLORS: Record<ImportJobDto['state'], string> = { running: 'processing', finished: 'success', cancelled: 'warning', failed: 'error', interrupted: 'error' };
 
 export function ImportPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [source, setSource] = useState('');
+  const [options, setOptions] = useState<ImportOptionsValue>({ clearDevice: false });
   const allowed = can(account, 'records.import');
   const recent = useQuery({ queryKey: ['import.recent'], queryFn: () => call('import.recent', {}), enabled: allowed });
 
@@ -34,6 +38,7 @@ export function ImportPage({ account }: { account: AccountDto }) {
       if (e.type === 'import.finished') {
         void queryClient.invalidateQueries({ queryKey: ['import.recent'] });
         void queryClient.invalidateQueries({ queryKey: ['records.list'] });
+        void queryClient.invalidateQueries({ queryKey: ['import.preview'] });
       }
     },
     [queryClient],
@@ -41,9 +46,12 @@ export function ImportPage({ account }: { account: AccountDto }) {
   usePushEvents(onEvent);
 
   const start = useMutation({
-    mutationFn: (source: string) => call('import.start', { source }),
+    mutationFn: () => call('import.start', { source: source.trim(), options }),
     onMutate: () => setError(null),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['import.recent'] }),
+    onSuccess: () => {
+      setOptions((o) => ({ ...o, clearDevice: false }));
+      void queryClient.invalidateQueries({ queryKey: ['import.recent'] });
+    },
     onError: (err) => setError(errorText(t, err)),
   });
   const cancel = useMutation({
@@ -53,25 +61,39 @@ export function ImportPage({ account }: { account: AccountDto }) {
 
   if (!allowed) return <Alert type="info" showIcon message={t('importer.keeperOnly')} />;
   const running = recent.data?.find((j) => j.state === 'running');
+  const busy = Boolean(running) || start.isPending;
+  const begin = () => {
+    if (!source.trim()) {
+      setError(t('validation.required', { field: t('importer.source') }));
+      return;
+    }
+    if (!options.clearDevice) {
+      start.mutate();
+      return;
+    }
+    modal.confirm({ title: t('importer.clearConfirmTitle'), content: t('importer.clearConfirm'), okText: t('importer.start'), cancelText: t('common.cancel'), onOk: () => start.mutate() });
+  };
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title={t('importer.sourceTitle')}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="inline" onFinish={(v: { source: string }) => start.mutate(v.source.trim())} disabled={Boolean(running) || start.isPending}>
-          <Form.Item
-            name="source"
-            label={t('importer.source')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('importer.source') }) }, { max: LIMITS.pathMax }]}
-            style={{ flex: 1, minWidth: 360 }}
-          >
-            <Input placeholder="E:\\   /media/camera" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<CloudUploadOutlined />} loading={start.isPending}>
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <SourcePicker
+            value={source}
+            onChange={(next) => {
+              setSource(next);
+              setError(null);
+            }}
+            disabled={busy}
+          />
+          {/* After a failed start the alert above says it; the preview would only repeat it. */}
+          {!error && <DebouncedPreview source={source.trim()} />}
+          <ImportOptionsForm value={options} onChange={setOptions} disabled={busy} />
+          <Button type="primary" icon={<CloudUploadOutlined />} loading={start.isPending} disabled={busy} onClick={begin} data-testid="import-start">
             {t('importer.start')}
           </Button>
-        </Form>
-        <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)' }}>{t('importer.sourceHelp')}</div>
+        </Space>
       </Card>
       {running && <JobProgress job={running} onCancel={() => cancel.mutate(running.id)} />}
       <Card title={t('importer.recent')}>
@@ -89,10 +111,32 @@ export function ImportPage({ account }: { account: AccountDto }) {
             { title: t('importer.source'), dataIndex: 'source', ellipsis: true },
             { title: t('importer.by'), dataIndex: 'startedBy', width: 100 },
             { title: t('importer.state'), dataIndex: 'state', width: 100, render: (s: ImportJobDto['state']) => <Tag color={STATE_COLORS[s]}>{t(`importer.state_${s}`)}</Tag> },
-            { title: t('importer.result'), dataIndex: 'summary', render: (s: ImportJobDto['summary']) => (s ? t('importer.resultText', s) : '') },
+            { title: t('importer.result'), render: (_v, job) => <JobResult job={job} /> },
           ]}
         />
       </Card>
     </Space>
+  );
+}
+
+/** Waits for typing to pause before asking the core to scan a path. */
+function DebouncedPreview({ source }: { source: string }) {
+  const [settled, setSettled] = useState(source);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(source), 400);
+    return () => clearTimeout(timer);
+  }, [source]);
+  return <SourcePreview source={settled} />;
+}
+
+function JobResult({ job }: { job: ImportJobDto }) {
+  const { t } = useTranslation();
+  const s = job.summary;
+  if (!s) return null;
+  return (
+    <>
+      {t('importer.resultText', s)}
+      {job.options.clearDevice && <div>{t(job.state === 'cancelled' ? 'importer.clearSkipped' : 'importer.clearResult', s)}</div>}
+    </>
   );
 }

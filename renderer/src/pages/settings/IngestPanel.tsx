@@ -4,6 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { namePatternProblem, type AccountDto, type IngestSettings } from '../../../../shared/contract/dto.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS, hasImportantMark, parseFileName } from '../../../../shared/rules/file-names.js';
+import { isAbsolutePath } from '../../../../shared/rules/paths.js';
 import { useSettingsPanel } from './use-settings-panel.js';
 
 /** File-name patterns and importance marks, with a tester that runs the same rule the import runs. */
@@ -52,6 +53,14 @@ export function IngestPanel({ account }: { account: AccountDto }) {
       <Divider />
       <Form.Item name="importantMarks" label={t('settings.marks')} extra={t('settings.marksHelp')}>
         <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} />
+      </Form.Item>
+      <Form.Item
+        name="sourceFolders"
+        label={t('settings.sourceFolders')}
+        extra={t('settings.sourceFoldersHelp')}
+        rules={[{ validator: (_r, v: string[] | undefined) => ((v ?? []).every(isAbsolutePath) ? Promise.resolve() : Promise.reject(new Error(t('settings.sourceFolderInvalid')))) }]}
+      >
+        <Select mode="tags" open={false} tokenSeparators={['\n']} maxCount={10} data-testid="source-folders" />
       </Form.Item>
       <Divider titlePlacement="start">{t('settings.tester')}</Divider>
       <Input value={sample} onChange={(e) => setSample(e.target.value)} placeholder={t('settings.testerPlaceholder')} disabled={false} data-testid="pattern-tester" />
