@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'import.cancelled',
   'import.interrupted',
   'import.device_cleared',
+  'absence.registered',
+  'absence.withdrawn',
   'record.imported',
   'record.late_explained',
   'store.orphan_removed',

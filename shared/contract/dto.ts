@@ -108,6 +108,8 @@ export const timelinessSettingsSchema = z.object({
   ]),
   calendar: z.object({ holidays: z.array(daySchema).max(400), workdays: z.array(daySchema).max(400) }),
   timeZone: z.string().min(1).max(64).refine(knownTimeZone),
+  /** A recording dated this far past its import means the camera's clock runs ahead. */
+  clockAheadMinutes: z.number().int().min(1).max(24 * 60),
 });
 export type TimelinessSettings = z.infer<typeof timelinessSettingsSchema>;
 

@@ -22,7 +22,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
-import { importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema } from './records-dto.js';
+import { absenceSchema, importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
  * Who may call a method: anyone (before login), any signed-in account, or holders of a permission.
@@ -191,6 +191,18 @@ export const METHODS = {
   'records.assignOfficer': method({
     input: z.object({ recordId: z.number().int().positive(), officerId: z.number().int().positive(), note: z.string().trim().max(500).optional() }).strict(),
     output: recordSchema,
+    access: 'records.import',
+  }),
+  /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
+  'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
+  'absences.add': method({
+    input: z.object({ officerId: z.number().int().positive(), startsAt: wallClockSchema, returnedAt: wallClockSchema, reason: z.string().trim().min(1).max(500) }).strict(),
+    output: absenceSchema,
+    access: 'records.import',
+  }),
+  'absences.withdraw': method({
+    input: z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: absenceSchema,
     access: 'records.import',
   }),
   'records.list': method({

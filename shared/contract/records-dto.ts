@@ -32,6 +32,24 @@ export const attributionSchema = z.object({
   deviceSource: z.enum(['file_name', 'keeper']).nullable(),
 });
 
+/** Office wall-clock time as cameras write it: no zone. */
+export const wallClockSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+
+/** An officer away from the office (remote area, on the water): recordings made meanwhile are due counting from the return. */
+export const absenceSchema = z.object({
+  id: z.number().int(),
+  officerId: z.number().int(),
+  officerName: z.string(),
+  /** Office wall-clock times, no zone, like the cameras'. */
+  startsAt: wallClockSchema,
+  returnedAt: wallClockSchema,
+  reason: z.string(),
+  createdAt: instantSchema,
+  createdBy: z.string(),
+  withdrawn: z.object({ at: instantSchema, by: z.string(), reason: z.string() }).nullable(),
+});
+export type AbsenceDto = z.infer<typeof absenceSchema>;
+
 /** Whether the record arrived within the upload deadline, judged at import. Times are office wall clock. */
 export const timelinessSchema = z.object({
   basis: z.enum(['file_name', 'file_mtime']),
@@ -41,6 +59,12 @@ export const timelinessSchema = z.object({
   secondsLate: z.number().int(),
   /** The keeper's latest explanation for a late record. */
   explanation: z.string().nullable(),
+  /** How far the camera's time was past the import: a camera can't record the future, so its clock runs ahead. */
+  cameraAheadSeconds: z.number().int().nullable(),
+  /** Past the clock-drift threshold in force at import. */
+  clockFlagged: z.boolean(),
+  /** The officer was away when this was recorded: the deadline counts from the return. */
+  absence: absenceSchema.pick({ id: true, startsAt: true, returnedAt: true, reason: true }).nullable(),
 });
 export type TimelinessDto = z.infer<typeof timelinessSchema>;
 

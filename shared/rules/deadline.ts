@@ -63,9 +63,14 @@ export function deadlineFor(recordedAt: string, rule: DeadlineRule, calendar: Wo
   return `${day}T23:59:59`;
 }
 
+/** How many seconds `later` is after `earlier` (0 when it isn't). */
+export function secondsAfter(later: string, earlier: string): number {
+  return Math.max(0, Math.round((wallToMs(later) - wallToMs(earlier)) / 1000));
+}
+
 /** Seconds past the deadline (0 when on time). */
 export function secondsLate(arrivedAt: string, deadline: string): number {
-  return Math.max(0, Math.round((wallToMs(arrivedAt) - wallToMs(deadline)) / 1000));
+  return secondsAfter(arrivedAt, deadline);
 }
 
 /** An instant as wall-clock time in a time zone, e.g. Asia/Shanghai. */

@@ -136,6 +136,10 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       const device = await ok<{ id: number }>('devices.save', { deviceNo: 'T001', label: '1 号', officerId: 2 }, token);
       expect((await ok<unknown[]>('devices.list', {}, token)).length).toBe(1);
       expect(await code('devices.setRetired', { id: device.id, retired: true }, token)).toBe('ok');
+      const absence = await ok<{ id: number }>('absences.add', { officerId: 2, startsAt: '2026-11-18T08:00:00', returnedAt: '2026-11-23T18:00:00', reason: '水上执勤' }, token);
+      expect((await ok<unknown[]>('absences.list', {}, token)).length).toBe(1);
+      expect(await code('absences.withdraw', { id: absence.id, reason: '登记有误' }, token)).toBe('ok');
+      expect(await code('absences.withdraw', { id: 999, reason: '登记有误' }, token)).toBe('NOT_FOUND');
       expect(await code('records.assignOfficer', { recordId: record?.id ?? 0, officerId: 2 }, token)).toBe('ok');
     });
   });

@@ -67,6 +67,30 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect(page.getByTestId('import-preview')).toContainText('这里没有音视频或照片文件');
     await shot(page, '21-import-finished');
 
+    // An officer back from the water: the keeper registers the absence before the next import.
+    const absences = page.getByTestId('absences');
+    await absences.getByRole('button', { name: '登记外出执勤' }).click();
+    const away = page.getByRole('dialog');
+    await away.getByRole('button', { name: '保存' }).click();
+    await expect(away.getByText('请填写执法人员')).toBeVisible();
+    await away.getByLabel('执法人员').click();
+    await page.locator('.ant-select-item-option', { hasText: '王秀兰' }).click();
+    await away.getByLabel('出发时间').fill('2026-11-23 18:00');
+    await away.getByLabel('出发时间').press('Enter');
+    await away.getByLabel('返回时间').fill('2026-11-18 08:00');
+    await away.getByLabel('返回时间').press('Enter');
+    await away.getByLabel('事由').fill('库区水上巡查');
+    await away.getByRole('button', { name: '保存' }).click();
+    await expect(away.getByText('返回时间应晚于出发时间')).toBeVisible();
+    await away.getByLabel('出发时间').fill('2026-11-18 08:00');
+    await away.getByLabel('出发时间').press('Enter');
+    await away.getByLabel('返回时间').fill('2026-11-23 18:00');
+    await away.getByLabel('返回时间').press('Enter');
+    await shot(page, '23-absence-dialog');
+    await away.getByRole('button', { name: '保存' }).click();
+    await expect(absences).toContainText('2026-11-18 08:00 — 2026-11-23 18:00');
+    await expect(absences).toContainText('库区水上巡查');
+
     await page.getByRole('menuitem', { name: '资料库' }).click();
     const library = page.getByTestId('library-table');
     await expect(library.getByText('录音/现场 录音 01.wav')).toBeVisible();

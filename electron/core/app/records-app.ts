@@ -16,6 +16,7 @@ import { ImportService } from '../ingest/import-service.js';
 import { openStore } from '../store/open-store.js';
 import { ProbeQueue } from '../media/probe-queue.js';
 import { DevicesService } from '../devices/devices-service.js';
+import { AbsencesService } from '../absences/absences-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -40,6 +41,7 @@ export interface Services {
   imports: ImportService;
   media: ProbeQueue;
   devices: DevicesService;
+  absences: AbsencesService;
 }
 
 /**
@@ -141,6 +143,8 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
     return byDevice !== null ? { id: byDevice, source: 'device_register' as const } : null;
   };
   const rules = () => ({ ingest: settings.ingest(), timeliness: settings.timeliness() });
-  const imports = new ImportService(db, audit, bus, clock, store, rules, officerFor, (recordId) => media.enqueue(recordId));
-  return { db, audit, accounts, auth, settings, imports, media, devices };
+  const absences = new AbsencesService(db, audit, clock);
+  const resolvers = { officerFor, absenceFor: (officerId: number, recordedAt: string) => absences.covering(officerId, recordedAt) };
+  const imports = new ImportService(db, audit, bus, clock, store, rules, resolvers, (recordId) => media.enqueue(recordId));
+  return { db, audit, accounts, auth, settings, imports, media, devices, absences };
 }

@@ -1,5 +1,5 @@
 import type { ImportOptions } from '../../../shared/contract/records-dto.js';
-import { deadlineFor, secondsLate, wallClockOf } from '../../../shared/rules/deadline.js';
+import { deadlineFor, secondsAfter, secondsLate, wallClockOf } from '../../../shared/rules/deadline.js';
 import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
@@ -7,8 +7,13 @@ import type { CallContext } from '../rpc/call-context.js';
 import type { ImportRules } from './import-service.js';
 import type { ScannedFile } from './scan.js';
 
-/** Resolves whose recording a file is: from the officer number in its name, else the camera's registered holder. */
-export type OfficerResolver = (officerNo: string | null, deviceNo: string | null) => { id: number; source: 'file_name' | 'device_register' } | null;
+/** What the catalogue looks up while judging a record: whose it is, and whether that officer was away. */
+export interface Resolvers {
+  /** From the officer number in the name, else the camera's registered holder. */
+  officerFor(officerNo: string | null, deviceNo: string | null): { id: number; source: 'file_name' | 'device_register' } | null;
+  /** The registered absence covering a recording time, whose return restarts the upload clock. */
+  absenceFor(officerId: number, recordedAt: string): { id: number; returnedAt: string } | null;
+}
 
 export interface CatalogueInput {
   jobId: number;
@@ -25,7 +30,7 @@ export interface CatalogueInput {
  * name says, whose it is, whether it arrived in time — and its audit event. Call inside the
  * transaction that also clears the store intent, so a record is all there or not at all.
  */
-export function catalogueRecord(db: Db, audit: AuditLog, ctx: CallContext, officerFor: OfficerResolver, input: CatalogueInput): { id: number; late: boolean } {
+export function catalogueRecord(db: Db, audit: AuditLog, ctx: CallContext, resolve: Resolvers, input: CatalogueInput): { id: number; late: boolean } {
   const { file, copied, rules, options, now, jobId } = input;
   const account = ctx.account as NonNullable<CallContext['account']>;
   const at = now.toISOString();
@@ -51,7 +56,7 @@ export function catalogueRecord(db: Db, audit: AuditLog, ctx: CallContext, offic
     deviceSource,
   );
   // The keeper's choice at import is the last resort: the name and the register are evidence, the choice is a judgement.
-  const officer = officerFor(name?.officer ?? null, deviceNo) ?? (options.officerId ? { id: options.officerId, source: 'keeper' as const } : null);
+  const officer = resolve.officerFor(name?.officer ?? null, deviceNo) ?? (options.officerId ? { id: options.officerId, source: 'keeper' as const } : null);
   if (officer) {
     db.prepare('INSERT INTO record_officers (record_id, officer_id, source, at, by_account) VALUES (?, ?, ?, ?, ?)').run(
       id,
@@ -61,12 +66,16 @@ export function catalogueRecord(db: Db, audit: AuditLog, ctx: CallContext, offic
       officer.source === 'keeper' ? account.id : null,
     );
   }
-  const { rule, calendar, timeZone } = rules.timeliness;
+  const { rule, calendar, timeZone, clockAheadMinutes } = rules.timeliness;
   const recordedAt = name?.recordedAt ?? wallClockOf(new Date(file.mtime), timeZone);
-  const deadline = deadlineFor(recordedAt, rule, calendar);
+  const absence = officer ? resolve.absenceFor(officer.id, recordedAt) : null;
+  const deadline = deadlineFor(absence?.returnedAt ?? recordedAt, rule, calendar);
   const arrived = wallClockOf(now, timeZone);
   const late = secondsLate(arrived, deadline);
-  db.prepare('INSERT INTO record_timeliness (record_id, basis, recorded_at, deadline_at, arrived_at, seconds_late, rule) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const ahead = secondsAfter(recordedAt, arrived);
+  db.prepare(
+    'INSERT INTO record_timeliness (record_id, basis, recorded_at, deadline_at, arrived_at, seconds_late, rule, camera_ahead_seconds, clock_flagged, absence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     id,
     name?.recordedAt ? 'file_name' : 'file_mtime',
     recordedAt,
@@ -74,6 +83,9 @@ export function catalogueRecord(db: Db, audit: AuditLog, ctx: CallContext, offic
     arrived,
     late,
     JSON.stringify(rule),
+    ahead,
+    ahead > clockAheadMinutes * 60 ? 1 : 0,
+    absence?.id ?? null,
   );
   audit.append({
     ...ctx.auditBase(),

@@ -48,6 +48,12 @@ interface RecordRow {
   t_arrived: string | null;
   t_late: number | null;
   t_reason: string | null;
+  t_ahead: number | null;
+  t_clock: 0 | 1 | null;
+  x_id: number | null;
+  x_starts: string | null;
+  x_returned: string | null;
+  x_reason: string | null;
   o_id: number | null;
   o_name: string | null;
   o_source: 'file_name' | 'device_register' | 'keeper' | null;
@@ -61,9 +67,12 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   n.sequence AS n_seq, n.important AS n_important, n.device_source AS n_device_source,
   t.basis AS t_basis, t.recorded_at AS t_recorded, t.deadline_at AS t_deadline, t.arrived_at AS t_arrived, t.seconds_late AS t_late,
   (SELECT e.reason FROM late_explanations e WHERE e.record_id = r.id ORDER BY e.id DESC LIMIT 1) AS t_reason,
+  t.camera_ahead_seconds AS t_ahead, t.clock_flagged AS t_clock,
+  x.id AS x_id, x.starts_at AS x_starts, x.returned_at AS x_returned, x.reason AS x_reason,
   o.officer_id AS o_id, oa.display_name AS o_name, o.source AS o_source
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
   LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
+  LEFT JOIN officer_absences x ON x.id = t.absence_id
   LEFT JOIN record_officers o ON o.id = (SELECT max(id) FROM record_officers WHERE record_id = r.id)
   LEFT JOIN accounts oa ON oa.id = o.officer_id`;
 
@@ -176,6 +185,9 @@ function toRecordDto(r: RecordRow): RecordDto {
             arrivedAt: r.t_arrived ?? '',
             secondsLate: r.t_late ?? 0,
             explanation: r.t_reason,
+            cameraAheadSeconds: r.t_ahead,
+            clockFlagged: r.t_clock === 1,
+            absence: r.x_id === null ? null : { id: r.x_id, startsAt: r.x_starts ?? '', returnedAt: r.x_returned ?? '', reason: r.x_reason ?? '' },
           },
     officer: r.o_id === null || r.o_source === null ? null : { id: r.o_id, name: r.o_name ?? '', source: r.o_source },
   };

@@ -9,7 +9,7 @@ import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import type { CallContext } from '../rpc/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
-import { catalogueRecord, type OfficerResolver } from './catalogue.js';
+import { catalogueRecord, type Resolvers } from './catalogue.js';
 import { clearVerifiedFile, type ClearOutcome } from './clear-device.js';
 import { ImportRepo } from './import-repo.js';
 import { scanSource, type ScannedFile } from './scan.js';
@@ -62,7 +62,7 @@ export class ImportService {
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
     private readonly rules: () => ImportRules,
-    private readonly officerFor: OfficerResolver,
+    private readonly resolve: Resolvers,
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
@@ -324,7 +324,7 @@ export class ImportService {
     }
     await store.commit(temp, copied.sha256);
     const { id: recordId, late } = this.db.transaction(() => {
-      const written = catalogueRecord(this.db, this.audit, ctx, this.officerFor, { jobId, source: job.source, file, copied, rules: job.rules, options: job.options, now: this.clock.now() });
+      const written = catalogueRecord(this.db, this.audit, ctx, this.resolve, { jobId, source: job.source, file, copied, rules: job.rules, options: job.options, now: this.clock.now() });
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(copied.sha256);
       return written;
     })();

@@ -77,6 +77,9 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
   'records.list': (app, input) => app.core.imports.listRecords(input),
+  'absences.list': (app, input) => app.core.absences.list(input.officerId),
+  'absences.add': (app, input, ctx) => app.core.absences.add(ctx, input),
+  'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),
   'records.assignOfficer': (app, input, ctx) => app.core.imports.assignOfficer(ctx, input.recordId, input.officerId, input.note),
   'records.explainLate': (app, input, ctx) => app.core.imports.explainLate(ctx, input.recordId, input.reason),
 

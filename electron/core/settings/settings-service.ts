@@ -11,7 +11,7 @@ import type { CallContext } from '../rpc/call-context.js';
 
 export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lockoutThreshold: 5, lockoutMinutes: 15 };
 /** 24 hours (000 art.21) until the office chooses; China's time zone. */
-export const DEFAULT_TIMELINESS: TimelinessSettings = { rule: DEADLINE_PRESETS.within24Hours, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai' };
+export const DEFAULT_TIMELINESS: TimelinessSettings = { rule: DEADLINE_PRESETS.within24Hours, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai', clockAheadMinutes: 10 };
 export const DEFAULT_INGEST: IngestSettings = { namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS], sourceFolders: [] };
 
 export class SettingsService {

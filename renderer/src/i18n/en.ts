@@ -51,6 +51,10 @@ export const en: Messages = {
     'account.created': 'Account added', 'account.disabled': 'Account disabled', 'account.enabled': 'Account enabled',
     'account.password_reset': 'Password reset', 'account.language_changed': 'Language changed', 'settings.changed': 'Settings changed',
     'audit.verified': 'Audit log verified',
+    'account.officer_no_changed': 'Officer number changed', 'device.registered': 'Camera registered', 'device.changed': 'Camera changed', 'device.retired': 'Camera retired',
+    'device.reinstated': 'Camera reinstated', 'record.officer_assigned': 'Officer assigned', 'import.started': 'Import started', 'import.finished': 'Import ended',
+    'import.cancelled': 'Import cancelled', 'import.interrupted': 'Import interrupted', 'import.device_cleared': 'Camera cleared', 'absence.registered': 'Absence registered',
+    'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
   },
   auditKeys: {
     username: 'username', displayName: 'name', role: 'role', isAdmin: 'administrator', reason: 'reason', failures: 'failures in a row',
@@ -84,6 +88,12 @@ export const en: Messages = {
   clearReasons: {
     batch_cancelled: 'import cancelled', source_missing: 'no longer on the camera', source_changed: 'changed after it was read', source_readonly: 'the camera is read-only', source_permission: 'no permission to delete', io_error: 'read/write error',
   },
+  absences: {
+    title: 'Officers away on duty', add: 'Register an absence', help: 'Recordings made while an officer was away (remote area, on the water) are due counting from the return. Register the absence before importing them.',
+    empty: 'None registered', officer: 'Officer', period: 'Away (left — returned)', periodHelp: 'The return starts the upload deadline; at most 60 days per entry.', left: 'Left', returned: 'Returned', returnAfterLeave: 'The return must come after leaving', reason: 'Reason',
+    reasonPlaceholder: 'e.g. patrol on the reservoir', by: 'Registered by', withdraw: 'Withdraw', withdrawn: 'Withdrawn', withdrawConfirm: 'Withdraw this entry? Records imported from now on are no longer judged by it; records already imported keep their judgement.',
+    withdrawReason: 'Why (required)',
+  },
   reasons: {
     not_media: 'not a video, audio or photo file', symlink: 'a link, not followed', unreadable_folder: 'folder cannot be read', unreadable: 'file cannot be read', special_file: 'special file',
     source_missing: 'the file is gone (device unplugged?)', source_unreadable: 'read error (device unplugged or damaged?)', source_permission: 'no permission to read',
@@ -91,6 +101,7 @@ export const en: Messages = {
     cancelled: 'cancelled', io_error: 'read/write error',
   },
   library: {
+    clockAhead: 'Camera clock ahead ({{time}})', clockAheadHelp: 'The camera dates this recording {{time}} after it was imported: its clock is probably wrong. Check the recording time and set the camera’s clock.', onTimeAway: 'On time (away on duty)', basisAbsence: 'away on duty {{from}} to {{to}} ({{reason}}); the deadline counts from the return',
     title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
     sha256: 'SHA-256', more: 'Load more', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
     assignOfficer: 'Assign', assignTitle: 'Assign the officer', assignNote: 'Basis (optional)', assignHelp: 'An assignment is appended; the earlier attribution stays in the audit log.',
@@ -99,6 +110,7 @@ export const en: Messages = {
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
   settings: {
+    clockAhead: 'Camera clock warning', clockAheadHelp: 'Warn when a camera dates a recording later than its import by more than this: its clock is probably wrong.', minutes: 'minutes',
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',
     adminOnly: 'Only administrators can change these settings.', storeDir: 'Evidence store location',

@@ -49,6 +49,10 @@ export const zhCN = {
     'account.created': '新增账号', 'account.disabled': '停用账号', 'account.enabled': '启用账号',
     'account.password_reset': '重置密码', 'account.language_changed': '切换语言', 'settings.changed': '修改设置',
     'audit.verified': '校验审计日志',
+    'account.officer_no_changed': '修改警号', 'device.registered': '登记记录仪', 'device.changed': '修改记录仪', 'device.retired': '停用记录仪',
+    'device.reinstated': '恢复记录仪', 'record.officer_assigned': '指定执法人员', 'import.started': '开始导入', 'import.finished': '导入结束',
+    'import.cancelled': '取消导入', 'import.interrupted': '导入中断', 'import.device_cleared': '清空记录仪', 'absence.registered': '登记外出执勤',
+    'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
   },
   auditKeys: {
     username: '用户名', displayName: '姓名', role: '角色', isAdmin: '管理员', reason: '原因', failures: '连续失败次数',
@@ -82,6 +86,12 @@ export const zhCN = {
   clearReasons: {
     batch_cancelled: '导入已取消', source_missing: '文件已不在记录仪上', source_changed: '读取后文件有变化', source_readonly: '记录仪为只读', source_permission: '没有删除权限', io_error: '读写错误',
   },
+  absences: {
+    title: '外出执勤登记', add: '登记外出执勤', help: '执法人员在偏远地区、水上等外出执勤期间拍摄的记录，上传期限从返回时起算。请在导入这些记录之前登记。',
+    empty: '暂无登记', officer: '执法人员', period: '外出时间（出发 — 返回）', periodHelp: '返回时间即上传期限的起算时间；一次最长 60 天。', left: '出发时间', returned: '返回时间', returnAfterLeave: '返回时间应晚于出发时间', reason: '事由',
+    reasonPlaceholder: '如：库区水上巡查', by: '登记人', withdraw: '撤销', withdrawn: '已撤销', withdrawConfirm: '撤销这条登记？之后导入的记录不再按它计算期限；已导入记录的判定不变。',
+    withdrawReason: '撤销原因（必填）',
+  },
   reasons: {
     not_media: '不是音视频或照片文件', symlink: '快捷方式/链接，未跟随', unreadable_folder: '文件夹无法读取', unreadable: '文件无法读取', special_file: '特殊文件',
     source_missing: '文件已不存在（设备可能已拔出）', source_unreadable: '读取出错（设备可能已拔出或损坏）', source_permission: '没有读取权限',
@@ -89,6 +99,7 @@ export const zhCN = {
     cancelled: '已取消', io_error: '读写错误',
   },
   library: {
+    clockAhead: '记录仪时钟超前（{{time}}）', clockAheadHelp: '记录仪标注的拍摄时间比导入时间还晚 {{time}}，记录仪时钟可能不准。请核对拍摄时间并校准记录仪。', onTimeAway: '按时（外出执勤）', basisAbsence: '外出执勤 {{from}} 至 {{to}}（{{reason}}），期限自返回起算',
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
     assignOfficer: '指定', assignTitle: '指定执法人员', assignNote: '依据（可选）', assignHelp: '指定会追加记录，不会覆盖原有归属，审计日志中可查。',
@@ -97,6 +108,7 @@ export const zhCN = {
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
   settings: {
+    clockAhead: '记录仪时钟超前提醒', clockAheadHelp: '记录仪标注的拍摄时间晚于导入时间超过此值时，提醒记录仪时钟可能不准。', minutes: '分钟',
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',
     adminOnly: '只有管理员可以修改这些设置。', storeDir: '证据存储位置',

@@ -193,6 +193,26 @@ describe('migration 0007 import options', () => {
   });
 });
 
+describe('migrations 0008–0009 lookup, clock and absences', () => {
+  it('keeps judged timeliness as it was and registers absences that can only be withdrawn', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 7));
+    seedRecord(db);
+    db.prepare("INSERT INTO record_timeliness VALUES (1, 'file_name', '2026-11-20T09:30:00', '2026-11-21T09:30:00', '2026-11-24T16:00:00', 282600, '{}')").run();
+    migrate(db, MIGRATIONS.slice(0, 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.prepare('SELECT seconds_late, camera_ahead_seconds, clock_flagged, absence_id FROM record_timeliness').get()).toEqual({ seconds_late: 282600, camera_ahead_seconds: null, clock_flagged: 0, absence_id: null });
+    expect(db.prepare("SELECT 1 FROM pragma_index_list('records') WHERE name = 'records_name_size'").get()).toBeTruthy();
+    const add = db.prepare("INSERT INTO officer_absences (officer_id, starts_at, returned_at, reason, created_at, created_by) VALUES (1, ?, ?, 'x', 't', 1)");
+    expect(() => add.run('2026-11-23T00:00:00', '2026-11-18T00:00:00')).toThrow(/CHECK/);
+    add.run('2026-11-18T00:00:00', '2026-11-23T00:00:00');
+    expect(() => db.prepare("UPDATE officer_absences SET returned_at = '2026-12-30T00:00:00', withdrawn_at = 't'").run()).toThrow(/only ever withdrawn/);
+    db.prepare("UPDATE officer_absences SET withdrawn_at = 't', withdrawn_by = 1, withdraw_reason = 'y'").run();
+    expect(() => db.prepare("UPDATE officer_absences SET withdrawn_at = 't2'").run()).toThrow(/only ever withdrawn/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -144,6 +144,9 @@ describe('import from a camera drive', () => {
       arrivedAt: '2026-11-24T16:00:00',
       secondsLate: 282_600,
       explanation: null,
+      cameraAheadSeconds: 0,
+      clockFlagged: false,
+      absence: null,
     });
     expect(records.find((r) => r.originalPath.endsWith('.wav'))?.timeliness).toMatchObject({ basis: 'file_mtime', secondsLate: 0 });
 
@@ -156,13 +159,13 @@ describe('import from a camera drive', () => {
     expect(await codeOf(() => t.call('records.explainLate', { recordId: clip?.id ?? 0, reason: ' ' }, token))).toBe('VALIDATION_FAILED');
 
     // Under "2 working days" the same Friday clips are on time until Tuesday night.
-    await t.call('settings.update', { timeliness: { rule: { kind: 'workdays', days: 2 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai' } }, token);
+    await t.call('settings.update', { timeliness: { rule: { kind: 'workdays', days: 2 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai', clockAheadMinutes: 10 } }, token);
     const src = tempDir('rr-workdays-');
     dirs.push(src);
     make.wav(path.join(src, 'T002_000456_20261120150000_0001.wav'));
     const { jobId } = await t.call('import.start', { source: src }, token);
     expect((await t.app.core.imports.wait(jobId)).summary?.late).toBe(0);
-    expect(await codeOf(() => t.call('settings.update', { timeliness: { rule: { kind: 'hours', hours: 24 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Mars/Olympus' } }, token))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(() => t.call('settings.update', { timeliness: { rule: { kind: 'hours', hours: 24 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Mars/Olympus', clockAheadMinutes: 10 } }, token))).toBe('VALIDATION_FAILED');
   });
 
   it('reads names with the rules in Settings, and refuses a broken rule', async () => {

@@ -6,6 +6,7 @@ import { sql as m0005 } from './0005-timeliness.js';
 import { sql as m0006 } from './0006-devices.js';
 import { sql as m0007 } from './0007-import-options.js';
 import { sql as m0008 } from './0008-record-lookup.js';
+import { sql as m0009 } from './0009-clock-and-absences.js';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'devices', sql: m0006 },
   { version: 7, name: 'import options', sql: m0007 },
   { version: 8, name: 'record lookup', sql: m0008 },
+  { version: 9, name: 'clock and absences', sql: m0009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

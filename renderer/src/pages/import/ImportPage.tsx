@@ -11,6 +11,7 @@ import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
+import { AbsencesCard } from './AbsencesCard.js';
 import { ImportItems } from './ImportItems.js';
 import { ImportOptionsForm, type ImportOptionsValue } from './ImportOptionsForm.js';
 import { JobProgress } from './JobProgress.js';
@@ -115,6 +116,7 @@ export function ImportPage({ account }: { account: AccountDto }) {
           ]}
         />
       </Card>
+      <AbsencesCard />
     </Space>
   );
 }

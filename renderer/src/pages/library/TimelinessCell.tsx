@@ -12,6 +12,18 @@ function lateText(t: TFunction, seconds: number): string {
   return hours >= 48 ? t('library.lateDays', { n: Math.round(hours / 24) }) : t('library.lateHours', { n: Math.max(1, hours) });
 }
 
+/** A camera whose clock ran ahead of the workstation at import: its times can't be taken at face value. */
+function ClockTag({ timeliness }: { timeliness: NonNullable<RecordDto['timeliness']> }) {
+  const { t } = useTranslation();
+  if (!timeliness.clockFlagged || timeliness.cameraAheadSeconds === null) return null;
+  const ahead = lateText(t, timeliness.cameraAheadSeconds);
+  return (
+    <Tooltip title={t('library.clockAheadHelp', { time: ahead })}>
+      <Tag color="volcano">{t('library.clockAhead', { time: ahead })}</Tag>
+    </Tooltip>
+  );
+}
+
 /** On time, late, or late with the keeper's explanation; the keeper can add one. */
 export function TimelinessCell({ record, canExplain }: { record: RecordDto; canExplain: boolean }) {
   const { t } = useTranslation();
@@ -19,16 +31,24 @@ export function TimelinessCell({ record, canExplain }: { record: RecordDto; canE
   const tl = record.timeliness;
   if (!tl) return null;
   const when = t('library.deadline', { deadline: tl.deadlineAt.replace('T', ' '), arrived: tl.arrivedAt.replace('T', ' ') });
-  const basis = tl.basis === 'file_name' ? t('library.basisName') : t('library.basisMtime');
+  const basis = tl.absence
+    ? t('library.basisAbsence', { from: tl.absence.startsAt.replace('T', ' '), to: tl.absence.returnedAt.replace('T', ' '), reason: tl.absence.reason })
+    : tl.basis === 'file_name'
+      ? t('library.basisName')
+      : t('library.basisMtime');
   if (tl.secondsLate === 0) {
     return (
-      <Tooltip title={`${when}（${basis}）`}>
-        <Tag color="green">{t('library.onTime')}</Tag>
-      </Tooltip>
+      <Space size={4}>
+        <Tooltip title={`${when}（${basis}）`}>
+          <Tag color="green">{tl.absence ? t('library.onTimeAway') : t('library.onTime')}</Tag>
+        </Tooltip>
+        <ClockTag timeliness={tl} />
+      </Space>
     );
   }
   return (
     <Space size={4}>
+      <ClockTag timeliness={tl} />
       <Tooltip title={`${when}（${basis}）${tl.explanation ? `：${tl.explanation}` : ''}`}>
         <Tag color={tl.explanation ? 'orange' : 'red'}>{tl.explanation ? t('library.lateExplained') : t('library.late', { time: lateText(t, tl.secondsLate) })}</Tag>
       </Tooltip>

@@ -12,6 +12,7 @@ interface TimelinessForm {
   holidays: Dayjs[];
   workdays: Dayjs[];
   timeZone: string;
+  clockAheadMinutes: number;
 }
 
 const DAY = 'YYYY-MM-DD';
@@ -24,6 +25,7 @@ function toForm(s: TimelinessSettings): TimelinessForm {
     holidays: s.calendar.holidays.map((d) => dayjs(d)),
     workdays: s.calendar.workdays.map((d) => dayjs(d)),
     timeZone: s.timeZone,
+    clockAheadMinutes: s.clockAheadMinutes,
   };
 }
 
@@ -33,6 +35,7 @@ function fromForm(v: TimelinessForm): TimelinessSettings {
     rule: v.kind === 'hours' ? { kind: 'hours', hours: v.hours } : { kind: 'workdays', days: v.days },
     calendar: { holidays: days(v.holidays), workdays: days(v.workdays) },
     timeZone: v.timeZone.trim(),
+    clockAheadMinutes: v.clockAheadMinutes,
   };
 }
 
@@ -77,6 +80,9 @@ export function TimelinessPanel({ account }: { account: AccountDto }) {
       </Form.Item>
       <Form.Item name="timeZone" label={t('settings.timeZone')} rules={[{ required: true, whitespace: true }]}>
         <Input style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item name="clockAheadMinutes" label={t('settings.clockAhead')} extra={t('settings.clockAheadHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={1440} precision={0} addonAfter={t('settings.minutes')} />
       </Form.Item>
       {editable && (
         <Button type="primary" htmlType="submit" loading={save.isPending}>
