@@ -46,7 +46,7 @@ export async function startElectronApp(): Promise<void> {
     return;
   }
   const dispatcher = new Dispatcher(core);
-  core.startBackgroundWork();
+  void core.startBackgroundWork();
   if (demo) await seedDemoOffice(dispatcher, workstationName('electron'));
   serveRenderer(path.join(here, '..', 'renderer'));
 

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     process.exit(3);
   }
   const dispatcher = new Dispatcher(app);
-  app.startBackgroundWork();
+  void app.startBackgroundWork();
   if (values.demo) await seedDemoOffice(dispatcher, workstationName('browser'));
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const bridge = await startBridge({ dispatcher, rendererDir, port: values.port ? Number(values.port) : 0 });

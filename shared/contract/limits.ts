@@ -10,6 +10,7 @@ export const LIMITS = {
   auditPageMax: 500,
   textFilterMax: 200,
   pathMax: 1024,
+  postersPerCall: 200,
 } as const;
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -193,6 +193,12 @@ export const METHODS = {
     output: recordSchema,
     access: 'records.import',
   }),
+  /** Poster frames for a page of the library, as data URLs (small JPEGs): one call per page, no file route needed. */
+  'records.posters': method({
+    input: z.object({ ids: z.array(z.number().int().positive()).max(LIMITS.postersPerCall) }).strict(),
+    output: z.array(z.object({ recordId: z.number().int(), dataUrl: z.string() })),
+    access: 'records.read',
+  }),
   /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
   'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
   'absences.add': method({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MEDIA_TYPES } from '../media-types.js';
+import { MEDIA_TYPES, type MediaType } from '../media-types.js';
 import { equipmentNoSchema, instantSchema } from './dto.js';
 
-export const mediaTypeSchema = z.enum(MEDIA_TYPES as [string, ...string[]]);
+export const mediaTypeSchema = z.enum(MEDIA_TYPES as [MediaType, ...MediaType[]]);
 
 /** What ffprobe found; null on a record until it has been probed (in the background after import). */
 export const mediaInfoSchema = z.object({
@@ -68,6 +68,11 @@ export const timelinessSchema = z.object({
 });
 export type TimelinessDto = z.infer<typeof timelinessSchema>;
 
+/** Where a derived copy stands: made, being made, failed (with ffmpeg's reason kept), or not needed for this original. */
+export const DERIVED_STATES = ['pending', 'ready', 'failed', 'not_needed'] as const;
+export const derivedSchema = z.object({ poster: z.enum(DERIVED_STATES), proxy: z.enum(DERIVED_STATES) });
+export type DerivedDto = z.infer<typeof derivedSchema>;
+
 export const recordSchema = z.object({
   id: z.number().int(),
   sha256: z.string(),
@@ -86,6 +91,8 @@ export const recordSchema = z.object({
   timeliness: timelinessSchema.nullable(),
   /** Whose recording this is: from the officer number in the name, the device register, or the keeper. */
   officer: z.object({ id: z.number().int(), name: z.string(), source: z.enum(['file_name', 'device_register', 'keeper']) }).nullable(),
+  /** The poster frame and playable proxy made from the original; derived copies, never the evidence. */
+  derived: derivedSchema,
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

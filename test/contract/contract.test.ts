@@ -131,6 +131,8 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId }, token)).total).toBe(1);
       expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId + 1 }, token)).total).toBe(0);
       const [record] = (await ok<{ records: { id: number }[] }>('records.list', { limit: 1 }, token)).records;
+      expect(await ok<unknown[]>('records.posters', { ids: [record?.id ?? 0] }, token)).toEqual([]);
+      expect(await code('records.posters', { ids: [record?.id ?? 0] }, officer)).toBe('NOT_AUTHENTICATED');
       expect(await code('records.explainLate', { recordId: record?.id ?? 0, reason: '在外执勤' }, token)).toBe('ok');
       expect(await code('accounts.setOfficerNo', { id: 2, officerNo: '000123' }, token)).toBe('ok');
       const device = await ok<{ id: number }>('devices.save', { deviceNo: 'T001', label: '1 号', officerId: 2 }, token);

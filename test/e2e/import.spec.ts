@@ -10,6 +10,7 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
   try {
     cameraDrive(drive);
     for (let i = 0; i < 3; i++) make.random(path.join(drive, 'DCIM', '101MEDIA', `LONG_${i}.MP4`), 150 << 20);
+    make.avi(path.join(drive, 'DCIM', '101MEDIA', 'OLD_0001.AVI'));
     await setUpAndSignIn(page, bridge);
 
     // The office lists the docking folder as a regular source, so it shows up as a card.
@@ -37,7 +38,7 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect(card).toContainText('记录仪目录');
     await card.click();
     await expect(page.getByLabel('来源文件夹')).toHaveValue(drive);
-    await expect(page.getByTestId('import-preview')).toContainText('共 9 个文件（视频 7，音频 1，照片 1）');
+    await expect(page.getByTestId('import-preview')).toContainText('共 10 个文件（视频 8，音频 1，照片 1）');
     await page.getByTestId('import-clear').click();
     await shot(page, '19-import-source');
     await page.getByTestId('import-start').click();
@@ -54,8 +55,8 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
 
     const jobs = page.getByTestId('import-jobs');
     await expect(jobs.getByText('已完成')).toBeVisible({ timeout: 60_000 });
-    await expect(jobs).toContainText('新导入 9，已在档案中 0，失败 0，跳过 2，逾期 4');
-    await expect(jobs).toContainText('已从记录仪删除 9 个文件，保留 0 个');
+    await expect(jobs).toContainText('新导入 10，已在档案中 0，失败 0，跳过 2，逾期 4');
+    await expect(jobs).toContainText('已从记录仪删除 10 个文件，保留 0 个');
     await jobs.getByRole('button', { name: /展开行|Expand row/ }).first().click();
     const items = page.getByTestId('import-items');
     await expect(items).toContainText('不是音视频或照片文件');
@@ -94,11 +95,15 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await page.getByRole('menuitem', { name: '资料库' }).click();
     const library = page.getByTestId('library-table');
     await expect(library.getByText('录音/现场 录音 01.wav')).toBeVisible();
-    await expect(page.getByText('共 9 条')).toBeVisible();
+    await expect(page.getByText('共 10 条')).toBeVisible();
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('h264 / aac · 320×240');
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('T001000123');
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('2026-11-20 09:30:00');
     await expect(library.getByRole('row', { name: /IMG_0001/ })).toContainText('重点');
+    // Posters appear as they are made; the AVI gets a playable copy, said plainly.
+    await expect(library.getByRole('row', { name: /0001\.MP4/ }).locator('img')).toBeVisible({ timeout: 20_000 });
+    await expect(library.getByRole('row', { name: /OLD_0001\.AVI/ })).toContainText('有播放副本', { timeout: 20_000 });
+    await shot(page, '22-library-posters');
 
     // The camera's clips are days old: late under the 24-hour rule, and the keeper explains why.
     const clip = library.getByRole('row', { name: /0001\.MP4/ });
@@ -122,7 +127,7 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect(library.getByRole('row', { name: /0003\.MP4/ })).toContainText('无法解析');
     await expect(library.getByRole('row', { name: /0004\.MP4/ })).toContainText('空文件');
     await page.waitForTimeout(500);
-    await shot(page, '22-library');
+    await shot(page, '22-library-corrected');
   } finally {
     fs.rmSync(drive, { recursive: true, force: true });
   }

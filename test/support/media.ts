@@ -20,9 +20,19 @@ export const make = {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=320x240:rate=25`, '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', file]);
   },
-  hevc(file: string): void {
+  hevc(file: string, seconds = 1): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '1', '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', file]);
+    ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', String(seconds), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', file]);
+  },
+  /** MPEG-4 part 2 with MP3 in AVI: what older cameras write, and browsers can't play. */
+  avi(file: string, seconds = 1, size = '320x240'): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=25`, '-f', 'lavfi', '-i', 'sine=frequency=500', '-t', String(seconds), '-c:v', 'mpeg4', '-q:v', '10', '-c:a', 'libmp3lame', '-shortest', file]);
+  },
+  /** AMR narrow-band speech, as voice recorders write it. */
+  amr(file: string, seconds = 1): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=300', '-t', String(seconds), '-ar', '8000', '-ac', '1', '-c:a', 'libopencore_amrnb', '-b:a', '12.2k', file]);
   },
   wav(file: string, seconds = 1): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });

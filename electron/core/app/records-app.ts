@@ -15,6 +15,7 @@ import { SettingsService } from '../settings/settings-service.js';
 import { ImportService } from '../ingest/import-service.js';
 import { openStore } from '../store/open-store.js';
 import { ProbeQueue } from '../media/probe-queue.js';
+import { DeriveQueue } from '../media/derive-queue.js';
 import { DevicesService } from '../devices/devices-service.js';
 import { AbsencesService } from '../absences/absences-service.js';
 import { systemClock, type Clock } from './clock.js';
@@ -40,6 +41,7 @@ export interface Services {
   settings: SettingsService;
   imports: ImportService;
   media: ProbeQueue;
+  derive: DeriveQueue;
   devices: DevicesService;
   absences: AbsencesService;
 }
@@ -106,20 +108,27 @@ export class RecordsApp {
     };
   }
 
-  /** What a long-running shell (window or bridge) does once at start: finish interrupted work. */
-  startBackgroundWork(): void {
-    if (!this.services || !this.services.settings.office()) return;
-    const { imports, media } = this.services;
-    void imports
+  /**
+   * What a long-running shell (window or bridge) does once at start: finish interrupted work.
+   * Resolves once that work is queued (not done); shells don't wait on it.
+   */
+  startBackgroundWork(): Promise<void> {
+    if (!this.services || !this.services.settings.office()) return Promise.resolve();
+    const { imports, media, derive } = this.services;
+    return imports
       .ensureRecovered()
       .catch(() => undefined)
-      .then(() => media.backfill());
+      .then(() => {
+        media.backfill();
+        derive.backfill();
+      });
   }
 
   async close(): Promise<void> {
     if (this.services) {
       await this.services.imports.close();
       await this.services.media.close();
+      await this.services.derive.close();
       this.services.db.close();
     }
     this.lock?.release();
@@ -134,7 +143,13 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const auth = new AuthService(db, audit, accounts, settings, sessions, clock);
   const devices = new DevicesService(db, audit, clock);
   const store = openStore(() => settings.storeDir(dataDir));
-  const media = new ProbeQueue(db, store, clock, bus);
+  // Declared before the import service it watches; the closure reads it only once imports exist.
+  let imports: ImportService | null = null;
+  const derive = new DeriveQueue(db, store, clock, bus, () => imports?.busy ?? false);
+  bus.subscribe((e) => {
+    if (e.type === 'import.finished') derive.resume();
+  });
+  const media = new ProbeQueue(db, store, clock, bus, (recordId) => derive.enqueue(recordId));
   // A name's officer number names the officer; otherwise the camera's registered holder does.
   const officerFor = (officerNo: string | null, deviceNo: string | null) => {
     const byNumber = officerNo ? accounts.idByOfficerNo(officerNo) : null;
@@ -145,6 +160,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const rules = () => ({ ingest: settings.ingest(), timeliness: settings.timeliness() });
   const absences = new AbsencesService(db, audit, clock);
   const resolvers = { officerFor, absenceFor: (officerId: number, recordedAt: string) => absences.covering(officerId, recordedAt) };
-  const imports = new ImportService(db, audit, bus, clock, store, rules, resolvers, (recordId) => media.enqueue(recordId));
-  return { db, audit, accounts, auth, settings, imports, media, devices, absences };
+  imports = new ImportService(db, audit, bus, clock, store, rules, resolvers, (recordId) => media.enqueue(recordId));
+  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences };
 }

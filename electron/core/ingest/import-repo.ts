@@ -1,4 +1,5 @@
 import { importOptionsSchema, type ImportItemDto, type ImportJobDto, type ImportSummary, type RecordDto } from '../../../shared/contract/records-dto.js';
+import { derivativesNeeded, type DerivativeKind } from '../../../shared/rules/playback.js';
 import type { Db } from '../db/open.js';
 
 interface JobRow {
@@ -57,6 +58,8 @@ interface RecordRow {
   o_id: number | null;
   o_name: string | null;
   o_source: 'file_name' | 'device_register' | 'keeper' | null;
+  d_poster: 'ready' | 'failed' | 'not_needed' | null;
+  d_proxy: 'ready' | 'failed' | 'not_needed' | null;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -69,7 +72,9 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   (SELECT e.reason FROM late_explanations e WHERE e.record_id = r.id ORDER BY e.id DESC LIMIT 1) AS t_reason,
   t.camera_ahead_seconds AS t_ahead, t.clock_flagged AS t_clock,
   x.id AS x_id, x.starts_at AS x_starts, x.returned_at AS x_returned, x.reason AS x_reason,
-  o.officer_id AS o_id, oa.display_name AS o_name, o.source AS o_source
+  o.officer_id AS o_id, oa.display_name AS o_name, o.source AS o_source,
+  (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'poster') AS d_poster,
+  (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'proxy') AS d_proxy
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
   LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
   LEFT JOIN officer_absences x ON x.id = t.absence_id
@@ -137,7 +142,32 @@ export class ImportRepo {
   }
 }
 
+function mediaOf(r: RecordRow): RecordDto['media'] {
+  if (r.m_readable === null) return null;
+  return {
+    readable: r.m_readable === 1,
+    container: r.m_container,
+    durationSeconds: r.m_duration,
+    videoCodec: r.m_video,
+    audioCodec: r.m_audio,
+    width: r.m_width,
+    height: r.m_height,
+    frameRate: r.m_rate,
+    creationTime: r.m_created,
+    problem: r.m_problem,
+  };
+}
+
+/** Not needed when the original doesn't call for it (or can't be decoded); pending until made or failed. */
+function derivedState(r: RecordRow, media: RecordDto['media'], kind: DerivativeKind): RecordDto['derived']['poster'] {
+  const made = kind === 'poster' ? r.d_poster : r.d_proxy;
+  if (made) return made;
+  if (!media) return 'pending';
+  return derivativesNeeded(r.media_type, media).includes(kind) ? 'pending' : 'not_needed';
+}
+
 function toRecordDto(r: RecordRow): RecordDto {
+  const media = mediaOf(r);
   return {
     id: r.id,
     sha256: r.sha256,
@@ -151,21 +181,7 @@ function toRecordDto(r: RecordRow): RecordDto {
     importedAt: r.imported_at,
     importedBy: r.imported_by_name,
     importJobId: r.import_job_id,
-    media:
-      r.m_readable === null
-        ? null
-        : {
-            readable: r.m_readable === 1,
-            container: r.m_container,
-            durationSeconds: r.m_duration,
-            videoCodec: r.m_video,
-            audioCodec: r.m_audio,
-            width: r.m_width,
-            height: r.m_height,
-            frameRate: r.m_rate,
-            creationTime: r.m_created,
-            problem: r.m_problem,
-          },
+    media,
     attribution: {
       patternId: r.n_pattern,
       device: r.n_device,
@@ -190,5 +206,6 @@ function toRecordDto(r: RecordRow): RecordDto {
             absence: r.x_id === null ? null : { id: r.x_id, startsAt: r.x_starts ?? '', returnedAt: r.x_returned ?? '', reason: r.x_reason ?? '' },
           },
     officer: r.o_id === null || r.o_source === null ? null : { id: r.o_id, name: r.o_name ?? '', source: r.o_source },
+    derived: { poster: derivedState(r, media, 'poster'), proxy: derivedState(r, media, 'proxy') },
   };
 }

@@ -142,6 +142,11 @@ export class ImportService {
     return jobId;
   }
 
+  /** Whether an import is copying now: background work waits for it to end. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Resolves when the job has ended (the CLI waits on this). */
   async wait(jobId: number): Promise<ImportJobDto> {
     await this.running.get(jobId)?.done;

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { requireAccount } from '../accounts/accounts-service.js';
 import type { RecordsApp } from '../app/records-app.js';
 import { ensureWritableDir } from '../datadir/probe.js';
+import { posterDataUrls } from '../media/posters.js';
 import { listSources, previewSource } from '../sources/sources.js';
 import type { CallContext } from './call-context.js';
 
@@ -77,6 +78,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
   'records.list': (app, input) => app.core.imports.listRecords(input),
+  'records.posters': (app, input) => posterDataUrls(app.core.db, app.core.settings.storeDir(app.options.dataDir), input.ids),
   'absences.list': (app, input) => app.core.absences.list(input.officerId),
   'absences.add': (app, input, ctx) => app.core.absences.add(ctx, input),
   'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),

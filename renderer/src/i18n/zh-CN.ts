@@ -99,6 +99,7 @@ export const zhCN = {
     cancelled: '已取消', io_error: '读写错误',
   },
   library: {
+    proxyHelp: '浏览器无法直接播放原件，播放时使用从原件转换的 H.264/AAC 播放副本。副本是派生文件，不是原件；原件始终保持不变。', proxy_pending: '播放副本生成中', proxy_ready: '有播放副本', proxy_failed: '播放副本生成失败',
     clockAhead: '记录仪时钟超前（{{time}}）', clockAheadHelp: '记录仪标注的拍摄时间比导入时间还晚 {{time}}，记录仪时钟可能不准。请核对拍摄时间并校准记录仪。', onTimeAway: '按时（外出执勤）', basisAbsence: '外出执勤 {{from}} 至 {{to}}（{{reason}}），期限自返回起算',
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', more: '加载更多', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',

@@ -213,6 +213,22 @@ describe('migrations 0008–0009 lookup, clock and absences', () => {
   });
 });
 
+describe('migration 0010 derivatives', () => {
+  it('keeps one row per record and kind, with a file exactly when ready', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 9));
+    seedRecord(db);
+    migrate(db, MIGRATIONS.slice(0, 10));
+    const put = db.prepare('INSERT OR REPLACE INTO record_derivatives (record_id, kind, state, file, sha256, made_at) VALUES (1, ?, ?, ?, ?, ?)');
+    expect(() => put.run('poster', 'ready', null, null, 't')).toThrow(/CHECK/);
+    expect(() => put.run('thumbnail', 'not_needed', null, null, 't')).toThrow(/CHECK/);
+    put.run('proxy', 'failed', null, null, 't');
+    put.run('proxy', 'ready', 'derived/aa/x.proxy.mp4', 'c'.repeat(64), 't2');
+    expect(db.prepare('SELECT count(*) AS n, max(state) AS s FROM record_derivatives').get()).toEqual({ n: 1, s: 'ready' });
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

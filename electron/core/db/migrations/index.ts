@@ -7,6 +7,7 @@ import { sql as m0006 } from './0006-devices.js';
 import { sql as m0007 } from './0007-import-options.js';
 import { sql as m0008 } from './0008-record-lookup.js';
 import { sql as m0009 } from './0009-clock-and-absences.js';
+import { sql as m0010 } from './0010-derivatives.js';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'import options', sql: m0007 },
   { version: 8, name: 'record lookup', sql: m0008 },
   { version: 9, name: 'clock and absences', sql: m0009 },
+  { version: 10, name: 'derivatives', sql: m0010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useCallback, useRef } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
@@ -9,7 +9,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
-import { FormatCell, durationText } from './MediaCells.js';
+import { FormatCell, PosterCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
 import { can } from '../../../../shared/roles.js';
@@ -29,12 +29,20 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     getNextPageParam: (last) => last.nextBeforeId,
   });
   const rows = list.data?.pages.flatMap((p) => p.records) ?? [];
+  // One posters call per page of records; a page's posters arrive as they are made.
+  const posterPages = useQueries({
+    queries: (list.data?.pages ?? []).map((page) => {
+      const ids = page.records.filter((r) => r.derived.poster === 'ready').map((r) => r.id);
+      return { queryKey: ['records.posters', ids], queryFn: () => call('records.posters', { ids }), enabled: ids.length > 0, staleTime: Infinity };
+    }),
+  });
+  const posters = new Map(posterPages.flatMap((q) => q.data ?? []).map((p) => [p.recordId, p.dataUrl]));
   const queryClient = useQueryClient();
   const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // Probes land one by one in the background; refresh at most once a second as they do.
+  // Probes and posters land one by one in the background; refresh at most once a second as they do.
   const onEvent = useCallback(
     (e: PushEvent) => {
-      if (e.type !== 'record.media' || refresh.current) return;
+      if ((e.type !== 'record.media' && e.type !== 'record.derived') || refresh.current) return;
       refresh.current = setTimeout(() => {
         refresh.current = null;
         void queryClient.invalidateQueries({ queryKey: ['records.list'] });
@@ -53,10 +61,11 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
-        scroll={{ x: 2100 }}
+        scroll={{ x: 2200 }}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
+          { title: '', key: 'poster', width: 88, render: (_, r) => <PosterCell record={r} src={posters.get(r.id)} /> },
           { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
           {
             title: t('library.name'),

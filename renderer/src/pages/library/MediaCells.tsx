@@ -1,4 +1,5 @@
-import { Tag, Tooltip, Typography } from 'antd';
+import { Image, Tag, Tooltip, Typography } from 'antd';
+import { AudioOutlined, FileImageOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { formatDuration } from '../../lib/format-size.js';
@@ -22,7 +23,39 @@ export function FormatCell({ record }: { record: RecordDto }) {
     <span>
       {codecs}
       {m.width && m.height ? ` · ${m.width}×${m.height}` : ''}
+      <ProxyTag record={record} />
     </span>
+  );
+}
+
+const PROXY_COLORS = { pending: 'processing', ready: 'blue', failed: 'warning' } as const;
+
+/** Whether a browser-playable copy stands in for an original the browser can't play. */
+function ProxyTag({ record }: { record: RecordDto }) {
+  const { t } = useTranslation();
+  const state = record.derived.proxy;
+  if (state === 'not_needed') return null;
+  return (
+    <Tooltip title={t('library.proxyHelp')}>
+      <Tag color={PROXY_COLORS[state]} style={{ marginInlineStart: 6 }}>
+        {t(`library.proxy_${state}`)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+const TYPE_ICONS = { video: VideoCameraOutlined, audio: AudioOutlined, photo: FileImageOutlined } as const;
+
+/** The poster frame, or the media type's icon until there is one (audio never has one). No context menu: it is not for saving. */
+export function PosterCell({ record, src }: { record: RecordDto; src: string | undefined }) {
+  if (src) {
+    return <Image src={src} width={72} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" onContextMenu={(e) => e.preventDefault()} draggable={false} />;
+  }
+  const Icon = TYPE_ICONS[record.mediaType];
+  return (
+    <div style={{ width: 72, height: 40, borderRadius: 4, background: '#f0f2f5', display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#8c8c8c' }}>
+      <Icon />
+    </div>
   );
 }
 

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import type { Db } from '../db/open.js';
+import { derivedAbsolutePath } from './derived-files.js';
+
+/** The posters of the given records as data URLs, for a page of the library; records without one are left out. */
+export function posterDataUrls(db: Db, storeRoot: string, ids: number[]): { recordId: number; dataUrl: string }[] {
+  const find = db.prepare("SELECT file FROM record_derivatives WHERE record_id = ? AND kind = 'poster' AND state = 'ready'");
+  const out: { recordId: number; dataUrl: string }[] = [];
+  for (const id of new Set(ids)) {
+    const row = find.get(id) as { file: string } | undefined;
+    if (!row) continue;
+    try {
+      out.push({ recordId: id, dataUrl: `data:image/jpeg;base64,${fs.readFileSync(derivedAbsolutePath(storeRoot, row.file)).toString('base64')}` });
+    } catch {
+      // A poster deleted from disk is remade by the next backfill; the list just shows none.
+    }
+  }
+  return out;
+}
