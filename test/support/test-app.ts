@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract/methods.js';
 import { RecordsApp } from '../../electron/core/app/records-app.js';
 import { Dispatcher } from '../../electron/core/rpc/dispatcher.js';
@@ -11,6 +12,17 @@ export const WS = 'test-ws (cli)';
 
 export function tempDir(prefix = 'rr-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** For one test file: a maker of temporary folders that are removed after each test. */
+export function scratch(): (prefix?: string) => string {
+  const made: string[] = [];
+  afterEach(() => made.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return (prefix) => {
+    const dir = tempDir(prefix);
+    made.push(dir);
+    return dir;
+  };
 }
 
 export interface TestApp {

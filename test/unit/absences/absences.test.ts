@@ -1,20 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
-import { KEEPER, codeOf, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 /** Imports one short recording with the given name; returns its record. */
 async function importOne(token: string, name: string, seconds = 1) {
-  const src = tempDir('rr-one-');
-  dirs.push(src);
+  const src = scratchDir('rr-one-');
   make.wav(path.join(src, name), seconds);
   await t.app.core.imports.wait((await t.call('import.start', { source: src }, token)).jobId);
   const { records } = await t.call('records.list', { limit: 1 }, token);

@@ -4,9 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
-import { tempDir } from '../../support/test-app.js';
+import { scratch, tempDir } from '../../support/test-app.js';
 
 const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function records(args: string[], env: Record<string, string> = {}) {
@@ -19,8 +20,7 @@ function records(args: string[], env: Record<string, string> = {}) {
 }
 
 function initialized(): string {
-  const d = tempDir();
-  dirs.push(d);
+  const d = scratchDir();
   const r = records(['--data', d, '--json', 'init', '--office', '峡口镇执法办', '--admin', 'keeper', '--name', '王秀兰', '--unit-code', 'XK-01'], {
     RECORDS_NEW_PASSWORD: 'Archive2026',
   });
@@ -68,8 +68,7 @@ describe('records command line', () => {
     expect(badRole.err).toContain('--role (keeper, officer');
     expect(records(['--data', d, '--user', 'keeper', 'user', 'disable', 'ghost'], AS_KEEPER).code).toBe(1);
     expect(records(['--data', d, 'user', 'list']).code).toBe(1);
-    const empty = tempDir();
-    dirs.push(empty);
+    const empty = scratchDir();
     const un = records(['--data', empty, '--json', '--user', 'keeper', 'user', 'list'], AS_KEEPER);
     expect(un.code).toBe(1);
     expect(JSON.parse(un.out)).toMatchObject({ ok: false, error: { code: 'NOT_INITIALIZED' } });
@@ -83,8 +82,7 @@ describe('records command line', () => {
     const r = records(['--data', d, '--json', 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(store, '证据 库')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(store, '证据 库'))).toBe(true);
-    const blocked = tempDir();
-    dirs.push(blocked);
+    const blocked = scratchDir();
     fs.writeFileSync(path.join(blocked, 'file'), 'x');
     const bad = records(['--data', tempDir(), 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(blocked, 'file', 'sub')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(bad.code).toBe(1);
@@ -93,8 +91,7 @@ describe('records command line', () => {
 
   it('imports a folder and lists it, with one JSON summary', () => {
     const d = initialized();
-    const camera = tempDir();
-    dirs.push(camera);
+    const camera = scratchDir();
     make.random(path.join(camera, 'DCIM', '执法 记录 01.mp4'), 100_000);
     make.empty(path.join(camera, 'DCIM', 'empty.mp4'));
     const r = records(['--data', d, '--user', 'keeper', '--json', 'import', camera], AS_KEEPER);
@@ -116,8 +113,7 @@ describe('records command line', () => {
     const d = initialized();
     const added = records(['--data', d, '--user', 'keeper', 'user', 'add', 'li', '--role', 'officer', '--name', '李建国', '--officer-no', '000123'], { ...AS_KEEPER, RECORDS_NEW_PASSWORD: 'Officer2026' });
     expect(added.code).toBe(0);
-    const camera = tempDir();
-    dirs.push(camera);
+    const camera = scratchDir();
     make.random(path.join(camera, 'DCIM', 'VID_0001.mp4'), 50_000);
     const unknown = records(['--data', d, '--user', 'keeper', 'import', camera, '--officer', '999999'], AS_KEEPER);
     expect(unknown.code).toBe(1);

@@ -2,19 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordsApp } from '../../../electron/core/app/records-app.js';
 import { acquireInstanceLock } from '../../../electron/core/datadir/lock.js';
 import { LOCK_FILE, defaultDataDir, resolveDataDir } from '../../../electron/core/datadir/paths.js';
-import { tempDir } from '../../support/test-app.js';
+import { scratch } from '../../support/test-app.js';
 
-const dirs: string[] = [];
-function dir(): string {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-}
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const scratchDir = scratch();
+const dir = (): string => scratchDir();
 
 describe('data folder', () => {
   it('defaults to the per-user app data folder, overridable by RECORDS_DATA and --data', () => {

@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, migrate, openDatabase } from '../../../electron/core/db/open.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
-import { tempDir } from '../../support/test-app.js';
+import { scratch } from '../../support/test-app.js';
 
-const dirs: string[] = [];
+const scratchDir = scratch();
 function dbFile(): string {
-  const d = tempDir();
-  dirs.push(d);
-  return path.join(d, 'records.db');
+  return path.join(scratchDir(), 'records.db');
 }
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function codeOf(fn: () => unknown): string {
   try {

@@ -1,14 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
-import { KEEPER, codeOf, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 async function officers(token: string) {
@@ -25,8 +23,7 @@ describe('device register and whose recording it is', () => {
     const camera = await t.call('devices.save', { deviceNo: 'T009', label: '9 号记录仪', officerId: zhang.id }, token);
     expect(camera).toMatchObject({ deviceNo: 'T009', officerName: '张伟', retired: false });
 
-    const src = tempDir('rr-dev-');
-    dirs.push(src);
+    const src = scratchDir('rr-dev-');
     make.wav(path.join(src, 'T001_000123_20261120093000_0001.wav'));
     make.wav(path.join(src, 'T009_20261120100000_0002.wav'), 2);
     make.wav(path.join(src, 'T777_20261120110000_0003.wav'), 3);
@@ -53,8 +50,7 @@ describe('device register and whose recording it is', () => {
     const token = await t.login(KEEPER.username, KEEPER.password);
     const { li, zhang } = await officers(token);
     await t.call('devices.save', { deviceNo: 'T009', label: '', officerId: zhang.id }, token);
-    const src = tempDir('rr-opt-');
-    dirs.push(src);
+    const src = scratchDir('rr-opt-');
     make.wav(path.join(src, 'T001_000123_20261120093000_0001.wav'));
     make.wav(path.join(src, '现场.wav'), 2);
     expect(await codeOf(() => t.call('import.start', { source: src, options: { officerId: 999 } }, token))).toBe('NOT_FOUND');
@@ -66,8 +62,7 @@ describe('device register and whose recording it is', () => {
     expect(byName.get('T001_000123_20261120093000_0001.wav')).toMatchObject({ attribution: { device: 'T001', deviceSource: 'file_name' }, officer: { id: li.id, source: 'file_name' } });
     expect(byName.get('现场.wav')).toMatchObject({ attribution: { device: 'T009', deviceSource: 'keeper' }, officer: { id: zhang.id, source: 'device_register' } });
 
-    const other = tempDir('rr-opt2-');
-    dirs.push(other);
+    const other = scratchDir('rr-opt2-');
     make.wav(path.join(other, '补录.wav'), 3);
     await t.app.core.imports.wait((await t.call('import.start', { source: other, options: { officerId: li.id } }, token)).jobId);
     const [record] = (await t.call('records.list', { limit: 1 }, token)).records;

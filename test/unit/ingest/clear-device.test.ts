@@ -4,18 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clearVerifiedFile } from '../../../electron/core/ingest/clear-device.js';
 import { scanSource, type ScannedFile } from '../../../electron/core/ingest/scan.js';
 import { cameraDrive, make } from '../../support/media.js';
-import { KEEPER, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 function source(prefix: string): string {
-  const dir = tempDir(prefix);
-  dirs.push(dir);
+  const dir = scratchDir(prefix);
   return dir;
 }
 

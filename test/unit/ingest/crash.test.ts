@@ -4,14 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
-import { KEEPER, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp | null = null;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
   t = null;
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 function storeObjects(dataDir: string): string[] {
@@ -29,8 +28,7 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 
 describe('crash safety', () => {
   it('recovers from kill -9 in the middle of a large file: no half record, no orphan, then every file exactly once', async () => {
-    const source = tempDir('rr-crash-src-');
-    dirs.push(source);
+    const source = scratchDir('rr-crash-src-');
     for (let i = 0; i < 3; i++) make.random(path.join(source, `clip${i}.mp4`), 160 << 20);
     make.wav(path.join(source, 'audio.wav'));
 

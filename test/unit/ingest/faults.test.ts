@@ -3,22 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
-import { KEEPER, codeOf, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp | null = null;
-const dirs: string[] = [];
+const scratchDir = scratch();
 const mounts: string[] = [];
 afterEach(async () => {
   await t?.close();
   t = null;
   for (const m of mounts.splice(0)) execFileSync('umount', [m]);
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 /** A small real filesystem of its own, to fill up or make read-only; needs the right to mount (root in CI). */
 function smallVolume(megabytes: number): string | null {
-  const dir = tempDir('rr-vol-');
-  dirs.push(dir);
+  const dir = scratchDir('rr-vol-');
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
   } catch {
@@ -51,8 +49,7 @@ describe.skipIf(!canMount)('a store drive that fills up or turns read-only', () 
   it('fails the files that do not fit, keeps the rest, and leaves no half file or record', async () => {
     const volume = smallVolume(24) as string;
     const token = await keeperWithStore(volume);
-    const src = tempDir('rr-full-src-');
-    dirs.push(src);
+    const src = scratchDir('rr-full-src-');
     make.random(path.join(src, 'a.mp4'), 10 << 20);
     make.random(path.join(src, 'b.mp4'), 10 << 20);
     make.random(path.join(src, 'c.mp4'), 10 << 20);
@@ -73,8 +70,7 @@ describe.skipIf(!canMount)('a store drive that fills up or turns read-only', () 
     fs.mkdirSync(path.join(volume, 'tmp'), { recursive: true });
     fs.mkdirSync(path.join(volume, 'objects'), { recursive: true });
     execFileSync('mount', ['-o', 'remount,ro', volume]);
-    const src = tempDir('rr-ro-src-');
-    dirs.push(src);
+    const src = scratchDir('rr-ro-src-');
     make.wav(path.join(src, 'one.wav'));
     make.wav(path.join(src, 'two.wav'), 2);
     expect(await codeOf(() => t!.call('import.start', { source: src }, token))).toBe('STORE_UNAVAILABLE');
@@ -88,8 +84,7 @@ describe('awkward source paths', () => {
   it('imports from deep folders with long Chinese names and spaces', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);
-    const src = tempDir('rr-long-');
-    dirs.push(src);
+    const src = scratchDir('rr-long-');
     // 80 Chinese characters are 240 bytes: near the 255-byte limit of a name; the whole path passes 1,000 bytes.
     const deep = path.join(src, ...Array.from({ length: 4 }, (_, i) => `第${i + 1}层 ${'执法记录'.repeat(15)}`));
     const name = `${'现场执法录像'.repeat(13)}.mp4`;

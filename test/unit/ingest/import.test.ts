@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cameraDrive, make } from '../../support/media.js';
-import { KEEPER, codeOf, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, codeOf, openTestApp, scratch, tempDir, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 let drive: string;
@@ -41,6 +40,12 @@ async function keeperImport(source: string) {
   const { jobId } = await t.call('import.start', { source }, token);
   const job = await t.app.core.imports.wait(jobId);
   return { token, job };
+}
+
+/** Posters and proxies are made in tmp/ after an import; wait for them before looking there. */
+async function settled(app: TestApp): Promise<void> {
+  await app.app.core.media.idle();
+  await app.app.core.derive.idle();
 }
 
 function storeFile(sha256: string): string {
@@ -87,6 +92,7 @@ describe('import from a camera drive', () => {
     expect(probed.get('T001_000123_20261120094000_0003.MP4')).toMatchObject({ readable: false });
     expect(probed.get('T001_000123_20261120094500_0004.MP4')).toMatchObject({ readable: false, problem: 'empty file' });
     expect(probed.get('现场 录音 01.wav')).toMatchObject({ readable: true, audioCodec: 'pcm_s16le' });
+    await settled(t);
     expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
     const audited = await t.call('audit.list', { action: 'record.imported', limit: 100 }, token);
     expect(audited.total).toBe(6);
@@ -100,8 +106,7 @@ describe('import from a camera drive', () => {
     expect(job.summary).toMatchObject({ imported: 0, duplicates: 6 });
     expect((await t.call('records.list', { limit: 100 }, token)).total).toBe(6);
 
-    const twice = tempDir('rr-twice-');
-    dirs.push(twice);
+    const twice = scratchDir('rr-twice-');
     make.random(path.join(twice, 'a', 'same.mp4'), 300_000);
     fs.mkdirSync(path.join(twice, 'b'));
     fs.copyFileSync(path.join(twice, 'a', 'same.mp4'), path.join(twice, 'b', 'same copy.mp4'));
@@ -160,8 +165,7 @@ describe('import from a camera drive', () => {
 
     // Under "2 working days" the same Friday clips are on time until Tuesday night.
     await t.call('settings.update', { timeliness: { rule: { kind: 'workdays', days: 2 }, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai', clockAheadMinutes: 10 } }, token);
-    const src = tempDir('rr-workdays-');
-    dirs.push(src);
+    const src = scratchDir('rr-workdays-');
     make.wav(path.join(src, 'T002_000456_20261120150000_0001.wav'));
     const { jobId } = await t.call('import.start', { source: src }, token);
     expect((await t.app.core.imports.wait(jobId)).summary?.late).toBe(0);
@@ -177,8 +181,7 @@ describe('import from a camera drive', () => {
     expect(await codeOf(() => t.call('settings.update', { ingest: { ...ingest, namePatterns: [{ id: 'x', regex: '(?<camera>\\d+)' }] } }, token))).toBe('VALIDATION_FAILED');
     await t.call('settings.update', { ingest }, token);
     expect((await t.call('settings.get', {}, token)).ingest).toEqual(ingest);
-    const src = tempDir('rr-rules-');
-    dirs.push(src);
+    const src = scratchDir('rr-rules-');
     make.wav(path.join(src, '要案', 'ZF007-20261121083000.wav'));
     make.wav(path.join(src, 'T001_000123_20261120093000_0001.wav'), 2);
     const { jobId } = await t.call('import.start', { source: src }, token);
@@ -192,8 +195,7 @@ describe('import from a camera drive', () => {
 
   it('reports a file that vanished mid-import (device unplugged) and finishes the rest', async () => {
     t = await openTestApp();
-    const src = tempDir('rr-unplug-');
-    dirs.push(src);
+    const src = scratchDir('rr-unplug-');
     for (let i = 0; i < 3; i++) make.random(path.join(src, `clip${i}.mp4`), 64 << 20);
     make.wav(path.join(src, 'zz-last.wav'));
     const token = await t.login(KEEPER.username, KEEPER.password);
@@ -202,13 +204,13 @@ describe('import from a camera drive', () => {
     const job = await t.app.core.imports.wait(jobId);
     expect(job.summary).toMatchObject({ imported: 3, failed: 1 });
     expect(job.items.find((i) => i.outcome === 'failed')).toMatchObject({ relativePath: 'zz-last.wav', reason: 'source_missing' });
+    await settled(t);
     expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
   });
 
   it('cancels cleanly: no half record, no temporary file', async () => {
     t = await openTestApp();
-    const big = tempDir('rr-big-');
-    dirs.push(big);
+    const big = scratchDir('rr-big-');
     for (let i = 0; i < 4; i++) make.random(path.join(big, `clip${i}.mp4`), 96 << 20);
     const token = await t.login(KEEPER.username, KEEPER.password);
     const { jobId } = await t.call('import.start', { source: big }, token);
@@ -217,6 +219,7 @@ describe('import from a camera drive', () => {
     expect(job.state).toBe('cancelled');
     const { records } = await t.call('records.list', { limit: 10 }, token);
     expect(job.summary?.imported).toBe(records.length);
+    await settled(t);
     expect(fs.readdirSync(path.join(t.dir, 'store', 'tmp'))).toEqual([]);
     for (const r of records) expect(digest('sha256', storeFile(r.sha256))).toBe(r.sha256);
   });

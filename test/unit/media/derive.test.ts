@@ -5,14 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { probeMedia } from '../../../electron/core/media/probe.js';
 import { playableAsIs } from '../../../shared/rules/playback.js';
 import { make } from '../../support/media.js';
-import { KEEPER, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp | null = null;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
   t = null;
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 function sha256(file: string): string {
@@ -29,8 +28,7 @@ describe('posters and playback proxies', () => {
   it('makes a poster for video and photos and a playable proxy only where the browser needs one, never touching the original', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);
-    const src = tempDir('rr-derive-');
-    dirs.push(src);
+    const src = scratchDir('rr-derive-');
     make.h264(path.join(src, 'h264.mp4'));
     make.hevc(path.join(src, 'hevc.mp4'));
     make.avi(path.join(src, 'old.avi'));
@@ -85,8 +83,7 @@ describe('posters and playback proxies', () => {
     t = await openTestApp();
     const dir = t.dir;
     const token = await t.login(KEEPER.username, KEEPER.password);
-    const src = tempDir('rr-derive-stop-');
-    dirs.push(src);
+    const src = scratchDir('rr-derive-stop-');
     // Long and large enough that its proxy takes seconds to make.
     make.avi(path.join(src, 'long.avi'), 20, '1280x720');
     await t.app.core.imports.wait((await t.call('import.start', { source: src }, token)).jobId);

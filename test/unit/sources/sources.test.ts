@@ -4,14 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseLinuxMounts, parseWindowsDisks } from '../../../electron/core/sources/drives.js';
 import { listSources } from '../../../electron/core/sources/sources.js';
 import { cameraDrive, make } from '../../support/media.js';
-import { KEEPER, openTestApp, tempDir, type TestApp } from '../../support/test-app.js';
+import { KEEPER, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp | null = null;
-const dirs: string[] = [];
+const scratchDir = scratch();
 afterEach(async () => {
   await t?.close();
   t = null;
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
 const MOUNTS = [
@@ -51,8 +50,7 @@ describe('removable drives', () => {
   });
 
   it('lists configured folders beside the drives, says which are reachable and which look like a camera', async () => {
-    const dock = tempDir('rr-dock-');
-    dirs.push(dock);
+    const dock = scratchDir('rr-dock-');
     fs.mkdirSync(path.join(dock, 'DCIM'));
     fs.mkdirSync(path.join(dock, '录音'));
     fs.mkdirSync(path.join(dock, 'other'));
@@ -68,8 +66,7 @@ describe('import preview', () => {
   it('counts what a source holds by type and what looks archived already, reading no media', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);
-    const drive = tempDir('rr-preview-');
-    dirs.push(drive);
+    const drive = scratchDir('rr-preview-');
     cameraDrive(drive);
     const before = await t.call('import.preview', { source: drive }, token);
     expect(before).toMatchObject({ files: 6, byType: { video: 4, audio: 1, photo: 1 }, likelyArchived: 0, skipped: 2, cameraFolders: ['DCIM', 'PHOTO', '录音'] });
