@@ -19,7 +19,7 @@ await Promise.all([
       main: 'electron/main.ts',
       bridge: 'electron/bridge/start.ts',
       cli: 'electron/cli/main.ts',
-      'copy-worker': 'electron/core/ingest/copy-worker.ts',
+      'file-worker': 'electron/core/files/file-worker.ts',
     },
     outdir: 'dist/electron',
     banner: { js: "import { createRequire as __rr_cr } from 'node:module'; const require = __rr_cr(import.meta.url);" },

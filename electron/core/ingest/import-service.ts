@@ -13,7 +13,7 @@ import { catalogueRecord, type Resolvers } from './catalogue.js';
 import { clearVerifiedFile, type ClearOutcome } from './clear-device.js';
 import { ImportRepo } from './import-repo.js';
 import { scanSource, type ScannedFile } from './scan.js';
-import { CopyFailed, CopyPool } from './worker-pool.js';
+import { CopyFailed, FilePool } from '../files/file-pool.js';
 import { processAlive } from '../app/process-alive.js';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -34,7 +34,7 @@ interface RunningJob {
   inFlight: Map<string, number>;
   completedBytes: number;
   startedAt: number;
-  pool: CopyPool;
+  pool: FilePool;
   cancelled: boolean;
   /** Records this job catalogued; handed to `onRecorded` when the job ends, so derived work never competes with the copy. */
   recorded: number[];
@@ -132,7 +132,7 @@ export class ImportService {
       inFlight: new Map(),
       completedBytes: 0,
       startedAt: Date.now(),
-      pool: new CopyPool(),
+      pool: new FilePool(),
       cancelled: false,
       recorded: [],
       done: Promise.resolve(),

@@ -5,18 +5,18 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CopyResult } from './copy-file.js';
-import { CANCEL_INDEX, type CopyFailure, type CopyMessage, type CopyTask } from './copy-protocol.js';
+import { CANCEL_INDEX, type CopyFailure, type FileMessage, type FileTask } from './file-protocol.js';
 
 /**
  * The bundled worker sits next to the bundle. From source (tests, the CLI through tsx) the worker
  * is TypeScript: a small bootstrap registers tsx's loader inside the thread, then imports it.
  */
 function startWorker(workerData: unknown): Worker {
-  const bundled = new URL('./copy-worker.js', import.meta.url);
+  const bundled = new URL('./file-worker.js', import.meta.url);
   if (fs.existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData });
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const source = new URL('./copy-worker.ts', import.meta.url).href;
+  const source = new URL('./file-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
@@ -30,17 +30,20 @@ export class CopyFailed extends Error {
   }
 }
 
+type Done = Extract<FileMessage, { kind: 'copied' | 'hashed' }>;
+type TaskBody = FileTask extends infer T ? (T extends FileTask ? Omit<T, 'id'> : never) : never;
+
 interface Pending {
-  resolve(r: CopyResult): void;
+  resolve(r: Done): void;
   reject(e: CopyFailed): void;
   onProgress(bytes: number): void;
 }
 
-/** A few copy workers (one per core, two at most here): files are copied and hashed in parallel. */
-export class CopyPool {
+/** A few file workers (one per core, two at most here): files are copied or re-hashed in parallel. */
+export class FilePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: { task: Omit<CopyTask, 'id'>; pending: Pending }[] = [];
+  private readonly queue: { task: TaskBody; pending: Pending }[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   private nextId = 1;
@@ -48,16 +51,29 @@ export class CopyPool {
   constructor(size = Math.max(1, Math.min(2, os.availableParallelism()))) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker({ cancel: this.cancelFlag.buffer });
-      worker.on('message', (m: CopyMessage) => this.onMessage(worker, m));
+      worker.on('message', (m: FileMessage) => this.onMessage(worker, m));
       worker.on('error', (err) => this.failAll(err));
       this.workers.push(worker);
       this.idle.push(worker);
     }
   }
 
-  copy(source: string, temp: string, onProgress: (bytes: number) => void): Promise<CopyResult> {
+  async copy(source: string, temp: string, onProgress: (bytes: number) => void): Promise<CopyResult> {
+    const r = await this.run({ op: 'copy', source, temp }, onProgress);
+    if (r.kind !== 'copied') throw new CopyFailed('io_error', 'unexpected answer');
+    return { sha256: r.sha256, sm3: r.sm3, size: r.size };
+  }
+
+  /** SHA-256 and size of a file, read by a worker. */
+  async hash(file: string): Promise<{ sha256: string; size: number }> {
+    const r = await this.run({ op: 'hash', file }, () => undefined);
+    if (r.kind !== 'hashed') throw new CopyFailed('io_error', 'unexpected answer');
+    return { sha256: r.sha256, size: r.size };
+  }
+
+  private run(task: TaskBody, onProgress: (bytes: number) => void): Promise<Done> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { source, temp }, pending: { resolve, reject, onProgress } });
+      this.queue.push({ task, pending: { resolve, reject, onProgress } });
       this.pump();
     });
   }
@@ -73,21 +89,21 @@ export class CopyPool {
   private pump(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.shift() as Worker;
-      const next = this.queue.shift() as { task: Omit<CopyTask, 'id'>; pending: Pending };
+      const next = this.queue.shift() as { task: TaskBody; pending: Pending };
       const id = this.nextId++;
       this.pending.set(id, next.pending);
-      worker.postMessage({ id, ...next.task } satisfies CopyTask);
+      worker.postMessage({ id, ...next.task } as FileTask);
     }
   }
 
-  private onMessage(worker: Worker, m: CopyMessage): void {
+  private onMessage(worker: Worker, m: FileMessage): void {
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.kind === 'progress') return p.onProgress(m.bytes);
     this.pending.delete(m.id);
     this.idle.push(worker);
-    if (m.kind === 'done') p.resolve({ sha256: m.sha256, sm3: m.sm3, size: m.size });
-    else p.reject(new CopyFailed(m.reason, m.message));
+    if (m.kind === 'failed') p.reject(new CopyFailed(m.reason, m.message));
+    else p.resolve(m);
     this.pump();
   }
 

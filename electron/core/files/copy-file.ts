@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createSha256, createSm3 } from '../hashing/sm3.js';
-import type { CopyFailure } from './copy-protocol.js';
+import type { CopyFailure } from './file-protocol.js';
 
 const CHUNK = 4 << 20;
 
@@ -91,16 +91,37 @@ export async function copyAndHash(source: string, temp: string, onProgress: (byt
 }
 
 function readBackSha256(file: string, buffer: Buffer): string {
+  return hashStoreFile(file, buffer, () => false, 'store').sha256;
+}
+
+/**
+ * SHA-256 of a file, read in large chunks: the read-back after a copy (errors count against the
+ * store) and every fixity check (the file read is the source: missing → `source_missing`).
+ */
+export function hashStoreFile(file: string, buffer: Buffer, cancelled: () => boolean, side: 'source' | 'store' = 'source'): { sha256: string; size: number } {
   const sha = createSha256();
-  const fd = attempt('store', () => fs.openSync(file, 'r'));
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    throw classify(err, side);
+  }
+  let size = 0;
   try {
     for (;;) {
-      const n = attempt('store', () => fs.readSync(fd, buffer, 0, buffer.length, null));
+      if (cancelled()) throw new CopyError('cancelled', 'cancelled');
+      const n = attempt(side, () => fs.readSync(fd, buffer, 0, buffer.length, null));
       if (n === 0) break;
       sha.update(buffer.subarray(0, n));
+      size += n;
     }
   } finally {
     fs.closeSync(fd);
   }
-  return sha.digestHex();
+  return { sha256: sha.digestHex(), size };
+}
+
+/** A read buffer for `hashStoreFile`, one per worker. */
+export function chunkBuffer(): Buffer {
+  return Buffer.allocUnsafe(CHUNK);
 }
