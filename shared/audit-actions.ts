@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'record.imported',
   'record.late_explained',
   'store.orphan_removed',
+  'integrity.checked',
+  'integrity.alarm_raised',
+  'integrity.alarm_resolved',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   'records.import': (a: Actor) => a.role === 'keeper',
   'records.read': (a: Actor) => a.role !== 'officer',
   'devices.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
+  /** Leaders and supervisors see integrity alarms and checks; the keeper (or an administrator) runs checks and handles alarms. */
+  'integrity.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
+  'integrity.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

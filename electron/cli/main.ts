@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
+import { registerVerify } from './commands/verify.js';
 import { cliLanguage, type GlobalOptions } from './context.js';
 import { errorLine, toShape } from './output.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerImport(program);
   registerList(program);
+  registerVerify(program);
   return program;
 }
 

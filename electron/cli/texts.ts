@@ -1,4 +1,6 @@
 import type { Language } from '../../shared/contract/dto.js';
+import { interpolate } from '../../shared/i18n/messages.js';
+import { cliLanguage } from './context.js';
 
 /** The CLI's own sentences; error texts come from the shared catalogue. */
 export const CLI_TEXTS: Record<Language, Record<string, string>> = {
@@ -16,6 +18,10 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     importDone: '导入完成：新导入 {{imported}} 个，已在档案中 {{duplicates}} 个，失败 {{failed}} 个，跳过 {{skipped}} 个；共 {{mib}} MiB，用时 {{seconds}} 秒。',
     importFlagged: '其中 {{flagged}} 个文件为空或无法解析，已原样保存并标记。',
     importCleared: '已从记录仪删除 {{cleared}} 个已核验入库的文件；{{notCleared}} 个保留在记录仪上。',
+    verifyDone: '完整性检查（#{{runId}}）：校验 {{checked}} 个原件，一致 {{ok}}，被改动 {{mismatch}}，丢失 {{missing}}，无法读取 {{unreadable}}；存储中多出的文件 {{unexpected}} 个；审计日志链{{chain}}。用时 {{seconds}} 秒。',
+    chainOk: '完整',
+    chainBroken: '已断裂',
+    verifyProblem: '  ✗ {{outcome}} {{object}}',
     listHeader: '共 {{total}} 条记录（序号、导入时间、类型、字节数、SHA-256 前 16 位、原始路径）',
     active: '正常',
     disabled: '已停用',
@@ -36,6 +42,10 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     importDone: 'Import finished: {{imported}} new, {{duplicates}} already archived, {{failed}} failed, {{skipped}} skipped; {{mib}} MiB in {{seconds}} s.',
     importFlagged: '{{flagged}} of them are empty or cannot be parsed; kept byte-exact and flagged.',
     importCleared: 'Deleted {{cleared}} verified files from the camera; {{notCleared}} kept on it.',
+    verifyDone: 'Integrity check #{{runId}}: {{checked}} originals re-hashed, {{ok}} intact, {{mismatch}} changed, {{missing}} missing, {{unreadable}} unreadable; {{unexpected}} unexpected files in the store; audit chain {{chain}}. {{seconds}} s.',
+    chainOk: 'intact',
+    chainBroken: 'broken',
+    verifyProblem: '  ✗ {{outcome}} {{object}}',
     listHeader: '{{total}} records (id, imported at, type, bytes, SHA-256 prefix, original path)',
     active: 'active',
     disabled: 'disabled',
@@ -43,3 +53,8 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     no: 'no',
   },
 };
+
+/** One of the CLI's sentences in the CLI's language, with values filled in. */
+export function say(key: string, values: Record<string, unknown> = {}): string {
+  return interpolate(CLI_TEXTS[cliLanguage()][key] ?? key, values);
+}

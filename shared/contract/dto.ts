@@ -113,6 +113,12 @@ export const timelinessSettingsSchema = z.object({
 });
 export type TimelinessSettings = z.infer<typeof timelinessSettingsSchema>;
 
+/** How often every original is re-hashed: the scheduled rotation covers the whole store once per this many days. */
+export const integritySettingsSchema = z.object({
+  rotationDays: z.number().int().min(1).max(365),
+});
+export type IntegritySettings = z.infer<typeof integritySettingsSchema>;
+
 export const errorShapeSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),

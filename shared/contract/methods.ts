@@ -10,6 +10,7 @@ import {
   equipmentNoSchema,
   ingestSettingsSchema,
   timelinessSettingsSchema,
+  integritySettingsSchema,
   instantSchema,
   languageSchema,
   officeNameSchema,
@@ -22,6 +23,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
+import { alarmSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -46,6 +48,7 @@ const settingsSchema = z.object({
   security: securitySettingsSchema,
   ingest: ingestSettingsSchema,
   timeliness: timelinessSettingsSchema,
+  integrity: integritySettingsSchema,
   storeDir: z.string(),
 });
 const done = z.object({ done: z.literal(true) });
@@ -145,6 +148,7 @@ export const METHODS = {
         security: securitySettingsSchema.optional(),
         ingest: ingestSettingsSchema.optional(),
         timeliness: timelinessSettingsSchema.optional(),
+        integrity: integritySettingsSchema.optional(),
       })
       .strict(),
     output: settingsSchema,
@@ -199,6 +203,22 @@ export const METHODS = {
     output: z.array(z.object({ recordId: z.number().int(), dataUrl: z.string() })),
     access: 'records.read',
   }),
+  /** Integrity at a glance: the running and last check, coverage of the rotation, open alarms. */
+  'integrity.status': method({ input: empty, output: integrityStatusSchema, access: 'integrity.read' }),
+  /** Re-hashes originals now (all, imported since, or a sample); the check runs on in the core. */
+  'integrity.check': method({
+    input: z.object({ scope: fixityScopeSchema.refine((s) => s.kind !== 'rotation', { message: 'the rotation is scheduled' }) }).strict(),
+    output: z.object({ runId: z.number().int() }),
+    access: 'integrity.manage',
+  }),
+  'integrity.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: fixityRunSchema, access: 'integrity.read' }),
+  'integrity.alarms': method({ input: z.object({ includeResolved: z.boolean().default(false) }).strict(), output: z.array(alarmSchema), access: 'integrity.read' }),
+  'integrity.resolveAlarm': method({
+    input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(500) }).strict(),
+    output: alarmSchema,
+    access: 'integrity.manage',
+  }),
+  'records.integrity': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordIntegrityHistorySchema, access: 'records.read' }),
   /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
   'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
   'absences.add': method({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEDIA_TYPES, type MediaType } from '../media-types.js';
 import { equipmentNoSchema, instantSchema } from './dto.js';
+import { recordIntegritySchema } from './integrity-dto.js';
 
 export const mediaTypeSchema = z.enum(MEDIA_TYPES as [MediaType, ...MediaType[]]);
 
@@ -93,6 +94,8 @@ export const recordSchema = z.object({
   officer: z.object({ id: z.number().int(), name: z.string(), source: z.enum(['file_name', 'device_register', 'keeper']) }).nullable(),
   /** The poster frame and playable proxy made from the original; derived copies, never the evidence. */
   derived: derivedSchema,
+  /** Unchecked since import, intact at the last check, or under an open integrity alarm (not to be shown as authentic). */
+  integrity: recordIntegritySchema,
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

@@ -132,6 +132,13 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ total: number }>('records.list', { limit: 10, importJobId: jobId + 1 }, token)).total).toBe(0);
       const [record] = (await ok<{ records: { id: number }[] }>('records.list', { limit: 1 }, token)).records;
       expect(await ok<unknown[]>('records.posters', { ids: [record?.id ?? 0] }, token)).toEqual([]);
+      const { runId } = await ok<{ runId: number }>('integrity.check', { scope: { kind: 'sample', count: 1 } }, token);
+      await app.core.fixity.wait(runId);
+      expect((await ok<{ summary: { ok: number } }>('integrity.get', { runId }, token)).summary.ok).toBe(1);
+      expect((await ok<{ openAlarms: unknown[] }>('integrity.status', {}, token)).openAlarms).toEqual([]);
+      expect(await ok<unknown[]>('integrity.alarms', {}, token)).toEqual([]);
+      expect(await code('integrity.resolveAlarm', { id: 99, note: 'x' }, token)).toBe('NOT_FOUND');
+      expect((await ok<{ checks: unknown[] }>('records.integrity', { recordId: record?.id ?? 0 }, token)).checks).toHaveLength(1);
       expect(await code('records.posters', { ids: [record?.id ?? 0] }, officer)).toBe('NOT_AUTHENTICATED');
       expect(await code('records.explainLate', { recordId: record?.id ?? 0, reason: '在外执勤' }, token)).toBe('ok');
       expect(await code('accounts.setOfficerNo', { id: 2, officerNo: '000123' }, token)).toBe('ok');

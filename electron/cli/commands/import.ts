@@ -2,15 +2,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RecordDto } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { interpolate } from '../../../shared/i18n/messages.js';
 import { recordFlags } from '../../../shared/rules/record-flags.js';
-import { cliLanguage, withSignIn, type GlobalOptions } from '../context.js';
+import { withSignIn, type GlobalOptions } from '../context.js';
 import { emit } from '../output.js';
-import { CLI_TEXTS } from '../texts.js';
-
-function say(key: string, values: Record<string, unknown>): string {
-  return interpolate(CLI_TEXTS[cliLanguage()][key] ?? key, values);
-}
+import { say } from '../texts.js';
 
 export function registerImport(program: Command): void {
   program

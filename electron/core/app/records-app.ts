@@ -18,6 +18,9 @@ import { ProbeQueue } from '../media/probe-queue.js';
 import { DeriveQueue } from '../media/derive-queue.js';
 import { DevicesService } from '../devices/devices-service.js';
 import { AbsencesService } from '../absences/absences-service.js';
+import { Alarms } from '../integrity/alarms.js';
+import { FixityService } from '../integrity/fixity-service.js';
+import { IntegrityService } from '../integrity/integrity-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -44,7 +47,12 @@ export interface Services {
   derive: DeriveQueue;
   devices: DevicesService;
   absences: AbsencesService;
+  fixity: FixityService;
+  integrity: IntegrityService;
 }
+
+/** How often a long-running shell looks whether the daily fixity rotation is due. */
+const SCHEDULE_POLL_MS = 15 * 60_000;
 
 /**
  * One opened data folder. Opening never throws: a folder that can't be used leaves the app in an
@@ -58,6 +66,8 @@ export class RecordsApp {
     private readonly openError: AppErrorShape | null,
     private readonly lock: InstanceLock | null,
   ) {}
+
+  private scheduler: ReturnType<typeof setInterval> | null = null;
 
   static open(options: OpenOptions): RecordsApp {
     const resolved = {
@@ -114,7 +124,18 @@ export class RecordsApp {
    */
   startBackgroundWork(): Promise<void> {
     if (!this.services || !this.services.settings.office()) return Promise.resolve();
-    const { imports, media, derive } = this.services;
+    const { imports, media, derive, fixity, settings } = this.services;
+    fixity.recover();
+    // The daily fixity rotation: looked for now and then; a store that is away just skips a turn.
+    const due = () => {
+      try {
+        fixity.runDue(settings.integrity().rotationDays);
+      } catch {
+        // STORE_UNAVAILABLE: the next poll tries again.
+      }
+    };
+    this.scheduler = setInterval(due, SCHEDULE_POLL_MS);
+    this.scheduler.unref();
     return imports
       .ensureRecovered()
       .catch(() => undefined)
@@ -125,7 +146,9 @@ export class RecordsApp {
   }
 
   async close(): Promise<void> {
+    if (this.scheduler) clearInterval(this.scheduler);
     if (this.services) {
+      await this.services.fixity.close();
       await this.services.imports.close();
       await this.services.media.close();
       await this.services.derive.close();
@@ -161,5 +184,8 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const absences = new AbsencesService(db, audit, clock);
   const resolvers = { officerFor, absenceFor: (officerId: number, recordedAt: string) => absences.covering(officerId, recordedAt) };
   imports = new ImportService(db, audit, bus, clock, store, rules, resolvers, (recordId) => media.enqueue(recordId));
-  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences };
+  const alarms = new Alarms(db, audit, clock);
+  const fixity = new FixityService(db, audit, alarms, clock, store, bus, () => imports?.busy ?? false);
+  const integrity = new IntegrityService(db, alarms, store);
+  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity };
 }

@@ -60,6 +60,8 @@ interface RecordRow {
   o_source: 'file_name' | 'device_register' | 'keeper' | null;
   d_poster: 'ready' | 'failed' | 'not_needed' | null;
   d_proxy: 'ready' | 'failed' | 'not_needed' | null;
+  f_checked: string | null;
+  f_alarms: number;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -74,7 +76,9 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   x.id AS x_id, x.starts_at AS x_starts, x.returned_at AS x_returned, x.reason AS x_reason,
   o.officer_id AS o_id, oa.display_name AS o_name, o.source AS o_source,
   (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'poster') AS d_poster,
-  (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'proxy') AS d_proxy
+  (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'proxy') AS d_proxy,
+  (SELECT last_checked_at FROM record_fixity WHERE record_id = r.id) AS f_checked,
+  (SELECT count(*) FROM integrity_alarms WHERE record_id = r.id AND resolved_at IS NULL) AS f_alarms
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
   LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
   LEFT JOIN officer_absences x ON x.id = t.absence_id
@@ -207,5 +211,6 @@ function toRecordDto(r: RecordRow): RecordDto {
           },
     officer: r.o_id === null || r.o_source === null ? null : { id: r.o_id, name: r.o_name ?? '', source: r.o_source },
     derived: { poster: derivedState(r, media, 'poster'), proxy: derivedState(r, media, 'proxy') },
+    integrity: { state: r.f_alarms > 0 ? 'alarm' : r.f_checked ? 'ok' : 'unchecked', lastCheckedAt: r.f_checked },
   };
 }

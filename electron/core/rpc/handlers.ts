@@ -17,6 +17,7 @@ function currentSettings(app: RecordsApp): OutputOf<'settings.get'> {
     security: settings.security(),
     ingest: settings.ingest(),
     timeliness: settings.timeliness(),
+    integrity: settings.integrity(),
     storeDir: settings.storeDir(app.options.dataDir),
   };
 }
@@ -79,6 +80,12 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.recent': (app) => app.core.imports.recent(),
   'records.list': (app, input) => app.core.imports.listRecords(input),
   'records.posters': (app, input) => posterDataUrls(app.core.db, app.core.settings.storeDir(app.options.dataDir), input.ids),
+  'integrity.status': (app) => app.core.fixity.status(app.core.settings.integrity().rotationDays),
+  'integrity.check': (app, input, ctx) => ({ runId: app.core.fixity.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.scope) }),
+  'integrity.get': (app, input) => app.core.fixity.get(input.runId),
+  'integrity.alarms': (app, input) => app.core.fixity.alarms.list(input.includeResolved),
+  'integrity.resolveAlarm': (app, input, ctx) => app.core.integrity.resolve(ctx, input.id, input.note),
+  'records.integrity': (app, input) => app.core.integrity.history(input.recordId),
   'absences.list': (app, input) => app.core.absences.list(input.officerId),
   'absences.add': (app, input, ctx) => app.core.absences.add(ctx, input),
   'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),

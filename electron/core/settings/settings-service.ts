@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { STORE_DIR } from '../datadir/paths.js';
-import type { IngestSettings, OfficeDto, SecuritySettings, TimelinessSettings } from '../../../shared/contract/dto.js';
+import type { IngestSettings, IntegritySettings, OfficeDto, SecuritySettings, TimelinessSettings } from '../../../shared/contract/dto.js';
 import { DEADLINE_PRESETS } from '../../../shared/rules/deadline.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS } from '../../../shared/rules/file-names.js';
 import { AppError } from '../../../shared/errors.js';
@@ -12,6 +12,8 @@ import type { CallContext } from '../rpc/call-context.js';
 export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lockoutThreshold: 5, lockoutMinutes: 15 };
 /** 24 hours (000 art.21) until the office chooses; China's time zone. */
 export const DEFAULT_TIMELINESS: TimelinessSettings = { rule: DEADLINE_PRESETS.within24Hours, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai', clockAheadMinutes: 10 };
+/** A month: every original is re-hashed at least twelve times a year. */
+export const DEFAULT_INTEGRITY: IntegritySettings = { rotationDays: 30 };
 export const DEFAULT_INGEST: IngestSettings = { namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS], sourceFolders: [] };
 
 export class SettingsService {
@@ -68,8 +70,15 @@ export class SettingsService {
     return this.json('ingest', DEFAULT_INGEST);
   }
 
+  integrity(): IntegritySettings {
+    return this.json('integrity', DEFAULT_INTEGRITY);
+  }
+
   /** Each change is audited with its old and new values. */
-  update(ctx: CallContext, change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings; timeliness?: TimelinessSettings }): void {
+  update(
+    ctx: CallContext,
+    change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings; timeliness?: TimelinessSettings; integrity?: IntegritySettings },
+  ): void {
     this.db.transaction(() => {
       if (change.office) {
         const old = this.requireOffice();
@@ -81,10 +90,11 @@ export class SettingsService {
       if (change.security) this.replace(ctx, 'security', this.security(), change.security);
       if (change.ingest) this.replace(ctx, 'ingest', this.ingest(), change.ingest);
       if (change.timeliness) this.replace(ctx, 'timeliness', this.timeliness(), change.timeliness);
+      if (change.integrity) this.replace(ctx, 'integrity', this.integrity(), change.integrity);
     }).immediate();
   }
 
-  private replace(ctx: CallContext, key: 'security' | 'ingest' | 'timeliness', old: object, next: object): void {
+  private replace(ctx: CallContext, key: 'security' | 'ingest' | 'timeliness' | 'integrity', old: object, next: object): void {
     if (JSON.stringify(old) === JSON.stringify(next)) return;
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(next));
     this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: key, details: { old, new: next } });

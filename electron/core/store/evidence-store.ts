@@ -22,7 +22,15 @@ export interface EvidenceStore {
   openRead(sha256: string, range?: { start: number; end: number }): Readable;
   /** A path on this machine that external tools (ffprobe, ffmpeg, xorriso) can read; a remote store would materialise a cached copy. */
   localPath(sha256: string): string;
+  /** Every original at its content address. */
   list(): AsyncIterable<StoredObject>;
+  /** Anything among the originals that is not at a content address (a stray or renamed file): always unexpected. */
+  strays(): AsyncIterable<{ path: string; size: number }>;
+  /**
+   * Moves a file the catalogue doesn't know (found by a fixity check) out of the originals into
+   * quarantine/, where it is kept for whoever investigates. Returns where it went.
+   */
+  quarantine(relativePath: string): Promise<string>;
   /** Removes an object that no catalogue record refers to (an interrupted import); nothing else may remove. */
   removeOrphan(sha256: string): Promise<void>;
   /** Deletes temporary files left by processes that are no longer running. */

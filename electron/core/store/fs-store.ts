@@ -78,15 +78,40 @@ export class FsEvidenceStore implements EvidenceStore {
   }
 
   async *list(): AsyncIterable<StoredObject> {
+    for await (const f of this.walk()) if (f.sha256) yield { sha256: f.sha256, size: f.size };
+  }
+
+  async *strays(): AsyncIterable<{ path: string; size: number }> {
+    for await (const f of this.walk()) if (!f.sha256) yield { path: f.relative, size: f.size };
+  }
+
+  /** Every file under objects/, with its hash when it sits at the address its name claims (aa/bb/<sha256>). */
+  private async *walk(): AsyncIterable<{ relative: string; size: number; sha256: string | null }> {
     const objects = path.join(this.root, 'objects');
-    for (const a of await fs.promises.readdir(objects)) {
-      for (const b of await fs.promises.readdir(path.join(objects, a)).catch(() => [])) {
-        for (const name of await fs.promises.readdir(path.join(objects, a, b)).catch(() => [])) {
-          const st = await fs.promises.stat(path.join(objects, a, b, name));
-          yield { sha256: name, size: st.size };
+    const visit = async function* (dir: string, parts: string[]): AsyncIterable<{ relative: string; size: number; sha256: string | null }> {
+      for (const entry of await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        const here = [...parts, entry.name];
+        if (entry.isDirectory()) {
+          yield* visit(path.join(dir, entry.name), here);
+          continue;
         }
+        const st = await fs.promises.lstat(path.join(dir, entry.name));
+        const [a, b, name] = here;
+        const addressed = here.length === 3 && entry.isFile() && SHA256.test(name ?? '') && name?.slice(0, 2) === a && name?.slice(2, 4) === b;
+        yield { relative: ['objects', ...here].join('/'), size: st.size, sha256: addressed ? (name as string) : null };
       }
-    }
+    };
+    yield* visit(objects, []);
+  }
+
+  async quarantine(relativePath: string): Promise<string> {
+    const parts = relativePath.split('/');
+    if (parts[0] !== 'objects' || parts.includes('..') || parts.length < 2) throw new AppError('VALIDATION_FAILED', `not a store path: ${relativePath}`, { fields: 'path' });
+    const source = path.join(this.root, ...parts);
+    const target = path.join(this.root, 'quarantine', `${Date.now()}-${parts.slice(1).join('_')}`);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.rename(source, target);
+    return path.relative(this.root, target).split(path.sep).join('/');
   }
 
   async removeOrphan(sha256: string): Promise<void> {

@@ -127,6 +127,26 @@ describe('records command line', () => {
     expect(listed.records[0]).toMatchObject({ officer: { name: '李建国', source: 'keeper' }, attribution: { device: 'T050', deviceSource: 'keeper' } });
   });
 
+  it('verifies the store and exits 1 naming a changed original', () => {
+    const d = initialized();
+    const camera = scratchDir();
+    make.random(path.join(camera, 'a.mp4'), 80_000);
+    make.random(path.join(camera, 'b.mp4'), 90_000);
+    records(['--data', d, '--user', 'keeper', 'import', camera], AS_KEEPER);
+    const ok = records(['--data', d, '--user', 'keeper', '--json', 'verify'], AS_KEEPER);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ state: 'finished', checked: 2, ok: 2, problems: [], auditChainOk: true });
+    const [sha] = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'list'], AS_KEEPER).out).records.map((r: { sha256: string }) => r.sha256);
+    const file = path.join(d, 'store', 'objects', sha.slice(0, 2), sha.slice(2, 4), sha);
+    fs.chmodSync(file, 0o644);
+    fs.appendFileSync(file, 'x');
+    const bad = records(['--data', d, '--user', 'keeper', 'verify', '--sample', '2'], AS_KEEPER);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('被改动 1');
+    expect(bad.out).toContain(`mismatch ${sha}`);
+    expect(records(['--data', d, '--user', 'keeper', 'verify', '--since', 'yesterday-ish'], AS_KEEPER).err).toContain('--since');
+  });
+
   it('speaks English when asked', () => {
     const d = initialized();
     const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'bad', RECORDS_LANG: 'en' });

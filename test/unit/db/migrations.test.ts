@@ -226,6 +226,27 @@ describe('migration 0010 derivatives', () => {
   });
 });
 
+describe('migration 0011 integrity', () => {
+  it('keeps fixity events forever and lets an alarm only be resolved, once', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 10));
+    seedRecord(db);
+    migrate(db, MIGRATIONS.slice(0, 11));
+    db.prepare("INSERT INTO fixity_runs (started_at, trigger, scope, workstation, host, pid, state) VALUES ('t', 'manual', '{}', 'w', 'h', 1, 'running')").run();
+    db.prepare("INSERT INTO fixity_events (run_id, record_id, object, at, outcome) VALUES (1, 1, 'x', 't', 'mismatch')").run();
+    expect(() => db.prepare("UPDATE fixity_events SET outcome = 'ok'").run()).toThrow(/never altered/);
+    const raise = db.prepare("INSERT INTO integrity_alarms (kind, record_id, object, detail, raised_at, run_id) VALUES ('mismatch', 1, 'x', '{}', 't', 1)");
+    raise.run();
+    expect(() => raise.run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE integrity_alarms SET detail = '{\"a\":1}'").run()).toThrow(/only ever resolved/);
+    db.prepare("UPDATE integrity_alarms SET resolved_at = 't2', resolution = 'verified_intact'").run();
+    expect(() => db.prepare("UPDATE integrity_alarms SET resolution = 'other'").run()).toThrow(/only ever resolved/);
+    raise.run();
+    expect(() => db.prepare('DELETE FROM integrity_alarms').run()).toThrow(/never deleted/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -8,6 +8,7 @@ import { sql as m0007 } from './0007-import-options.js';
 import { sql as m0008 } from './0008-record-lookup.js';
 import { sql as m0009 } from './0009-clock-and-absences.js';
 import { sql as m0010 } from './0010-derivatives.js';
+import { sql as m0011 } from './0011-integrity.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'record lookup', sql: m0008 },
   { version: 9, name: 'clock and absences', sql: m0009 },
   { version: 10, name: 'derivatives', sql: m0010 },
+  { version: 11, name: 'integrity', sql: m0011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

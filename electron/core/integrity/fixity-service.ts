@@ -1,0 +1,271 @@
+import os from 'node:os';
+import type { FixityRunDto, FixityScope, FixitySummary, IntegrityStatusDto } from '../../../shared/contract/integrity-dto.js';
+import { AppError } from '../../../shared/errors.js';
+import type { AuditActor, AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../app/clock.js';
+import { processAlive } from '../app/process-alive.js';
+import type { Db } from '../db/open.js';
+import type { PushBus } from '../events/push-bus.js';
+import { CopyFailed, FilePool } from '../files/file-pool.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+import { Alarms, SYSTEM_ACTOR } from './alarms.js';
+
+const PROGRESS_INTERVAL_MS = 250;
+/** How long to wait before looking again whether an import still runs (scheduled checks yield to imports). */
+const YIELD_MS = 1000;
+
+interface Target {
+  id: number;
+  sha256: string;
+  size: number;
+}
+
+interface RunningCheck {
+  id: number;
+  cancelled: boolean;
+  pool: FilePool;
+  progress: NonNullable<FixityRunDto['progress']>;
+  done: Promise<void>;
+}
+
+export interface CheckStarter {
+  actor: AuditActor;
+  workstation: string;
+}
+
+interface RunRow {
+  id: number;
+  trigger: FixityRunDto['trigger'];
+  scope: string;
+  started_at: string;
+  finished_at: string | null;
+  started_by_name: string | null;
+  state: FixityRunDto['state'];
+  summary: string | null;
+}
+
+type Outcome = 'ok' | 'mismatch' | 'missing' | 'unreadable';
+
+/**
+ * Re-hashes originals against the catalogue, one event per object (PREMIS: fixity check), finds
+ * files in the store nobody catalogued, and verifies the audit chain. Anything wrong raises an
+ * alarm; an original found intact again (after a restore) ends its alarm. One check at a time;
+ * a scheduled one waits while an import runs, so it never starves it.
+ */
+export class FixityService {
+  private running: RunningCheck | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    readonly alarms: Alarms,
+    private readonly clock: Clock,
+    private readonly store: () => EvidenceStore,
+    private readonly bus: PushBus,
+    private readonly importBusy: () => boolean,
+  ) {}
+
+  /** Runs left `running` by a process that is gone are marked interrupted. */
+  recover(): void {
+    const rows = this.db.prepare("SELECT id, host, pid FROM fixity_runs WHERE state = 'running'").all() as { id: number; host: string; pid: number }[];
+    for (const r of rows) {
+      if (r.host === os.hostname() && (r.pid === process.pid || !processAlive(r.pid))) {
+        this.db.prepare("UPDATE fixity_runs SET state = 'interrupted', finished_at = ? WHERE id = ?").run(this.clock.now().toISOString(), r.id);
+      }
+    }
+  }
+
+  start(by: CheckStarter & { accountId: number | null }, trigger: FixityRunDto['trigger'], scope: FixityScope): number {
+    if (this.running) throw new AppError('CHECK_RUNNING', 'a check is running', { runId: this.running.id });
+    const store = this.store();
+    const targets = this.targets(scope);
+    const id = Number(
+      this.db
+        .prepare("INSERT INTO fixity_runs (started_at, trigger, scope, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')")
+        .run(this.clock.now().toISOString(), trigger, JSON.stringify(scope), by.accountId, by.workstation, os.hostname(), process.pid).lastInsertRowid,
+    );
+    const check: RunningCheck = {
+      id,
+      cancelled: false,
+      pool: new FilePool(),
+      progress: { done: 0, total: targets.length, bytesDone: 0, bytesTotal: targets.reduce((n, t) => n + t.size, 0) },
+      done: Promise.resolve(),
+    };
+    this.running = check;
+    check.done = this.run(check, store, targets, trigger === 'schedule', by);
+    return id;
+  }
+
+  async wait(runId: number): Promise<FixityRunDto> {
+    if (this.running?.id === runId) await this.running.done;
+    return this.get(runId);
+  }
+
+  get(runId: number): FixityRunDto {
+    const row = this.db.prepare(`SELECT f.*, a.display_name AS started_by_name FROM fixity_runs f LEFT JOIN accounts a ON a.id = f.started_by WHERE f.id = ?`).get(runId) as RunRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no check ${runId}`, { id: runId });
+    return this.toDto(row);
+  }
+
+  /** The scheduled rotation: once a day, the share of the store that makes one full pass per `rotationDays`. */
+  runDue(rotationDays: number): number | null {
+    if (this.running) return null;
+    const last = this.db.prepare("SELECT started_at FROM fixity_runs WHERE trigger = 'schedule' ORDER BY id DESC LIMIT 1").get() as { started_at: string } | undefined;
+    if (last && this.clock.now().getTime() - Date.parse(last.started_at) < 23 * 3_600_000) return null;
+    const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    return this.start({ actor: SYSTEM_ACTOR, workstation: os.hostname(), accountId: null }, 'schedule', { kind: 'rotation', count: Math.ceil(records / rotationDays) });
+  }
+
+  status(windowDays: number): IntegrityStatusDto {
+    const since = new Date(this.clock.now().getTime() - windowDays * 86_400_000).toISOString();
+    const counts = this.db
+      .prepare(
+        `SELECT count(*) AS records, count(f.record_id) FILTER (WHERE f.last_checked_at >= @since) AS inWindow, count(*) FILTER (WHERE f.record_id IS NULL) AS never
+         FROM records r LEFT JOIN record_fixity f ON f.record_id = r.id`,
+      )
+      .get({ since }) as { records: number; inWindow: number; never: number };
+    const lastId = (this.db.prepare("SELECT id FROM fixity_runs WHERE state <> 'running' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined)?.id;
+    return {
+      running: this.running ? this.get(this.running.id) : null,
+      lastRun: lastId ? this.get(lastId) : null,
+      records: counts.records,
+      checkedInWindow: counts.inWindow,
+      neverChecked: counts.never,
+      windowDays,
+      openAlarms: this.alarms.open(),
+    };
+  }
+
+  async close(): Promise<void> {
+    const check = this.running;
+    if (!check) return;
+    check.cancelled = true;
+    check.pool.cancel();
+    await check.done.catch(() => undefined);
+  }
+
+  private targets(scope: FixityScope): Target[] {
+    const base = 'SELECT r.id, r.sha256, r.size FROM records r';
+    if (scope.kind === 'all') return this.db.prepare(`${base} ORDER BY r.id`).all() as Target[];
+    if (scope.kind === 'since') return this.db.prepare(`${base} WHERE r.imported_at >= ? ORDER BY r.id`).all(scope.since) as Target[];
+    if (scope.kind === 'sample') return this.db.prepare(`${base} ORDER BY random() LIMIT ?`).all(scope.count) as Target[];
+    // The rotation takes the records checked longest ago, never-checked first.
+    return this.db
+      .prepare(`${base} LEFT JOIN record_fixity f ON f.record_id = r.id ORDER BY f.last_checked_at IS NOT NULL, f.last_checked_at, r.id LIMIT ?`)
+      .all(scope.count) as Target[];
+  }
+
+  private async run(check: RunningCheck, store: EvidenceStore, targets: Target[], yieldToImports: boolean, by: CheckStarter): Promise<void> {
+    const started = Date.now();
+    const summary: FixitySummary = { checked: 0, ok: 0, mismatch: 0, missing: 0, unreadable: 0, unexpected: 0, bytes: 0, seconds: 0, auditChainOk: true };
+    let lastPublish = 0;
+    const publish = (force = false) => {
+      if (!force && Date.now() - lastPublish < PROGRESS_INTERVAL_MS) return;
+      lastPublish = Date.now();
+      this.bus.publish({ type: 'integrity.progress', payload: { runId: check.id, progress: { ...check.progress } } });
+    };
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < targets.length && !check.cancelled; i = next++) {
+        while (yieldToImports && this.importBusy() && !check.cancelled) await new Promise((r) => setTimeout(r, YIELD_MS));
+        if (check.cancelled) return;
+        const target = targets[i] as Target;
+        const result = await this.hashOne(check.pool, store, target);
+        if (check.cancelled && result.outcome === 'unreadable' && result.detail === 'cancelled') return;
+        this.recordOutcome(check.id, target, result, by.workstation);
+        summary.checked++;
+        summary[result.outcome]++;
+        summary.bytes += result.size ?? 0;
+        check.progress.done++;
+        check.progress.bytesDone += target.size;
+        publish();
+      }
+    };
+    try {
+      await Promise.all([lane(), lane()]);
+      if (!check.cancelled) {
+        summary.unexpected = await this.findUnexpected(check.id, store, by.workstation);
+        summary.auditChainOk = this.checkAuditChain(check.id, by.workstation);
+      }
+    } finally {
+      await check.pool.close();
+      summary.seconds = (Date.now() - started) / 1000;
+      const state = check.cancelled ? 'cancelled' : 'finished';
+      this.db.transaction(() => {
+        this.db.prepare('UPDATE fixity_runs SET state = ?, finished_at = ?, summary = ? WHERE id = ?').run(state, this.clock.now().toISOString(), JSON.stringify(summary), check.id);
+        this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'integrity.checked', target: `check:${check.id}`, details: { state, ...summary } });
+      })();
+      this.running = null;
+      publish(true);
+      this.bus.publish({ type: 'integrity.finished', payload: { runId: check.id, state } });
+    }
+  }
+
+  private async hashOne(pool: FilePool, store: EvidenceStore, target: Target): Promise<{ outcome: Outcome; actual: string | null; size: number | null; detail: string | null }> {
+    try {
+      const { sha256, size } = await pool.hash(store.localPath(target.sha256));
+      return { outcome: sha256 === target.sha256 ? 'ok' : 'mismatch', actual: sha256, size, detail: null };
+    } catch (err) {
+      const reason = err instanceof CopyFailed ? err.reason : 'io_error';
+      return { outcome: reason === 'source_missing' ? 'missing' : 'unreadable', actual: null, size: null, detail: reason === 'cancelled' ? 'cancelled' : err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private recordOutcome(runId: number, target: Target, r: { outcome: Outcome; actual: string | null; size: number | null; detail: string | null }, workstation: string): void {
+    const at = this.clock.now().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO fixity_events (run_id, record_id, object, at, outcome, actual_sha256, size, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(runId, target.id, target.sha256, at, r.outcome, r.actual, r.size, r.detail);
+      this.db
+        .prepare('INSERT INTO record_fixity (record_id, last_checked_at, last_outcome) VALUES (?, ?, ?) ON CONFLICT(record_id) DO UPDATE SET last_checked_at = excluded.last_checked_at, last_outcome = excluded.last_outcome')
+        .run(target.id, at, r.outcome);
+      if (r.outcome === 'ok') {
+        for (const alarmId of this.alarms.openForRecord(target.id)) this.alarms.resolve(alarmId, 'verified_intact', SYSTEM_ACTOR, workstation);
+      } else {
+        this.alarms.raise(
+          { kind: r.outcome, recordId: target.id, object: target.sha256, detail: { expected: target.sha256, actual: r.actual, size: r.size, reason: r.detail }, runId },
+          workstation,
+        );
+      }
+    })();
+  }
+
+  /** Files among the originals that the catalogue doesn't know: never imported silently, always an alarm. */
+  private async findUnexpected(runId: number, store: EvidenceStore, workstation: string): Promise<number> {
+    const known = this.db.prepare('SELECT 1 FROM records WHERE sha256 = ? UNION ALL SELECT 1 FROM store_intents WHERE sha256 = ? LIMIT 1');
+    const found: { path: string; size: number }[] = [];
+    for await (const o of store.list()) if (!known.get(o.sha256, o.sha256)) found.push({ path: `objects/${o.sha256.slice(0, 2)}/${o.sha256.slice(2, 4)}/${o.sha256}`, size: o.size });
+    for await (const s of store.strays()) found.push(s);
+    const at = this.clock.now().toISOString();
+    this.db.transaction(() => {
+      for (const f of found) {
+        this.db.prepare("INSERT INTO fixity_events (run_id, record_id, object, at, outcome, size) VALUES (?, NULL, ?, ?, 'unexpected', ?)").run(runId, f.path, at, f.size);
+        this.alarms.raise({ kind: 'unexpected', recordId: null, object: f.path, detail: { path: f.path, size: f.size }, runId }, workstation);
+      }
+    })();
+    return found.length;
+  }
+
+  /** The audit chain is part of every check; a break is an alarm like a bad file (raised once per break). */
+  private checkAuditChain(runId: number, workstation: string): boolean {
+    const result = this.audit.verify();
+    if (result.ok || !result.firstBroken) return true;
+    this.alarms.raise({ kind: 'audit_chain', recordId: null, object: `audit:${result.firstBroken.seq}`, detail: { ...result.firstBroken }, runId }, workstation, true);
+    return false;
+  }
+
+  private toDto(row: RunRow): FixityRunDto {
+    return {
+      id: row.id,
+      trigger: row.trigger,
+      scope: JSON.parse(row.scope) as FixityScope,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      startedBy: row.started_by_name,
+      state: row.state,
+      summary: row.summary ? (JSON.parse(row.summary) as FixitySummary) : null,
+      progress: this.running?.id === row.id ? { ...this.running.progress } : null,
+    };
+  }
+}

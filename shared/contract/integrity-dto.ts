@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { instantSchema } from './dto.js';
+
+export const FIXITY_OUTCOMES = ['ok', 'mismatch', 'missing', 'unreadable', 'unexpected'] as const;
+export const ALARM_KINDS = ['mismatch', 'missing', 'unreadable', 'unexpected', 'audit_chain'] as const;
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+
+/** Which originals a check re-hashes: all, those imported since a moment, a random sample, or the scheduled rotation's share. */
+export const fixityScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('since'), since: instantSchema }).strict(),
+  z.object({ kind: z.literal('sample'), count: z.number().int().min(1).max(100_000) }).strict(),
+  z.object({ kind: z.literal('rotation'), count: z.number().int().min(0) }).strict(),
+]);
+export type FixityScope = z.infer<typeof fixityScopeSchema>;
+
+export const fixitySummarySchema = z.object({
+  checked: z.number().int(),
+  ok: z.number().int(),
+  mismatch: z.number().int(),
+  missing: z.number().int(),
+  unreadable: z.number().int(),
+  unexpected: z.number().int(),
+  bytes: z.number().int(),
+  seconds: z.number(),
+  auditChainOk: z.boolean(),
+});
+export type FixitySummary = z.infer<typeof fixitySummarySchema>;
+
+export const fixityRunSchema = z.object({
+  id: z.number().int(),
+  trigger: z.enum(['schedule', 'manual']),
+  scope: fixityScopeSchema,
+  startedAt: instantSchema,
+  finishedAt: instantSchema.nullable(),
+  startedBy: z.string().nullable(),
+  state: z.enum(['running', 'finished', 'cancelled', 'interrupted']),
+  summary: fixitySummarySchema.nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int(), bytesDone: z.number().int(), bytesTotal: z.number().int() }).nullable(),
+});
+export type FixityRunDto = z.infer<typeof fixityRunSchema>;
+
+export const alarmSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(ALARM_KINDS),
+  recordId: z.number().int().nullable(),
+  recordName: z.string().nullable(),
+  /** The store path or hash concerned, or the audit chain. */
+  object: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  raisedAt: instantSchema,
+  resolvedAt: instantSchema.nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type AlarmDto = z.infer<typeof alarmSchema>;
+
+export const integrityStatusSchema = z.object({
+  running: fixityRunSchema.nullable(),
+  lastRun: fixityRunSchema.nullable(),
+  records: z.number().int(),
+  /** Records whose latest check is within the rotation window, and those never checked. */
+  checkedInWindow: z.number().int(),
+  neverChecked: z.number().int(),
+  windowDays: z.number().int(),
+  openAlarms: z.array(alarmSchema),
+});
+export type IntegrityStatusDto = z.infer<typeof integrityStatusSchema>;
+
+/** A record's integrity as shown wherever it appears. */
+export const recordIntegritySchema = z.object({
+  state: z.enum(['unchecked', 'ok', 'alarm']),
+  lastCheckedAt: instantSchema.nullable(),
+});
+
+/** A record's integrity history: the capture and digest at import, every fixity check since, its alarms. */
+export const recordIntegrityHistorySchema = z.object({
+  captured: z.object({ at: instantSchema, by: z.string(), sha256: z.string(), sm3: z.string(), size: z.number().int() }),
+  checks: z.array(z.object({ at: instantSchema, runId: z.number().int(), outcome: z.enum(FIXITY_OUTCOMES), actualSha256: z.string().nullable() })),
+  alarms: z.array(alarmSchema),
+});
