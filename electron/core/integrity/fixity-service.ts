@@ -8,7 +8,7 @@ import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
-import { Alarms, SYSTEM_ACTOR } from './alarms.js';
+import { type Alarms, SYSTEM_ACTOR } from './alarms.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 /** How long to wait before looking again whether an import still runs (scheduled checks yield to imports). */
