@@ -3,47 +3,16 @@
 // BENCH_DIR picks the scratch folder (default: the OS temp folder); RECORDS_SM3=wasm measures
 // the SM3 implementation Electron uses.
 import { execFileSync } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RecordsApp } from '../electron/core/app/records-app.js';
-import { Dispatcher } from '../electron/core/rpc/dispatcher.js';
+import { MiB, benchArchive, cameraDay, seconds } from './bench-data.js';
 
-const MiB = 1 << 20;
 const scratch = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'rr-bench-import-'));
 const source = path.join(scratch, 'camera');
 
-function writeRandom(file: string, bytes: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, 'w');
-  const chunk = Buffer.allocUnsafe(4 * MiB);
-  for (let done = 0; done < bytes; done += chunk.length) {
-    randomFillSync(chunk);
-    fs.writeSync(fd, chunk, 0, Math.min(chunk.length, bytes - done));
-  }
-  fs.closeSync(fd);
-}
-
-function seconds(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return (performance.now() - t) / 1000;
-}
-
 try {
-  // A body-camera day: four long clips and two hundred short clips, photos and recordings.
-  let total = 0;
-  for (let i = 0; i < 4; i++) {
-    writeRandom(path.join(source, 'DCIM', '100MEDIA', `LONG_${i}.MP4`), 400 * MiB);
-    total += 400 * MiB;
-  }
-  for (let i = 0; i < 200; i++) {
-    const size = (1 + (i % 9)) * MiB + i * 1024;
-    writeRandom(path.join(source, 'DCIM', '101MEDIA', `SHORT_${String(i).padStart(3, '0')}.MP4`), size);
-    total += size;
-  }
-  execFileSync('sync');
+  const total = cameraDay(source).bytes;
   const mib = total / MiB;
   console.log(`source: ${mib.toFixed(0)} MiB in 204 files at ${source}`);
 
@@ -58,11 +27,7 @@ try {
   fs.rmSync(path.join(scratch, 'copy'), { recursive: true });
   execFileSync('sync');
 
-  const app = RecordsApp.open({ dataDir: path.join(scratch, 'data'), shell: 'cli' });
-  const d = new Dispatcher(app);
-  const admin = { username: 'bench', displayName: 'Bench', password: 'Bench2026x' };
-  await d.call('system.setup', { officeName: 'Bench', unitCode: 'BENCH', admin }, null, 'bench');
-  const { token } = await d.call('auth.login', { username: admin.username, password: admin.password }, null, 'bench');
+  const { app, d, token } = await benchArchive(path.join(scratch, 'data'));
   const t = performance.now();
   const { jobId } = await d.call('import.start', { source }, token, 'bench');
   const job = await app.core.imports.wait(jobId);
