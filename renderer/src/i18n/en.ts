@@ -51,6 +51,7 @@ export const en: Messages = {
     'account.created': 'Account added', 'account.disabled': 'Account disabled', 'account.enabled': 'Account enabled',
     'account.password_reset': 'Password reset', 'account.language_changed': 'Language changed', 'settings.changed': 'Settings changed',
     'audit.verified': 'Audit log verified',
+    'integrity.checked': 'Integrity checked', 'integrity.alarm_raised': 'Integrity alarm', 'integrity.alarm_resolved': 'Alarm resolved',
     'account.officer_no_changed': 'Officer number changed', 'device.registered': 'Camera registered', 'device.changed': 'Camera changed', 'device.retired': 'Camera retired',
     'device.reinstated': 'Camera reinstated', 'record.officer_assigned': 'Officer assigned', 'import.started': 'Import started', 'import.finished': 'Import ended',
     'import.cancelled': 'Import cancelled', 'import.interrupted': 'Import interrupted', 'import.device_cleared': 'Camera cleared', 'absence.registered': 'Absence registered',
@@ -88,6 +89,18 @@ export const en: Messages = {
   clearReasons: {
     batch_cancelled: 'import cancelled', source_missing: 'no longer on the camera', source_changed: 'changed after it was read', source_readonly: 'the camera is read-only', source_permission: 'no permission to delete', io_error: 'read/write error',
   },
+  integrity: {
+    title: 'Integrity of originals', alarmsTitle: '{{count}} integrity alarms: until resolved, these may not be shown as authentic originals or burned', raisedAt: 'found {{at}}',
+    needsRestore: 'restore the original from a verified backup', kind_mismatch: 'original changed', kind_missing: 'original missing', kind_unreadable: 'original unreadable', kind_unexpected: 'unknown file in the store', kind_audit_chain: 'audit chain broken',
+    resolve_unexpected: 'Quarantine the file', resolve_audit_chain: 'Acknowledge', resolveNote: 'What was done (required)',
+    resolveHelp_unexpected: 'The file {{object}} is moved out of the originals into quarantine, kept for investigation, not deleted.', resolveHelp_audit_chain: 'The break can’t be repaired and stays provable; once acknowledged it is not raised again. Say what was done.',
+    checkAll: 'Check everything now', coverage: 'Originals checked in the last {{days}} days', neverChecked: '{{count}} never checked', running: 'Checking: {{done}} / {{total}}',
+    lastRun: 'Last check: {{at}} ({{trigger}})', trigger_schedule: 'scheduled rotation', trigger_manual: 'manual',
+    lastResult: '{{checked}} checked: {{ok}} intact, {{mismatch}} changed, {{missing}} missing, {{unreadable}} unreadable; {{unexpected}} unexpected files; audit chain {{chain}}',
+    chainOk: 'intact', chainBroken: 'broken', neverRun: 'No integrity check has run yet.',
+    state_ok: 'intact', state_alarm: 'integrity alarm', state_unchecked: 'not yet checked', historyTitle: 'Integrity history', captured: 'Imported (captured, digest computed)', checkedAt: 'Checked', outcome: 'Result',
+    outcome_ok: 'intact', outcome_mismatch: 'changed', outcome_missing: 'missing', outcome_unreadable: 'unreadable', outcome_unexpected: 'unexpected',
+  },
   absences: {
     title: 'Officers away on duty', add: 'Register an absence', help: 'Recordings made while an officer was away (remote area, on the water) are due counting from the return. Register the absence before importing them.',
     empty: 'None registered', officer: 'Officer', period: 'Away (left — returned)', periodHelp: 'The return starts the upload deadline; at most 60 days per entry.', left: 'Left', returned: 'Returned', returnAfterLeave: 'The return must come after leaving', reason: 'Reason',
@@ -101,6 +114,7 @@ export const en: Messages = {
     cancelled: 'cancelled', io_error: 'read/write error',
   },
   library: {
+    integrity: 'Integrity',
     proxyHelp: 'The browser can’t play the original as it is, so playback uses an H.264/AAC copy made from it. The copy is derived, not the original; the original never changes.', proxy_pending: 'making playable copy', proxy_ready: 'playable copy', proxy_failed: 'playable copy failed',
     clockAhead: 'Camera clock ahead ({{time}})', clockAheadHelp: 'The camera dates this recording {{time}} after it was imported: its clock is probably wrong. Check the recording time and set the camera’s clock.', onTimeAway: 'On time (away on duty)', basisAbsence: 'away on duty {{from}} to {{to}} ({{reason}}); the deadline counts from the return',
     title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',

@@ -49,6 +49,7 @@ export const zhCN = {
     'account.created': '新增账号', 'account.disabled': '停用账号', 'account.enabled': '启用账号',
     'account.password_reset': '重置密码', 'account.language_changed': '切换语言', 'settings.changed': '修改设置',
     'audit.verified': '校验审计日志',
+    'integrity.checked': '完整性检查', 'integrity.alarm_raised': '完整性告警', 'integrity.alarm_resolved': '告警处理',
     'account.officer_no_changed': '修改警号', 'device.registered': '登记记录仪', 'device.changed': '修改记录仪', 'device.retired': '停用记录仪',
     'device.reinstated': '恢复记录仪', 'record.officer_assigned': '指定执法人员', 'import.started': '开始导入', 'import.finished': '导入结束',
     'import.cancelled': '取消导入', 'import.interrupted': '导入中断', 'import.device_cleared': '清空记录仪', 'absence.registered': '登记外出执勤',
@@ -86,6 +87,18 @@ export const zhCN = {
   clearReasons: {
     batch_cancelled: '导入已取消', source_missing: '文件已不在记录仪上', source_changed: '读取后文件有变化', source_readonly: '记录仪为只读', source_permission: '没有删除权限', io_error: '读写错误',
   },
+  integrity: {
+    title: '原件完整性', alarmsTitle: '完整性告警 {{count}} 条：以下原件或存储出现异常，处理前不得作为真实原件出示或刻录', raisedAt: '发现于 {{at}}',
+    needsRestore: '需从核验过的备份恢复原件', kind_mismatch: '原件被改动', kind_missing: '原件丢失', kind_unreadable: '原件无法读取', kind_unexpected: '存储中有来历不明的文件', kind_audit_chain: '审计日志链断裂',
+    resolve_unexpected: '隔离该文件', resolve_audit_chain: '确认已知悉', resolveNote: '处理说明（必填）',
+    resolveHelp_unexpected: '文件 {{object}} 将移出原件目录，放入隔离区保存待查，不会删除。', resolveHelp_audit_chain: '断裂本身无法修复，将一直可被校验发现；确认后不再重复告警。请写明已采取的措施。',
+    checkAll: '立即全面检查', coverage: '近 {{days}} 天已校验的原件', neverChecked: '其中 {{count}} 个从未校验', running: '正在检查：{{done}} / {{total}}',
+    lastRun: '上次检查：{{at}}（{{trigger}}）', trigger_schedule: '定期轮检', trigger_manual: '手动',
+    lastResult: '校验 {{checked}} 个：一致 {{ok}}，被改动 {{mismatch}}，丢失 {{missing}}，无法读取 {{unreadable}}；多出文件 {{unexpected}}；审计日志链{{chain}}',
+    chainOk: '完整', chainBroken: '断裂', neverRun: '尚未进行过完整性检查。',
+    state_ok: '完整', state_alarm: '完整性告警', state_unchecked: '未校验', historyTitle: '完整性记录', captured: '入库（采集并计算摘要）', checkedAt: '校验时间', outcome: '结果',
+    outcome_ok: '一致', outcome_mismatch: '不一致', outcome_missing: '丢失', outcome_unreadable: '无法读取', outcome_unexpected: '多出',
+  },
   absences: {
     title: '外出执勤登记', add: '登记外出执勤', help: '执法人员在偏远地区、水上等外出执勤期间拍摄的记录，上传期限从返回时起算。请在导入这些记录之前登记。',
     empty: '暂无登记', officer: '执法人员', period: '外出时间（出发 — 返回）', periodHelp: '返回时间即上传期限的起算时间；一次最长 60 天。', left: '出发时间', returned: '返回时间', returnAfterLeave: '返回时间应晚于出发时间', reason: '事由',
@@ -99,6 +112,7 @@ export const zhCN = {
     cancelled: '已取消', io_error: '读写错误',
   },
   library: {
+    integrity: '完整性',
     proxyHelp: '浏览器无法直接播放原件，播放时使用从原件转换的 H.264/AAC 播放副本。副本是派生文件，不是原件；原件始终保持不变。', proxy_pending: '播放副本生成中', proxy_ready: '有播放副本', proxy_failed: '播放副本生成失败',
     clockAhead: '记录仪时钟超前（{{time}}）', clockAheadHelp: '记录仪标注的拍摄时间比导入时间还晚 {{time}}，记录仪时钟可能不准。请核对拍摄时间并校准记录仪。', onTimeAway: '按时（外出执勤）', basisAbsence: '外出执勤 {{from}} 至 {{to}}（{{reason}}），期限自返回起算',
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',

@@ -6,6 +6,7 @@ import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { formatInstant } from '../../lib/format.js';
 import { useSession } from '../../app/session.js';
+import { IntegrityPanel } from './IntegrityPanel.js';
 
 export function DashboardPage({ status, account }: { status: SystemStatus; account: AccountDto }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function DashboardPage({ status, account }: { status: SystemStatus; accou
           {t('dashboard.welcome', { name: account.displayName })}
         </Typography.Title>
       </Col>
+      {can(account, 'integrity.read') && <IntegrityPanel account={account} />}
       <Col xs={24} lg={12}>
         <Card title={t('dashboard.office')}>
           <Descriptions column={1}>

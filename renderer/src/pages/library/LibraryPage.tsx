@@ -12,6 +12,7 @@ import { usePushEvents } from '../../api/events.js';
 import { FormatCell, PosterCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
+import { IntegrityCell } from './IntegrityCell.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 
@@ -61,7 +62,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
-        scroll={{ x: 2200 }}
+        scroll={{ x: 2320 }}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
@@ -93,6 +94,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           },
           { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
           { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
+          { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} /> },
           { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
           { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
           { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
