@@ -36,6 +36,12 @@ export const AUDIT_ACTIONS = [
   'integrity.checked',
   'integrity.alarm_raised',
   'integrity.alarm_resolved',
+  'integrity.original_restored',
+  'backup.target_added',
+  'backup.target_retired',
+  'backup.finished',
+  'backup.failed',
+  'backup.restored',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

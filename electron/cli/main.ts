@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerList(program);
   registerVerify(program);
+  registerBackup(program);
   return program;
 }
 

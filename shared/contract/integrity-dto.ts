@@ -11,6 +11,7 @@ export const fixityScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('since'), since: instantSchema }).strict(),
   z.object({ kind: z.literal('sample'), count: z.number().int().min(1).max(100_000) }).strict(),
   z.object({ kind: z.literal('rotation'), count: z.number().int().min(0) }).strict(),
+  z.object({ kind: z.literal('record'), recordId: z.number().int().positive() }).strict(),
 ]);
 export type FixityScope = z.infer<typeof fixityScopeSchema>;
 
@@ -79,3 +80,46 @@ export const recordIntegrityHistorySchema = z.object({
   checks: z.array(z.object({ at: instantSchema, runId: z.number().int(), outcome: z.enum(FIXITY_OUTCOMES), actualSha256: z.string().nullable() })),
   alarms: z.array(alarmSchema),
 });
+
+export const backupSummarySchema = z.object({
+  copied: z.number().int(),
+  bytes: z.number().int(),
+  alreadyThere: z.number().int(),
+  /** Copies the target had lost (or held wrong) and got again. */
+  recopied: z.number().int(),
+  /** Originals not copied because the store's own copy no longer hashes right (see the integrity alarms). */
+  skippedDamaged: z.number().int(),
+  snapshot: z.string().nullable(),
+  seconds: z.number(),
+});
+export type BackupSummary = z.infer<typeof backupSummarySchema>;
+
+export const backupRunSchema = z.object({
+  id: z.number().int(),
+  targetId: z.number().int(),
+  trigger: z.enum(['schedule', 'manual']),
+  startedAt: instantSchema,
+  finishedAt: instantSchema.nullable(),
+  state: z.enum(['running', 'finished', 'failed', 'interrupted']),
+  summary: backupSummarySchema.nullable(),
+  /** Why a failed run failed (target missing, full, read-only, unplugged…), as an error code. */
+  problem: z.string().nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type BackupRunDto = z.infer<typeof backupRunSchema>;
+
+export const backupTargetSchema = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  label: z.string(),
+  retired: z.boolean(),
+  reachable: z.boolean(),
+  lastRun: backupRunSchema.nullable(),
+  lastSuccessAt: instantSchema.nullable(),
+  /** Originals held there (verified when copied) and their size; originals still to copy. */
+  held: z.number().int(),
+  heldBytes: z.number().int(),
+  pending: z.number().int(),
+  pendingBytes: z.number().int(),
+});
+export type BackupTargetDto = z.infer<typeof backupTargetSchema>;

@@ -23,7 +23,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
-import { alarmSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
+import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -218,6 +218,22 @@ export const METHODS = {
     output: alarmSchema,
     access: 'integrity.manage',
   }),
+  /** Puts a verified backup copy back in place of a changed or lost original, then checks it (which ends the alarm). */
+  'integrity.restoreOriginal': method({
+    input: z.object({ recordId: z.number().int().positive() }).strict(),
+    output: z.object({ checkRunId: z.number().int() }),
+    access: 'integrity.manage',
+  }),
+  'backup.targets': method({ input: empty, output: z.array(backupTargetSchema), access: 'integrity.read' }),
+  'backup.addTarget': method({
+    input: z.object({ path: z.string().trim().min(1).max(LIMITS.pathMax), label: z.string().trim().min(1).max(LIMITS.displayNameMax) }).strict(),
+    output: backupTargetSchema,
+    access: 'integrity.manage',
+  }),
+  'backup.retireTarget': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: backupTargetSchema, access: 'integrity.manage' }),
+  /** Backs up to one target now; the run goes on in the core. */
+  'backup.run': method({ input: z.object({ targetId: z.number().int().positive() }).strict(), output: z.object({ runId: z.number().int() }), access: 'integrity.manage' }),
+  'backup.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: backupRunSchema, access: 'integrity.read' }),
   'records.integrity': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordIntegrityHistorySchema, access: 'records.read' }),
   /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
   'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),

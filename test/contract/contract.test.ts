@@ -139,6 +139,16 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await ok<unknown[]>('integrity.alarms', {}, token)).toEqual([]);
       expect(await code('integrity.resolveAlarm', { id: 99, note: 'x' }, token)).toBe('NOT_FOUND');
       expect((await ok<{ checks: unknown[] }>('records.integrity', { recordId: record?.id ?? 0 }, token)).checks).toHaveLength(1);
+      expect(await code('integrity.restoreOriginal', { recordId: record?.id ?? 0 }, token)).toBe('NO_BACKUP_COPY');
+      const backupDir = tempDir('rr-contract-backup-');
+      fixtureDirs.push(backupDir);
+      const target = await ok<{ id: number }>('backup.addTarget', { path: backupDir, label: 'A' }, token);
+      const { runId: backupRun } = await ok<{ runId: number }>('backup.run', { targetId: target.id }, token);
+      await app.core.backup.wait(backupRun);
+      expect((await ok<{ state: string }>('backup.get', { runId: backupRun }, token)).state).toBe('finished');
+      expect((await ok<{ held: number }[]>('backup.targets', {}, token))[0]?.held).toBe(1);
+      expect(await code('backup.retireTarget', { id: target.id }, token)).toBe('ok');
+      expect(await code('backup.run', { targetId: target.id }, token)).toBe('NOT_FOUND');
       expect(await code('records.posters', { ids: [record?.id ?? 0] }, officer)).toBe('NOT_AUTHENTICATED');
       expect(await code('records.explainLate', { recordId: record?.id ?? 0, reason: '在外执勤' }, token)).toBe('ok');
       expect(await code('accounts.setOfficerNo', { id: 2, officerNo: '000123' }, token)).toBe('ok');

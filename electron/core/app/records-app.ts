@@ -21,6 +21,7 @@ import { AbsencesService } from '../absences/absences-service.js';
 import { Alarms } from '../integrity/alarms.js';
 import { FixityService } from '../integrity/fixity-service.js';
 import { IntegrityService } from '../integrity/integrity-service.js';
+import { BackupService } from '../backup/backup-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -49,6 +50,7 @@ export interface Services {
   absences: AbsencesService;
   fixity: FixityService;
   integrity: IntegrityService;
+  backup: BackupService;
 }
 
 /** How often a long-running shell looks whether the daily fixity rotation is due. */
@@ -124,14 +126,17 @@ export class RecordsApp {
    */
   startBackgroundWork(): Promise<void> {
     if (!this.services || !this.services.settings.office()) return Promise.resolve();
-    const { imports, media, derive, fixity, settings } = this.services;
+    const { imports, media, derive, fixity, backup, settings } = this.services;
     fixity.recover();
-    // The daily fixity rotation: looked for now and then; a store that is away just skips a turn.
+    backup.recover();
+    // The daily fixity rotation and backups: looked for now and then; a store or target that is away just skips a turn.
     const due = () => {
-      try {
-        fixity.runDue(settings.integrity().rotationDays);
-      } catch {
-        // STORE_UNAVAILABLE: the next poll tries again.
+      for (const step of [() => fixity.runDue(settings.integrity().rotationDays), () => backup.runDue()]) {
+        try {
+          step();
+        } catch {
+          // STORE_UNAVAILABLE and the like: the next poll tries again.
+        }
       }
     };
     this.scheduler = setInterval(due, SCHEDULE_POLL_MS);
@@ -149,6 +154,7 @@ export class RecordsApp {
     if (this.scheduler) clearInterval(this.scheduler);
     if (this.services) {
       await this.services.fixity.close();
+      await this.services.backup.close();
       await this.services.imports.close();
       await this.services.media.close();
       await this.services.derive.close();
@@ -187,5 +193,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const alarms = new Alarms(db, audit, clock);
   const fixity = new FixityService(db, audit, alarms, clock, store, bus, () => imports?.busy ?? false);
   const integrity = new IntegrityService(db, alarms, store);
-  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity };
+  const backup = new BackupService(db, audit, clock, store, settings, dataDir, bus);
+  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup };
 }

@@ -149,6 +149,7 @@ export class FixityService {
     if (scope.kind === 'all') return this.db.prepare(`${base} ORDER BY r.id`).all() as Target[];
     if (scope.kind === 'since') return this.db.prepare(`${base} WHERE r.imported_at >= ? ORDER BY r.id`).all(scope.since) as Target[];
     if (scope.kind === 'sample') return this.db.prepare(`${base} ORDER BY random() LIMIT ?`).all(scope.count) as Target[];
+    if (scope.kind === 'record') return this.db.prepare(`${base} WHERE r.id = ?`).all(scope.recordId) as Target[];
     // The rotation takes the records checked longest ago, never-checked first.
     return this.db
       .prepare(`${base} LEFT JOIN record_fixity f ON f.record_id = r.id ORDER BY f.last_checked_at IS NOT NULL, f.last_checked_at, r.id LIMIT ?`)

@@ -86,6 +86,18 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'integrity.alarms': (app, input) => app.core.fixity.alarms.list(input.includeResolved),
   'integrity.resolveAlarm': (app, input, ctx) => app.core.integrity.resolve(ctx, input.id, input.note),
   'records.integrity': (app, input) => app.core.integrity.history(input.recordId),
+  'integrity.restoreOriginal': async (app, input, ctx) => {
+    await app.core.backup.restoreOriginal(ctx, input.recordId);
+    const by = { ...ctx.auditBase(), accountId: ctx.account?.id ?? null };
+    const checkRunId = app.core.fixity.start(by, 'manual', { kind: 'record', recordId: input.recordId });
+    await app.core.fixity.wait(checkRunId);
+    return { checkRunId };
+  },
+  'backup.targets': (app) => app.core.backup.targets(),
+  'backup.addTarget': (app, input, ctx) => app.core.backup.addTarget(ctx, input),
+  'backup.retireTarget': (app, input, ctx) => app.core.backup.retireTarget(ctx, input.id),
+  'backup.run': (app, input, ctx) => ({ runId: app.core.backup.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.targetId) }),
+  'backup.get': (app, input) => app.core.backup.getRun(input.runId),
   'absences.list': (app, input) => app.core.absences.list(input.officerId),
   'absences.add': (app, input, ctx) => app.core.absences.add(ctx, input),
   'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),

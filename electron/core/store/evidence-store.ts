@@ -31,6 +31,11 @@ export interface EvidenceStore {
    * quarantine/, where it is kept for whoever investigates. Returns where it went.
    */
   quarantine(relativePath: string): Promise<string>;
+  /**
+   * Puts a verified temporary copy in place of a damaged or missing original (a restore from
+   * backup; the caller has checked its hash). The only path that rewrites an address.
+   */
+  replace(tempPath: string, sha256: string): Promise<void>;
   /** Removes an object that no catalogue record refers to (an interrupted import); nothing else may remove. */
   removeOrphan(sha256: string): Promise<void>;
   /** Deletes temporary files left by processes that are no longer running. */

@@ -104,6 +104,16 @@ export class FsEvidenceStore implements EvidenceStore {
     yield* visit(objects, []);
   }
 
+  async replace(tempPath: string, sha256: string): Promise<void> {
+    const target = this.objectPath(sha256);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.chmod(tempPath, 0o444);
+    // rename replaces a damaged file atomically on POSIX; Windows needs the old one gone first.
+    if (process.platform === 'win32') await fs.promises.rm(target, { force: true });
+    await fs.promises.rename(tempPath, target);
+    await fsyncDir(path.dirname(target));
+  }
+
   async quarantine(relativePath: string): Promise<string> {
     const parts = relativePath.split('/');
     if (parts[0] !== 'objects' || parts.includes('..') || parts.length < 2) throw new AppError('VALIDATION_FAILED', `not a store path: ${relativePath}`, { fields: 'path' });

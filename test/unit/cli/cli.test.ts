@@ -147,6 +147,28 @@ describe('records command line', () => {
     expect(records(['--data', d, '--user', 'keeper', 'verify', '--since', 'yesterday-ish'], AS_KEEPER).err).toContain('--since');
   });
 
+  it('backs up, restores into a new folder, and the restored archive verifies', () => {
+    const d = initialized();
+    const camera = scratchDir();
+    make.random(path.join(camera, '执法 01.mp4'), 120_000);
+    records(['--data', d, '--user', 'keeper', 'import', camera], AS_KEEPER);
+    expect(records(['--data', d, '--user', 'keeper', 'backup'], AS_KEEPER)).toMatchObject({ code: 1 });
+    const target = scratchDir();
+    const done = records(['--data', d, '--user', 'keeper', 'backup', '--target', target], AS_KEEPER);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('新复制 1 个原件');
+    const again = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'backup'], AS_KEEPER).out);
+    expect(again.runs[0]).toMatchObject({ state: 'finished', summary: { copied: 0, alreadyThere: 1 } });
+    const rebuilt = path.join(scratchDir(), 'archive');
+    const restored = records(['--data', rebuilt, 'restore', '--from', target], {});
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain('恢复原件 1 个，缺失 0 个');
+    expect(records(['--data', rebuilt, 'restore', '--from', target], {}).err).toContain('不是空的');
+    const verified = records(['--data', rebuilt, '--user', 'keeper', '--json', 'verify'], AS_KEEPER);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ checked: 1, ok: 1, unexpected: 0, auditChainOk: true });
+  });
+
   it('speaks English when asked', () => {
     const d = initialized();
     const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'bad', RECORDS_LANG: 'en' });

@@ -247,6 +247,23 @@ describe('migration 0011 integrity', () => {
   });
 });
 
+describe('migration 0012 backup', () => {
+  it('retires targets instead of deleting them and keeps one claim per target and original', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 11));
+    seedRecord(db);
+    migrate(db, MIGRATIONS.slice(0, 12));
+    db.prepare("INSERT INTO backup_targets (path, label, created_at, created_by) VALUES ('/mnt/a', 'A', 't', 1)").run();
+    expect(() => db.prepare("INSERT INTO backup_targets (path, label, created_at, created_by) VALUES ('/mnt/a', 'B', 't', 1)").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare('DELETE FROM backup_targets').run()).toThrow(/retired, never deleted/);
+    db.prepare("INSERT INTO backup_runs (target_id, trigger, started_at, host, pid, state) VALUES (1, 'manual', 't', 'h', 1, 'running')").run();
+    const claim = db.prepare("INSERT INTO backup_copies (target_id, sha256, copied_at, run_id) VALUES (1, 'a', 't', 1)");
+    claim.run();
+    expect(() => claim.run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -1,43 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
 import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
+import { canMount, smallVolumes } from '../../support/volumes.js';
 
 let t: TestApp | null = null;
 const scratchDir = scratch();
-const mounts: string[] = [];
+const volumes = smallVolumes();
 afterEach(async () => {
   await t?.close();
   t = null;
-  for (const m of mounts.splice(0)) execFileSync('umount', [m]);
 });
-
-/** A small real filesystem of its own, to fill up or make read-only; needs the right to mount (root in CI). */
-function smallVolume(megabytes: number): string | null {
-  const dir = scratchDir('rr-vol-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    return null;
-  }
-  mounts.push(dir);
-  return dir;
-}
-
-const canMount = (() => {
-  const probe = fs.mkdtempSync('/tmp/rr-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(probe, { recursive: true, force: true });
-  }
-})();
 
 async function keeperWithStore(storeDir: string) {
   t = await openTestApp({ setup: false });
@@ -47,7 +21,7 @@ async function keeperWithStore(storeDir: string) {
 
 describe.skipIf(!canMount)('a store drive that fills up or turns read-only', () => {
   it('fails the files that do not fit, keeps the rest, and leaves no half file or record', async () => {
-    const volume = smallVolume(24) as string;
+    const volume = volumes.make(24);
     const token = await keeperWithStore(volume);
     const src = scratchDir('rr-full-src-');
     make.random(path.join(src, 'a.mp4'), 10 << 20);
@@ -65,11 +39,11 @@ describe.skipIf(!canMount)('a store drive that fills up or turns read-only', () 
   });
 
   it('refuses to start on a read-only store, saying so, and records nothing', async () => {
-    const volume = smallVolume(8) as string;
+    const volume = volumes.make(8);
     const token = await keeperWithStore(volume);
     fs.mkdirSync(path.join(volume, 'tmp'), { recursive: true });
     fs.mkdirSync(path.join(volume, 'objects'), { recursive: true });
-    execFileSync('mount', ['-o', 'remount,ro', volume]);
+    volumes.remount(volume, 'ro');
     const src = scratchDir('rr-ro-src-');
     make.wav(path.join(src, 'one.wav'));
     make.wav(path.join(src, 'two.wav'), 2);

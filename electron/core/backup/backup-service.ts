@@ -1,0 +1,354 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupRunDto, BackupSummary, BackupTargetDto } from '../../../shared/contract/integrity-dto.js';
+import { AppError } from '../../../shared/errors.js';
+import { isAbsolutePath } from '../../../shared/rules/paths.js';
+import type { AuditActor, AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../app/clock.js';
+import { processAlive } from '../app/process-alive.js';
+import { ensureWritableDir } from '../datadir/probe.js';
+import type { Db } from '../db/open.js';
+import type { PushBus } from '../events/push-bus.js';
+import { sha256OfFile } from '../media/derived-files.js';
+import { CopyFailed, FilePool } from '../files/file-pool.js';
+import type { CallContext } from '../rpc/call-context.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+import { BackupLayout } from './backup-layout.js';
+
+interface RunningBackup {
+  id: number;
+  targetId: number;
+  pool: FilePool;
+  cancelled: boolean;
+  progress: { done: number; total: number };
+  done: Promise<void>;
+}
+
+interface RunRow {
+  id: number;
+  target_id: number;
+  trigger: BackupRunDto['trigger'];
+  started_at: string;
+  finished_at: string | null;
+  state: BackupRunDto['state'];
+  summary: string | null;
+  problem: string | null;
+}
+
+/** Thrown inside a run when the target can't take more: the run stops with this as its problem. */
+class TargetProblem extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+function targetCode(err: unknown): string {
+  if (err instanceof CopyFailed) return err.reason === 'store_full' ? 'target_full' : err.reason === 'store_readonly' ? 'target_readonly' : 'target_unavailable';
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'target_full';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'target_readonly';
+  return 'target_unavailable';
+}
+
+export interface BackupStarter {
+  actor: AuditActor;
+  workstation: string;
+  accountId: number | null;
+}
+
+/**
+ * Copies originals to each backup target, verified there by hash before they count, then a
+ * consistent snapshot of the catalogue (SQLite's online backup, never a raw copy of the live
+ * file) with the audit log in it, and last a manifest naming that snapshot. A run that fails —
+ * target missing, full, read-only, unplugged, or the process killed — leaves the target as it
+ * was plus verified objects; the next run completes the work.
+ */
+export class BackupService {
+  private running: RunningBackup | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly store: () => EvidenceStore,
+    private readonly settings: SettingsService,
+    private readonly dataDir: string,
+    private readonly bus: PushBus,
+  ) {}
+
+  recover(): void {
+    const rows = this.db.prepare("SELECT id, host, pid FROM backup_runs WHERE state = 'running'").all() as { id: number; host: string; pid: number }[];
+    for (const r of rows) {
+      if (r.host === os.hostname() && (r.pid === process.pid || !processAlive(r.pid))) {
+        this.db.prepare("UPDATE backup_runs SET state = 'interrupted', finished_at = ? WHERE id = ?").run(this.clock.now().toISOString(), r.id);
+      }
+    }
+  }
+
+  targets(): BackupTargetDto[] {
+    const rows = this.db.prepare('SELECT id, path, label, retired FROM backup_targets ORDER BY id').all() as { id: number; path: string; label: string; retired: 0 | 1 }[];
+    return rows.map((r) => this.describe(r));
+  }
+
+  addTarget(ctx: CallContext, input: { path: string; label: string }): BackupTargetDto {
+    const account = ctx.account;
+    if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
+    const target = path.resolve(input.path);
+    const invalid = (reason: string) => new AppError('BACKUP_TARGET_INVALID', reason, { path: input.path, reason });
+    if (!isAbsolutePath(input.path)) throw invalid('not a full path');
+    const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`) || b.startsWith(`${a}${path.sep}`);
+    if (inside(target, path.resolve(this.dataDir)) || inside(target, path.resolve(this.settings.storeDir(this.dataDir)))) throw invalid('inside or around the archive itself: not off-site');
+    if (this.db.prepare('SELECT 1 FROM backup_targets WHERE path = ?').get(target)) throw invalid('already a backup target');
+    ensureWritableDir(target);
+    const id = this.db.transaction(() => {
+      const newId = Number(
+        this.db.prepare('INSERT INTO backup_targets (path, label, created_at, created_by) VALUES (?, ?, ?, ?)').run(target, input.label, this.clock.now().toISOString(), account.id).lastInsertRowid,
+      );
+      this.audit.append({ ...ctx.auditBase(), action: 'backup.target_added', target: `backup:${newId}`, details: { path: target, label: input.label } });
+      return newId;
+    })();
+    return this.target(id);
+  }
+
+  retireTarget(ctx: CallContext, id: number): BackupTargetDto {
+    this.target(id);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE backup_targets SET retired = 1 WHERE id = ?').run(id);
+      this.audit.append({ ...ctx.auditBase(), action: 'backup.target_retired', target: `backup:${id}` });
+    })();
+    return this.target(id);
+  }
+
+  start(by: BackupStarter, trigger: BackupRunDto['trigger'], targetId: number): number {
+    if (this.running) throw new AppError('BACKUP_RUNNING', 'a backup is running', { runId: this.running.id });
+    const target = this.target(targetId);
+    if (target.retired) throw new AppError('NOT_FOUND', `backup target ${targetId} is retired`, { id: targetId });
+    const id = Number(
+      this.db
+        .prepare("INSERT INTO backup_runs (target_id, trigger, started_at, started_by, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
+        .run(targetId, trigger, this.clock.now().toISOString(), by.accountId, os.hostname(), process.pid).lastInsertRowid,
+    );
+    const run: RunningBackup = { id, targetId, pool: new FilePool(), cancelled: false, progress: { done: 0, total: 0 }, done: Promise.resolve() };
+    this.running = run;
+    run.done = this.run(run, target.path, by);
+    return id;
+  }
+
+  async wait(runId: number): Promise<BackupRunDto> {
+    if (this.running?.id === runId) await this.running.done;
+    return this.getRun(runId);
+  }
+
+  /** The daily backup: each reachable target whose last good run is a day old, one at a time. */
+  runDue(): number | null {
+    if (this.running) return null;
+    for (const t of this.targets()) {
+      if (t.retired || !t.reachable) continue;
+      if (t.lastSuccessAt && this.clock.now().getTime() - Date.parse(t.lastSuccessAt) < 23 * 3_600_000) continue;
+      return this.start({ actor: { id: null, name: null }, workstation: os.hostname(), accountId: null }, 'schedule', t.id);
+    }
+    return null;
+  }
+
+  async close(): Promise<void> {
+    const run = this.running;
+    if (!run) return;
+    run.cancelled = true;
+    run.pool.cancel();
+    await run.done.catch(() => undefined);
+  }
+
+  /**
+   * Puts a verified backup copy of an original back into the store, replacing a damaged or
+   * missing one: the copy must hash to the catalogued value on the way in.
+   */
+  async restoreOriginal(ctx: CallContext, recordId: number): Promise<{ targetId: number }> {
+    const record = this.db.prepare('SELECT sha256 FROM records WHERE id = ?').get(recordId) as { sha256: string } | undefined;
+    if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
+    const store = this.store();
+    const pool = new FilePool(1);
+    try {
+      for (const t of this.targets()) {
+        const source = new BackupLayout(t.path).objectPath(record.sha256);
+        if (!fs.existsSync(source)) continue;
+        const temp = store.tempPath('restore');
+        try {
+          const copied = await pool.copy(source, temp, () => undefined);
+          if (copied.sha256 !== record.sha256) {
+            await store.discard(temp);
+            continue;
+          }
+        } catch {
+          await store.discard(temp);
+          continue;
+        }
+        await store.replace(temp, record.sha256);
+        this.audit.append({ ...ctx.auditBase(), action: 'integrity.original_restored', target: `record:${recordId}`, details: { sha256: record.sha256, from: t.path } });
+        return { targetId: t.id };
+      }
+    } finally {
+      await pool.close();
+    }
+    throw new AppError('NO_BACKUP_COPY', 'no verified backup copy', { id: recordId });
+  }
+
+  getRun(id: number): BackupRunDto {
+    const row = this.db.prepare('SELECT * FROM backup_runs WHERE id = ?').get(id) as RunRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no backup run ${id}`, { id });
+    return {
+      id: row.id,
+      targetId: row.target_id,
+      trigger: row.trigger,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      state: row.state,
+      summary: row.summary ? (JSON.parse(row.summary) as BackupSummary) : null,
+      problem: row.problem,
+      progress: this.running?.id === id ? { ...this.running.progress } : null,
+    };
+  }
+
+  private target(id: number): BackupTargetDto {
+    const row = this.db.prepare('SELECT id, path, label, retired FROM backup_targets WHERE id = ?').get(id) as { id: number; path: string; label: string; retired: 0 | 1 } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no backup target ${id}`, { id });
+    return this.describe(row);
+  }
+
+  private describe(r: { id: number; path: string; label: string; retired: 0 | 1 }): BackupTargetDto {
+    const lastId = (this.db.prepare('SELECT max(id) AS id FROM backup_runs WHERE target_id = ?').get(r.id) as { id: number | null }).id;
+    const lastOk = this.db.prepare("SELECT max(finished_at) AS at FROM backup_runs WHERE target_id = ? AND state = 'finished'").get(r.id) as { at: string | null };
+    const held = this.db.prepare('SELECT count(*) AS n, coalesce(sum(r.size), 0) AS bytes FROM backup_copies c JOIN records r ON r.sha256 = c.sha256 WHERE c.target_id = ?').get(r.id) as { n: number; bytes: number };
+    const all = this.db.prepare('SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM records').get() as { n: number; bytes: number };
+    return {
+      id: r.id,
+      path: r.path,
+      label: r.label,
+      retired: r.retired === 1,
+      reachable: fs.existsSync(r.path),
+      lastRun: lastId ? this.getRun(lastId) : null,
+      lastSuccessAt: lastOk.at,
+      held: held.n,
+      heldBytes: held.bytes,
+      pending: all.n - held.n,
+      pendingBytes: all.bytes - held.bytes,
+    };
+  }
+
+  private async run(run: RunningBackup, targetPath: string, by: BackupStarter): Promise<void> {
+    const started = Date.now();
+    const summary: BackupSummary = { copied: 0, bytes: 0, alreadyThere: 0, recopied: 0, skippedDamaged: 0, snapshot: null, seconds: 0 };
+    let problem: string | null = null;
+    try {
+      let layout: BackupLayout;
+      try {
+        ensureWritableDir(targetPath);
+        layout = new BackupLayout(targetPath);
+        layout.prepare();
+      } catch (err) {
+        throw new TargetProblem(err instanceof AppError && err.code === 'DATA_DIR_READONLY' ? 'target_readonly' : targetCode(err));
+      }
+      await this.copyObjects(run, layout, summary);
+      if (!run.cancelled) summary.snapshot = await this.snapshot(layout);
+    } catch (err) {
+      problem = err instanceof TargetProblem ? err.code : err instanceof AppError ? err.code : 'target_unavailable';
+    } finally {
+      await run.pool.close();
+      summary.seconds = (Date.now() - started) / 1000;
+      const state = problem || run.cancelled ? 'failed' : 'finished';
+      this.db.transaction(() => {
+        this.db.prepare('UPDATE backup_runs SET state = ?, finished_at = ?, summary = ?, problem = ? WHERE id = ?').run(state, this.clock.now().toISOString(), JSON.stringify(summary), problem ?? (run.cancelled ? 'cancelled' : null), run.id);
+        this.audit.append({
+          actor: by.actor,
+          workstation: by.workstation,
+          action: state === 'finished' ? 'backup.finished' : 'backup.failed',
+          target: `backup:${run.targetId}`,
+          details: { runId: run.id, path: targetPath, problem, ...summary },
+        });
+      })();
+      this.running = null;
+      this.bus.publish({ type: 'backup.finished', payload: { runId: run.id, state } });
+    }
+  }
+
+  /** Every original the target doesn't verifiably hold is copied there, read back, and only then counted. */
+  private async copyObjects(run: RunningBackup, layout: BackupLayout, summary: BackupSummary): Promise<void> {
+    const store = this.store();
+    const records = this.db.prepare('SELECT sha256, size FROM records ORDER BY id').all() as { sha256: string; size: number }[];
+    const claimed = new Set((this.db.prepare('SELECT sha256 FROM backup_copies WHERE target_id = ?').all(run.targetId) as { sha256: string }[]).map((r) => r.sha256));
+    const remember = this.db.prepare('INSERT OR REPLACE INTO backup_copies (target_id, sha256, copied_at, run_id) VALUES (?, ?, ?, ?)');
+    const forget = this.db.prepare('DELETE FROM backup_copies WHERE target_id = ? AND sha256 = ?');
+    run.progress.total = records.length;
+    for (const r of records) {
+      if (run.cancelled) return;
+      const there = layout.objectPath(r.sha256);
+      const present = fs.statSync(there, { throwIfNoEntry: false });
+      if (present && present.size === r.size && claimed.has(r.sha256)) {
+        summary.alreadyThere++;
+      } else {
+        if (claimed.has(r.sha256)) {
+          // The catalogue said the target held it, the target says otherwise: the target wins.
+          forget.run(run.targetId, r.sha256);
+          summary.recopied++;
+        }
+        if (present) fs.rmSync(there, { force: true });
+        const temp = layout.tempPath(r.sha256.slice(0, 12));
+        let copied: { sha256: string };
+        try {
+          copied = await run.pool.copy(store.localPath(r.sha256), temp, () => undefined);
+        } catch (err) {
+          fs.rmSync(temp, { force: true });
+          if (err instanceof CopyFailed && err.reason === 'cancelled') return;
+          if (err instanceof CopyFailed && err.reason.startsWith('source_')) {
+            summary.skippedDamaged++;
+            continue;
+          }
+          throw new TargetProblem(targetCode(err));
+        }
+        if (copied.sha256 !== r.sha256) {
+          // The store's own copy no longer hashes right: backing it up would spread the damage.
+          fs.rmSync(temp, { force: true });
+          summary.skippedDamaged++;
+          continue;
+        }
+        try {
+          fs.mkdirSync(path.dirname(there), { recursive: true });
+          fs.chmodSync(temp, 0o444);
+          fs.renameSync(temp, there);
+        } catch (err) {
+          fs.rmSync(temp, { force: true });
+          throw new TargetProblem(targetCode(err));
+        }
+        remember.run(run.targetId, r.sha256, this.clock.now().toISOString(), run.id);
+        summary.copied++;
+        summary.bytes += r.size;
+      }
+      run.progress.done++;
+    }
+  }
+
+  /** A consistent snapshot of the catalogue, hashed, then the manifest that names it. */
+  private async snapshot(layout: BackupLayout): Promise<string> {
+    const name = `records-${this.clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${process.pid}.db`;
+    const temp = layout.tempPath('snapshot');
+    try {
+      await this.db.backup(temp);
+      // One self-contained file: the copy leaves WAL mode, so no -wal/-shm files travel beside it.
+      const snap = new Database(temp);
+      snap.pragma('journal_mode = DELETE');
+      const records = (snap.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+      const head = snap.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+      snap.close();
+      const sha = await sha256OfFile(temp);
+      fs.renameSync(temp, layout.snapshotPath(name));
+      const office = this.settings.requireOffice();
+      layout.writeManifest({ format: 1, office, snapshot: name, snapshotSha256: sha, takenAt: this.clock.now().toISOString(), records, objects: records, auditHead: head });
+      return name;
+    } catch (err) {
+      fs.rmSync(temp, { force: true });
+      throw new TargetProblem(targetCode(err));
+    }
+  }
+}
