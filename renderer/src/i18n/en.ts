@@ -8,7 +8,7 @@ export const en: Messages = {
   },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   nav: {
-    dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Lending', retention: 'Retention',
+    backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Lending', retention: 'Retention',
     discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
   },
   setup: {
@@ -95,12 +95,20 @@ export const en: Messages = {
     needsRestore: 'restore the original from a verified backup', kind_mismatch: 'original changed', kind_missing: 'original missing', kind_unreadable: 'original unreadable', kind_unexpected: 'unknown file in the store', kind_audit_chain: 'audit chain broken',
     resolve_unexpected: 'Quarantine the file', resolve_audit_chain: 'Acknowledge', resolveNote: 'What was done (required)',
     resolveHelp_unexpected: 'The file {{object}} is moved out of the originals into quarantine, kept for investigation, not deleted.', resolveHelp_audit_chain: 'The break can’t be repaired and stays provable; once acknowledged it is not raised again. Say what was done.',
-    checkAll: 'Check everything now', coverage: 'Originals checked in the last {{days}} days', neverChecked: '{{count}} never checked', running: 'Checking: {{done}} / {{total}}',
+    restore: 'Restore from backup', restored: 'The original was restored from a backup, checked intact, and its alarm ended.', checkAll: 'Check everything now', coverage: 'Originals checked in the last {{days}} days', neverChecked: '{{count}} never checked', running: 'Checking: {{done}} / {{total}}',
     lastRun: 'Last check: {{at}} ({{trigger}})', trigger_schedule: 'scheduled rotation', trigger_manual: 'manual',
     lastResult: '{{checked}} checked: {{ok}} intact, {{mismatch}} changed, {{missing}} missing, {{unreadable}} unreadable; {{unexpected}} unexpected files; audit chain {{chain}}',
     chainOk: 'intact', chainBroken: 'broken', neverRun: 'No integrity check has run yet.',
     state_ok: 'intact', state_alarm: 'integrity alarm', state_unchecked: 'not yet checked', historyTitle: 'Integrity history', captured: 'Imported (captured, digest computed)', checkedAt: 'Checked', outcome: 'Result',
     outcome_ok: 'intact', outcome_mismatch: 'changed', outcome_missing: 'missing', outcome_unreadable: 'unreadable', outcome_unexpected: 'unexpected',
+  },
+  backup: {
+    title: 'Off-site backup', add: 'Add a backup target', help: 'Each original copied to a target is read back and hashed there, and counts only if it matches; then a snapshot of the catalogue (with the audit log) is saved. While the app runs, backups run once a day; a target should be another disk or another place (a share on another computer).',
+    empty: 'No backup target yet', target: 'Target', state: 'State', lastSuccess: 'Last success', held: 'Held', pending: 'Pending', count: '{{count}}, {{size}}',
+    never: 'never', unreachable: 'not reachable now', running: 'backing up {{done}} / {{total}}', runNow: 'Back up now', retire: 'Retire', retireConfirm: 'Retire this target? Backup files already there are not deleted.',
+    health_ok: 'up to date', health_pending: 'originals pending', health_never: 'not backed up yet', health_failed: 'last backup failed',
+    problem_target_unavailable: 'target not available (not connected or unplugged)', problem_target_full: 'target disk full', problem_target_readonly: 'target read-only', problem_cancelled: 'cancelled',
+    path: 'Folder', pathHelp: 'A full path: a removable disk, another disk, or a mounted network share. Not inside the archive’s data folder or evidence store.', label: 'Name', labelPlaceholder: 'e.g. Removable disk A (kept in the archive cabinet)',
   },
   absences: {
     title: 'Officers away on duty', add: 'Register an absence', help: 'Recordings made while an officer was away (remote area, on the water) are due counting from the return. Register the absence before importing them.',
@@ -126,6 +134,7 @@ export const en: Messages = {
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
   settings: {
+    dayUnit: 'days', integrity: 'Integrity checks', rotationDays: 'Rotation period', rotationDaysHelp: 'Each day a share of the originals is re-hashed so that all are checked at least once in this many days; it pauses while an import runs.',
     clockAhead: 'Camera clock warning', clockAheadHelp: 'Warn when a camera dates a recording later than its import by more than this: its clock is probably wrong.', minutes: 'minutes',
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',

@@ -6,7 +6,7 @@ export const zhCN = {
   },
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   nav: {
-    dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '借阅', retention: '保管期限',
+    backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '借阅', retention: '保管期限',
     discs: '刻录光盘', ledgers: '台账统计', audit: '审计日志', settings: '系统设置',
   },
   setup: {
@@ -93,12 +93,20 @@ export const zhCN = {
     needsRestore: '需从核验过的备份恢复原件', kind_mismatch: '原件被改动', kind_missing: '原件丢失', kind_unreadable: '原件无法读取', kind_unexpected: '存储中有来历不明的文件', kind_audit_chain: '审计日志链断裂',
     resolve_unexpected: '隔离该文件', resolve_audit_chain: '确认已知悉', resolveNote: '处理说明（必填）',
     resolveHelp_unexpected: '文件 {{object}} 将移出原件目录，放入隔离区保存待查，不会删除。', resolveHelp_audit_chain: '断裂本身无法修复，将一直可被校验发现；确认后不再重复告警。请写明已采取的措施。',
-    checkAll: '立即全面检查', coverage: '近 {{days}} 天已校验的原件', neverChecked: '其中 {{count}} 个从未校验', running: '正在检查：{{done}} / {{total}}',
+    restore: '从备份恢复原件', restored: '已从备份恢复原件，复核一致，告警已解除。', checkAll: '立即全面检查', coverage: '近 {{days}} 天已校验的原件', neverChecked: '其中 {{count}} 个从未校验', running: '正在检查：{{done}} / {{total}}',
     lastRun: '上次检查：{{at}}（{{trigger}}）', trigger_schedule: '定期轮检', trigger_manual: '手动',
     lastResult: '校验 {{checked}} 个：一致 {{ok}}，被改动 {{mismatch}}，丢失 {{missing}}，无法读取 {{unreadable}}；多出文件 {{unexpected}}；审计日志链{{chain}}',
     chainOk: '完整', chainBroken: '断裂', neverRun: '尚未进行过完整性检查。',
     state_ok: '完整', state_alarm: '完整性告警', state_unchecked: '未校验', historyTitle: '完整性记录', captured: '入库（采集并计算摘要）', checkedAt: '校验时间', outcome: '结果',
     outcome_ok: '一致', outcome_mismatch: '不一致', outcome_missing: '丢失', outcome_unreadable: '无法读取', outcome_unexpected: '多出',
+  },
+  backup: {
+    title: '异地备份', add: '新增备份位置', help: '原件复制到备份位置后会在那里重新读取并核验哈希，核验一致才计入；随后保存一份目录快照（含审计日志）。程序运行期间每天自动备份一次；备份位置应在另一块磁盘或另一处（如另一台电脑的共享文件夹）。',
+    empty: '还没有备份位置', target: '备份位置', state: '状态', lastSuccess: '上次成功', held: '已备份', pending: '待备份', count: '{{count}} 个，{{size}}',
+    never: '从未成功', unreachable: '当前无法访问', running: '正在备份 {{done}} / {{total}}', runNow: '立即备份', retire: '停用', retireConfirm: '停用这个备份位置？已有的备份文件不会被删除。',
+    health_ok: '已是最新', health_pending: '有待备份的原件', health_never: '尚未备份', health_failed: '上次备份失败',
+    problem_target_unavailable: '目标不可用（未连接或已拔出）', problem_target_full: '目标磁盘已满', problem_target_readonly: '目标为只读', problem_cancelled: '已取消',
+    path: '文件夹', pathHelp: '完整路径：移动硬盘、另一块磁盘，或已挂载的网络共享文件夹。不能在档案数据目录或证据存储之内。', label: '名称', labelPlaceholder: '如：移动硬盘 A（存放于档案柜）',
   },
   absences: {
     title: '外出执勤登记', add: '登记外出执勤', help: '执法人员在偏远地区、水上等外出执勤期间拍摄的记录，上传期限从返回时起算。请在导入这些记录之前登记。',
@@ -124,6 +132,7 @@ export const zhCN = {
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
   settings: {
+    dayUnit: '天', integrity: '完整性检查', rotationDays: '轮检周期', rotationDaysHelp: '每天自动校验一部分原件，使全部原件在这个天数内至少校验一遍；导入进行时会暂停让路。',
     clockAhead: '记录仪时钟超前提醒', clockAheadHelp: '记录仪标注的拍摄时间晚于导入时间超过此值时，提醒记录仪时钟可能不准。', minutes: '分钟',
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',

@@ -1,7 +1,7 @@
 import { Alert, Button, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
 import i18n from 'i18next';
 import {
-  AuditOutlined, BarChartOutlined, CloudUploadOutlined, FieldTimeOutlined, FileSearchOutlined, FolderOpenOutlined,
+  AuditOutlined, BarChartOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FileSearchOutlined, FolderOpenOutlined,
   HomeOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, UserOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -18,6 +18,7 @@ import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
+import { BackupPage } from '../pages/backup/BackupPage.js';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <HomeOutlined />,
@@ -28,13 +29,14 @@ const ICONS: Record<Route, ReactNode> = {
   retention: <FieldTimeOutlined />,
   discs: <SafetyCertificateOutlined />,
   ledgers: <BarChartOutlined />,
+  backup: <CloudSyncOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
 
 function visibleRoutes(account: AccountDto): Route[] {
   const all = Object.keys(ICONS) as Route[];
-  return all.filter((r) => r !== 'audit' || can(account, 'audit.read'));
+  return all.filter((r) => (r !== 'audit' || can(account, 'audit.read')) && (r !== 'backup' || can(account, 'integrity.read')));
 }
 
 function page(route: Route, status: SystemStatus, account: AccountDto): ReactNode {
@@ -49,6 +51,8 @@ function page(route: Route, status: SystemStatus, account: AccountDto): ReactNod
       return <ImportPage account={account} />;
     case 'library':
       return can(account, 'records.read') ? <LibraryPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
+    case 'backup':
+      return can(account, 'integrity.read') ? <BackupPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
     default:
       return <ComingPage route={route} />;
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const ROUTES = ['dashboard', 'import', 'library', 'cases', 'lending', 'retention', 'discs', 'ledgers', 'audit', 'settings'] as const;
+export const ROUTES = ['dashboard', 'import', 'library', 'cases', 'lending', 'retention', 'discs', 'ledgers', 'backup', 'audit', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {

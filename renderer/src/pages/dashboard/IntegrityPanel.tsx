@@ -35,6 +35,15 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
     [queryClient],
   );
   usePushEvents(onEvent);
+  const restore = useMutation({
+    mutationFn: (recordId: number) => call('integrity.restoreOriginal', { recordId }),
+    onSuccess: () => {
+      void message.success(t('integrity.restored'));
+      void queryClient.invalidateQueries({ queryKey: ['integrity.status'] });
+      void queryClient.invalidateQueries({ queryKey: ['records.list'] });
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
   const checkAll = useMutation({
     mutationFn: () => call('integrity.check', { scope: { kind: 'all' } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['integrity.status'] }),
@@ -60,13 +69,21 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
                 renderItem={(a) => (
                   <List.Item
                     actions={
-                      canManage && RESOLVABLE.has(a.kind)
-                        ? [
-                            <Button key="resolve" size="small" onClick={() => setResolving(a)}>
-                              {t(`integrity.resolve_${a.kind}`)}
-                            </Button>,
-                          ]
-                        : []
+                      !canManage
+                        ? []
+                        : RESOLVABLE.has(a.kind)
+                          ? [
+                              <Button key="resolve" size="small" onClick={() => setResolving(a)}>
+                                {t(`integrity.resolve_${a.kind}`)}
+                              </Button>,
+                            ]
+                          : a.recordId !== null
+                            ? [
+                                <Button key="restore" size="small" type="primary" loading={restore.isPending} onClick={() => restore.mutate(a.recordId as number)}>
+                                  {t('integrity.restore')}
+                                </Button>,
+                              ]
+                            : []
                     }
                   >
                     <Space wrap>
