@@ -338,13 +338,15 @@ export class BackupService {
       // One self-contained file: the copy leaves WAL mode, so no -wal/-shm files travel beside it.
       const snap = new Database(temp);
       snap.pragma('journal_mode = DELETE');
-      const records = (snap.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+      const shas = (snap.prepare('SELECT sha256 FROM records').all() as { sha256: string }[]).map((r) => r.sha256);
       const head = snap.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
       snap.close();
+      // The manifest says how many of the snapshot's originals the target really holds (one imported mid-run may not be there yet).
+      const objects = shas.filter((sha) => fs.existsSync(layout.objectPath(sha))).length;
       const sha = await sha256OfFile(temp);
       fs.renameSync(temp, layout.snapshotPath(name));
       const office = this.settings.requireOffice();
-      layout.writeManifest({ format: 1, office, snapshot: name, snapshotSha256: sha, takenAt: this.clock.now().toISOString(), records, objects: records, auditHead: head });
+      layout.writeManifest({ format: 1, office, snapshot: name, snapshotSha256: sha, takenAt: this.clock.now().toISOString(), records: shas.length, objects, auditHead: head });
       return name;
     } catch (err) {
       fs.rmSync(temp, { force: true });

@@ -57,7 +57,7 @@ describe('off-site backup', () => {
     expect(run).toMatchObject({ state: 'finished', problem: null, summary: { copied: 3, alreadyThere: 0, recopied: 0, skippedDamaged: 0 } });
     const layout = new BackupLayout(targetDir);
     const manifest = layout.readManifest();
-    expect(manifest).toMatchObject({ format: 1, records: 3, snapshot: run.summary?.snapshot, office: { unitCode: 'XK-01' } });
+    expect(manifest).toMatchObject({ format: 1, records: 3, objects: 3, snapshot: run.summary?.snapshot, office: { unitCode: 'XK-01' } });
     expect(sha256(layout.snapshotPath(manifest?.snapshot ?? ''))).toBe(manifest?.snapshotSha256);
     expect(fs.readdirSync(path.join(layout.root, 'tmp'))).toEqual([]);
     expect(claimsHold(t, target.id, targetDir)).toBe(true);
@@ -158,6 +158,25 @@ describe('off-site backup', () => {
     fs.rmSync(targetDir);
     fs.mkdirSync(targetDir);
     expect(await backup(t, token, target.id)).toMatchObject({ state: 'finished', summary: { copied: 2 } });
+  });
+
+  it('fails plainly when the target goes away mid-run (unplugged), and the next run after it is back completes', async () => {
+    const { t, token } = await archiveWith(3, 64 << 20);
+    const targetDir = scratchDir('rr-bk-unplug-');
+    const target = await t.call('backup.addTarget', { path: targetDir, label: 'U 盘' }, token);
+    const { runId } = await t.call('backup.run', { targetId: target.id }, token);
+    const objects = path.join(targetDir, 'RecordsRoom-backup', 'objects');
+    for (const until = Date.now() + 30_000; !(fs.existsSync(objects) && fs.readdirSync(objects).length > 0); ) {
+      if (Date.now() > until) throw new Error('no object copied');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    fs.rmSync(targetDir, { recursive: true, force: true });
+    const failed = await t.app.core.backup.wait(runId);
+    expect(failed).toMatchObject({ state: 'failed', problem: 'target_unavailable' });
+    fs.mkdirSync(targetDir);
+    const done = await backup(t, token, target.id);
+    expect(done).toMatchObject({ state: 'finished', summary: { copied: 3 } });
+    expect(claimsHold(t, target.id, targetDir)).toBe(true);
   });
 
   it.skipIf(!canMount)('stops on a full or read-only target without claiming what it does not hold, and completes after', async () => {
