@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   'backup.finished',
   'backup.failed',
   'backup.restored',
+  'case.created',
+  'case.changed',
+  'case.linked',
+  'case.unlinked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   /** Leaders and supervisors see integrity alarms and checks; the keeper (or an administrator) runs checks and handles alarms. */
   'integrity.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
   'integrity.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
+  /** Everyone signed in reads cases (officers only those they handle, filtered in the core); the keeper files them. */
+  'cases.read': () => true,
+  'cases.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import { ERROR_CODES } from '../errors.js';
 import { EQUIPMENT_NO_PATTERN, LIMITS, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './limits.js';
 import { AUDIT_ACTIONS } from '../audit-actions.js';
 import { isAbsolutePath } from '../rules/paths.js';
+import { casePatternProblem } from '../rules/case-number.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -118,6 +119,12 @@ export const integritySettingsSchema = z.object({
   rotationDays: z.number().int().min(1).max(365),
 });
 export type IntegritySettings = z.infer<typeof integritySettingsSchema>;
+
+/** The office's case-number pattern (a regular expression, Unicode). */
+export const caseSettingsSchema = z.object({
+  numberPattern: z.string().min(1).max(300).refine((p) => casePatternProblem(p) === null),
+});
+export type CaseSettings = z.infer<typeof caseSettingsSchema>;
 
 export const errorShapeSchema = z.object({
   code: z.enum(ERROR_CODES),

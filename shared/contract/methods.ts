@@ -11,6 +11,7 @@ import {
   ingestSettingsSchema,
   timelinessSettingsSchema,
   integritySettingsSchema,
+  caseSettingsSchema,
   instantSchema,
   languageSchema,
   officeNameSchema,
@@ -23,6 +24,8 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
+import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } from './cases-dto.js';
+import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
@@ -49,6 +52,7 @@ const settingsSchema = z.object({
   ingest: ingestSettingsSchema,
   timeliness: timelinessSettingsSchema,
   integrity: integritySettingsSchema,
+  cases: caseSettingsSchema,
   storeDir: z.string(),
 });
 const done = z.object({ done: z.literal(true) });
@@ -149,6 +153,7 @@ export const METHODS = {
         ingest: ingestSettingsSchema.optional(),
         timeliness: timelinessSettingsSchema.optional(),
         integrity: integritySettingsSchema.optional(),
+        cases: caseSettingsSchema.optional(),
       })
       .strict(),
     output: settingsSchema,
@@ -235,6 +240,46 @@ export const METHODS = {
   'backup.run': method({ input: z.object({ targetId: z.number().int().positive() }).strict(), output: z.object({ runId: z.number().int() }), access: 'integrity.manage' }),
   'backup.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: backupRunSchema, access: 'integrity.read' }),
   'records.integrity': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordIntegrityHistorySchema, access: 'records.read' }),
+  'cases.list': method({
+    input: z
+      .object({
+        text: z.string().trim().max(LIMITS.textFilterMax).optional(),
+        kind: z.enum(CASE_KINDS).optional(),
+        status: z.enum(CASE_STATUSES).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        beforeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    output: z.object({ cases: z.array(caseSchema), total: z.number().int() }),
+    access: 'cases.read',
+  }),
+  'cases.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: caseDetailSchema, access: 'cases.read' }),
+  'cases.create': method({ input: z.object({ fields: caseFieldsSchema }).strict(), output: caseDetailSchema, access: 'cases.manage' }),
+  /** Changes a case as loaded (`version`); someone else's change in between is STALE_VERSION. */
+  'cases.update': method({
+    input: z.object({ id: z.number().int().positive(), version: z.number().int().positive(), fields: caseFieldsSchema }).strict(),
+    output: caseDetailSchema,
+    access: 'cases.manage',
+  }),
+  /** Links records as evidence (with the written-description facts) or other material; batch-friendly. */
+  'cases.link': method({
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        recordIds: z.array(z.number().int().positive()).min(1).max(200),
+        role: z.enum(['evidence', 'other']),
+        facts: evidenceFactsSchema.optional(),
+        reason: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+    output: caseDetailSchema,
+    access: 'cases.manage',
+  }),
+  'cases.unlink': method({
+    input: z.object({ linkId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: caseDetailSchema,
+    access: 'cases.manage',
+  }),
   /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
   'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
   'absences.add': method({

@@ -22,6 +22,7 @@ import { Alarms } from '../integrity/alarms.js';
 import { FixityService } from '../integrity/fixity-service.js';
 import { IntegrityService } from '../integrity/integrity-service.js';
 import { BackupService } from '../backup/backup-service.js';
+import { CasesService } from '../cases/cases-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -51,6 +52,7 @@ export interface Services {
   fixity: FixityService;
   integrity: IntegrityService;
   backup: BackupService;
+  cases: CasesService;
 }
 
 /** How often a long-running shell looks whether the daily fixity rotation is due. */
@@ -194,5 +196,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const fixity = new FixityService(db, audit, alarms, clock, store, bus, () => imports?.busy ?? false);
   const integrity = new IntegrityService(db, alarms, store);
   const backup = new BackupService(db, audit, clock, store, settings, dataDir, bus);
-  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup };
+  const cases = new CasesService(db, audit, clock, () => settings.cases().numberPattern);
+  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases };
 }

@@ -18,6 +18,7 @@ function currentSettings(app: RecordsApp): OutputOf<'settings.get'> {
     ingest: settings.ingest(),
     timeliness: settings.timeliness(),
     integrity: settings.integrity(),
+    cases: settings.cases(),
     storeDir: settings.storeDir(app.options.dataDir),
   };
 }
@@ -98,6 +99,12 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'backup.retireTarget': (app, input, ctx) => app.core.backup.retireTarget(ctx, input.id),
   'backup.run': (app, input, ctx) => ({ runId: app.core.backup.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.targetId) }),
   'backup.get': (app, input) => app.core.backup.getRun(input.runId),
+  'cases.list': (app, input, ctx) => app.core.cases.list(ctx, input),
+  'cases.get': (app, input, ctx) => app.core.cases.get(ctx, input.id),
+  'cases.create': (app, input, ctx) => app.core.cases.create(ctx, input.fields),
+  'cases.update': (app, input, ctx) => app.core.cases.update(ctx, input.id, input.version, input.fields),
+  'cases.link': (app, input, ctx) => app.core.cases.link(ctx, input),
+  'cases.unlink': (app, input, ctx) => app.core.cases.unlink(ctx, input.linkId, input.reason),
   'absences.list': (app, input) => app.core.absences.list(input.officerId),
   'absences.add': (app, input, ctx) => app.core.absences.add(ctx, input),
   'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { STORE_DIR } from '../datadir/paths.js';
-import type { IngestSettings, IntegritySettings, OfficeDto, SecuritySettings, TimelinessSettings } from '../../../shared/contract/dto.js';
+import type { CaseSettings, IngestSettings, IntegritySettings, OfficeDto, SecuritySettings, TimelinessSettings } from '../../../shared/contract/dto.js';
+import { DEFAULT_CASE_NUMBER_PATTERN } from '../../../shared/rules/case-number.js';
 import { DEADLINE_PRESETS } from '../../../shared/rules/deadline.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS } from '../../../shared/rules/file-names.js';
 import { AppError } from '../../../shared/errors.js';
@@ -14,6 +15,7 @@ export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lock
 export const DEFAULT_TIMELINESS: TimelinessSettings = { rule: DEADLINE_PRESETS.within24Hours, calendar: { holidays: [], workdays: [] }, timeZone: 'Asia/Shanghai', clockAheadMinutes: 10 };
 /** A month: every original is re-hashed at least twelve times a year. */
 export const DEFAULT_INTEGRITY: IntegritySettings = { rotationDays: 30 };
+export const DEFAULT_CASES: CaseSettings = { numberPattern: DEFAULT_CASE_NUMBER_PATTERN };
 export const DEFAULT_INGEST: IngestSettings = { namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS], sourceFolders: [] };
 
 export class SettingsService {
@@ -74,10 +76,14 @@ export class SettingsService {
     return this.json('integrity', DEFAULT_INTEGRITY);
   }
 
+  cases(): CaseSettings {
+    return this.json('cases', DEFAULT_CASES);
+  }
+
   /** Each change is audited with its old and new values. */
   update(
     ctx: CallContext,
-    change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings; timeliness?: TimelinessSettings; integrity?: IntegritySettings },
+    change: { office?: OfficeDto; security?: SecuritySettings; ingest?: IngestSettings; timeliness?: TimelinessSettings; integrity?: IntegritySettings; cases?: CaseSettings },
   ): void {
     this.db.transaction(() => {
       if (change.office) {
@@ -91,10 +97,11 @@ export class SettingsService {
       if (change.ingest) this.replace(ctx, 'ingest', this.ingest(), change.ingest);
       if (change.timeliness) this.replace(ctx, 'timeliness', this.timeliness(), change.timeliness);
       if (change.integrity) this.replace(ctx, 'integrity', this.integrity(), change.integrity);
+      if (change.cases) this.replace(ctx, 'cases', this.cases(), change.cases);
     }).immediate();
   }
 
-  private replace(ctx: CallContext, key: 'security' | 'ingest' | 'timeliness' | 'integrity', old: object, next: object): void {
+  private replace(ctx: CallContext, key: 'security' | 'ingest' | 'timeliness' | 'integrity' | 'cases', old: object, next: object): void {
     if (JSON.stringify(old) === JSON.stringify(next)) return;
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(next));
     this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: key, details: { old, new: next } });

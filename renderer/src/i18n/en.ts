@@ -51,6 +51,7 @@ export const en: Messages = {
     'account.created': 'Account added', 'account.disabled': 'Account disabled', 'account.enabled': 'Account enabled',
     'account.password_reset': 'Password reset', 'account.language_changed': 'Language changed', 'settings.changed': 'Settings changed',
     'audit.verified': 'Audit log verified',
+    'case.created': 'Case created', 'case.changed': 'Case changed', 'case.linked': 'Records linked', 'case.unlinked': 'Record unlinked',
     'integrity.original_restored': 'Original restored from backup', 'backup.target_added': 'Backup target added', 'backup.target_retired': 'Backup target retired', 'backup.finished': 'Backup finished', 'backup.failed': 'Backup failed', 'backup.restored': 'Archive rebuilt from backup',
     'integrity.checked': 'Integrity checked', 'integrity.alarm_raised': 'Integrity alarm', 'integrity.alarm_resolved': 'Alarm resolved',
     'account.officer_no_changed': 'Officer number changed', 'device.registered': 'Camera registered', 'device.changed': 'Camera changed', 'device.retired': 'Camera retired',

@@ -49,6 +49,7 @@ export const zhCN = {
     'account.created': '新增账号', 'account.disabled': '停用账号', 'account.enabled': '启用账号',
     'account.password_reset': '重置密码', 'account.language_changed': '切换语言', 'settings.changed': '修改设置',
     'audit.verified': '校验审计日志',
+    'case.created': '新建案件', 'case.changed': '修改案件', 'case.linked': '关联记录', 'case.unlinked': '解除关联',
     'integrity.original_restored': '从备份恢复原件', 'backup.target_added': '新增备份位置', 'backup.target_retired': '停用备份位置', 'backup.finished': '备份完成', 'backup.failed': '备份失败', 'backup.restored': '从备份重建档案',
     'integrity.checked': '完整性检查', 'integrity.alarm_raised': '完整性告警', 'integrity.alarm_resolved': '告警处理',
     'account.officer_no_changed': '修改警号', 'device.registered': '登记记录仪', 'device.changed': '修改记录仪', 'device.retired': '停用记录仪',

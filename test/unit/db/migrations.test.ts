@@ -264,6 +264,25 @@ describe('migration 0012 backup', () => {
   });
 });
 
+describe('migration 0013 cases', () => {
+  it('never deletes a case, a link or its history, and lets a link only be unlinked once', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 12));
+    seedRecord(db);
+    migrate(db, MIGRATIONS.slice(0, 13));
+    db.prepare("INSERT INTO cases (case_no, kind, cause, parties, handlers, status, created_at, created_by) VALUES ('峡综执罚〔2026〕1号', 'penalty', 'x', '[]', '[1]', 'open', 't', 1)").run();
+    expect(() => db.prepare("INSERT INTO cases (case_no, kind, cause, parties, handlers, status, created_at, created_by) VALUES ('峡综执罚〔2026〕1号', 'penalty', 'x', '[]', '[1]', 'open', 't', 1)").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO record_links (record_id, case_id, role, linked_at, linked_by) VALUES (1, 1, 'evidence', 't', 1)").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO record_links (record_id, case_id, role, linked_at, linked_by) VALUES (1, 1, 'other', 't', 1)").run();
+    expect(() => db.prepare("INSERT INTO record_links (record_id, case_id, role, linked_at, linked_by) VALUES (1, 1, 'other', 't', 1)").run()).toThrow(/UNIQUE/);
+    db.prepare("UPDATE record_links SET unlinked_at = 't2', unlinked_by = 1, unlink_reason = 'x'").run();
+    expect(() => db.prepare("UPDATE record_links SET unlinked_at = 't3'").run()).toThrow(/only ever unlinked/);
+    db.prepare("INSERT INTO case_events (case_id, at, by_account, action) VALUES (1, 't', 1, 'created')").run();
+    expect(() => db.prepare('DELETE FROM case_events').run()).toThrow(/never deleted/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

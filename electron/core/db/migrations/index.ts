@@ -10,6 +10,7 @@ import { sql as m0009 } from './0009-clock-and-absences.js';
 import { sql as m0010 } from './0010-derivatives.js';
 import { sql as m0011 } from './0011-integrity.js';
 import { sql as m0012 } from './0012-backup.js';
+import { sql as m0013 } from './0013-cases.js';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'derivatives', sql: m0010 },
   { version: 11, name: 'integrity', sql: m0011 },
   { version: 12, name: 'backup', sql: m0012 },
+  { version: 13, name: 'cases', sql: m0013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

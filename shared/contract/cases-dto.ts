@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
+import { instantSchema } from './dto.js';
+import { wallClockSchema } from './records-dto.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A party to the case (当事人): a person or an organisation, with how they are identified and reached. */
+export const partySchema = z
+  .object({
+    kind: z.enum(['person', 'organisation']),
+    name: text(100),
+    idType: z.string().trim().max(40).default(''),
+    idNumber: z.string().trim().max(40).default(''),
+    contact: z.string().trim().max(100).default(''),
+  })
+  .strict();
+export type PartyDto = z.infer<typeof partySchema>;
+
+/** What a case holds; `handlerIds` are the two officers the rules require (承办人). */
+export const caseFieldsSchema = z
+  .object({
+    caseNo: text(60),
+    kind: z.enum(CASE_KINDS),
+    cause: text(200),
+    parties: z.array(partySchema).min(1).max(20),
+    handlerIds: z.array(z.number().int().positive()).min(2).max(4),
+    filedOn: daySchema.nullable(),
+    decidedOn: daySchema.nullable(),
+    closedOn: daySchema.nullable(),
+    archivedOn: daySchema.nullable(),
+    status: z.enum(CASE_STATUSES),
+  })
+  .strict();
+export type CaseFields = z.infer<typeof caseFieldsSchema>;
+
+/** The written-description facts an evidence link needs (文字说明: 取证人员, 取证时间, 取证地点) and what it shows. */
+export const evidenceFactsSchema = z
+  .object({
+    collectors: z.array(text(32)).min(1).max(6),
+    collectedAt: wallClockSchema,
+    place: text(200),
+    statement: text(500),
+  })
+  .strict();
+export type EvidenceFacts = z.infer<typeof evidenceFactsSchema>;
+
+export const caseLinkSchema = z.object({
+  id: z.number().int(),
+  recordId: z.number().int(),
+  recordName: z.string(),
+  mediaType: z.string(),
+  role: z.enum(['evidence', 'other']),
+  facts: evidenceFactsSchema.nullable(),
+  reason: z.string().nullable(),
+  linkedAt: instantSchema,
+  linkedBy: z.string(),
+  integrity: z.enum(['unchecked', 'ok', 'alarm']),
+});
+export type CaseLinkDto = z.infer<typeof caseLinkSchema>;
+
+export const caseEventSchema = z.object({
+  id: z.number().int(),
+  at: instantSchema,
+  by: z.string(),
+  action: z.enum(['created', 'changed', 'linked', 'link_changed', 'unlinked']),
+  old: z.unknown(),
+  new: z.unknown(),
+});
+
+export const caseSchema = caseFieldsSchema.extend({
+  id: z.number().int(),
+  version: z.number().int(),
+  handlers: z.array(z.object({ id: z.number().int(), name: z.string(), officerNo: z.string().nullable() })),
+  createdAt: instantSchema,
+  createdBy: z.string(),
+  evidenceCount: z.number().int(),
+  otherCount: z.number().int(),
+});
+export type CaseDto = z.infer<typeof caseSchema>;
+
+export const caseDetailSchema = caseSchema.extend({
+  links: z.array(caseLinkSchema),
+  history: z.array(caseEventSchema),
+});
+export type CaseDetailDto = z.infer<typeof caseDetailSchema>;
