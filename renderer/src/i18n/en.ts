@@ -103,6 +103,17 @@ export const en: Messages = {
     state_ok: 'intact', state_alarm: 'integrity alarm', state_unchecked: 'not yet checked', historyTitle: 'Integrity history', captured: 'Imported (captured, digest computed)', checkedAt: 'Checked', outcome: 'Result',
     outcome_ok: 'intact', outcome_mismatch: 'changed', outcome_missing: 'missing', outcome_unreadable: 'unreadable', outcome_unexpected: 'unexpected',
   },
+  cases: {
+    title: 'Cases', create: 'New case', edit: 'Edit', caseNo: 'Case number', caseNoHelp: 'In the office’s format, e.g. 峡综执罚〔2026〕12号; [ ] and 〔 〕 count as the same.', kind: 'Type', status: 'Status', cause: 'Cause',
+    kind_penalty: 'Administrative penalty', kind_inspection: 'Inspection', kind_coercion: 'Coercive measure', status_open: 'Open', status_decided: 'Decided', status_closed: 'Closed', status_archived: 'Archived',
+    handlers: 'Case handlers', handlersHelp: 'At least two officers', twoHandlers: 'Choose at least two different handlers', party: 'Parties', partyName: 'Name', person: 'Person', organisation: 'Organisation', idNumber: 'ID number', contact: 'Contact', addParty: 'Add a party',
+    filedOn: 'Filed', decidedOn: 'Decided', closedOn: 'Closed', archivedOn: 'Archived', evidence: 'Evidence/other', empty: 'No cases yet', searchPlaceholder: 'Case number, party or cause', ownOnly: 'Only the cases you handle are listed.',
+    links: 'Linked recordings ({{evidence}} evidence, {{other}} other)', noLinks: 'No recordings linked yet', role: 'Linked as', role_evidence: 'Evidence', role_other: 'Other material', facts: 'Written description',
+    factsText: 'Collected by {{collectors}}; at {{at}}; at {{place}}', unlink: 'Unlink', unlinkConfirm: 'Unlink this recording? The record and the link’s history are kept.', unlinkReason: 'Why (required)',
+    history: 'History', event_created: 'Case created', event_changed: 'Case changed', event_linked: 'Recording linked', event_link_changed: 'Link changed', event_unlinked: 'Recording unlinked',
+    case: 'Case', link: 'Link', linkSelected: 'Link to a case ({{count}})', linkTitle: 'Link {{count}} recordings to a case', collectors: 'Collected by', collectedAt: 'Collected at', place: 'Place', statement: 'What it shows',
+    closedReason: 'This case is closed: why is this linked now?', linkedMessage: '{{count}} recordings linked to {{caseNo}}',
+  },
   backup: {
     title: 'Off-site backup', add: 'Add a backup target', help: 'Each original copied to a target is read back and hashed there, and counts only if it matches; then a snapshot of the catalogue (with the audit log) is saved. While the app runs, backups run once a day; a target should be another disk or another place (a share on another computer).',
     empty: 'No backup target yet', target: 'Target', state: 'State', lastSuccess: 'Last success', held: 'Held', pending: 'Pending', count: '{{count}}, {{size}}',
@@ -135,6 +146,7 @@ export const en: Messages = {
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
   settings: {
+    cases: 'Cases', casePattern: 'Case-number pattern (regular expression)', casePatternHelp: 'Case numbers are checked against it when a case is filed or changed; [ ] and 【 】 are first turned into 〔 〕 and full-width digits into ASCII.', caseFits: 'fits', caseDoesNotFit: 'does not fit',
     dayUnit: 'days', integrity: 'Integrity checks', rotationDays: 'Rotation period', rotationDaysHelp: 'Each day a share of the originals is re-hashed so that all are checked at least once in this many days; it pauses while an import runs.',
     clockAhead: 'Camera clock warning', clockAheadHelp: 'Warn when a camera dates a recording later than its import by more than this: its clock is probably wrong.', minutes: 'minutes',
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',

@@ -101,6 +101,17 @@ export const zhCN = {
     state_ok: '完整', state_alarm: '完整性告警', state_unchecked: '未校验', historyTitle: '完整性记录', captured: '入库（采集并计算摘要）', checkedAt: '校验时间', outcome: '结果',
     outcome_ok: '一致', outcome_mismatch: '不一致', outcome_missing: '丢失', outcome_unreadable: '无法读取', outcome_unexpected: '多出',
   },
+  cases: {
+    title: '案件', create: '新建案件', edit: '修改', caseNo: '案号', caseNoHelp: '按本单位格式填写，如：峡综执罚〔2026〕12号；[ ] 与 〔 〕 视为相同。', kind: '类型', status: '状态', cause: '案由',
+    kind_penalty: '行政处罚', kind_inspection: '行政检查', kind_coercion: '行政强制', status_open: '办理中', status_decided: '已决定', status_closed: '已结案', status_archived: '已归档',
+    handlers: '承办人', handlersHelp: '至少两名执法人员', twoHandlers: '请选择至少两名不同的承办人', party: '当事人', partyName: '姓名或名称', person: '个人', organisation: '单位', idNumber: '证件号码', contact: '联系方式', addParty: '添加当事人',
+    filedOn: '立案日期', decidedOn: '决定日期', closedOn: '结案日期', archivedOn: '归档日期', evidence: '证据/其他', empty: '暂无案件', searchPlaceholder: '案号、当事人或案由', ownOnly: '这里只列出您承办的案件。',
+    links: '关联的音像记录（证据 {{evidence}}，其他材料 {{other}}）', noLinks: '尚未关联记录', role: '关联方式', role_evidence: '证据', role_other: '其他材料', facts: '文字说明',
+    factsText: '取证人员 {{collectors}}；取证时间 {{at}}；取证地点 {{place}}', unlink: '解除', unlinkConfirm: '解除这条关联？原记录和关联历史都会保留。', unlinkReason: '解除原因（必填）',
+    history: '变更记录', event_created: '新建案件', event_changed: '修改案件信息', event_linked: '关联记录', event_link_changed: '修改关联', event_unlinked: '解除关联',
+    case: '案件', link: '关联', linkSelected: '关联到案件（{{count}}）', linkTitle: '将 {{count}} 条记录关联到案件', collectors: '取证人员', collectedAt: '取证时间', place: '取证地点', statement: '证明内容',
+    closedReason: '该案件已结案，请说明补充关联的原因', linkedMessage: '已将 {{count}} 条记录关联到 {{caseNo}}',
+  },
   backup: {
     title: '异地备份', add: '新增备份位置', help: '原件复制到备份位置后会在那里重新读取并核验哈希，核验一致才计入；随后保存一份目录快照（含审计日志）。程序运行期间每天自动备份一次；备份位置应在另一块磁盘或另一处（如另一台电脑的共享文件夹）。',
     empty: '还没有备份位置', target: '备份位置', state: '状态', lastSuccess: '上次成功', held: '已备份', pending: '待备份', count: '{{count}} 个，{{size}}',
@@ -133,6 +144,7 @@ export const zhCN = {
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
   settings: {
+    cases: '案件', casePattern: '案号格式（正则表达式）', casePatternHelp: '新建或修改案件时按此格式检查案号；[ ]、【 】会先统一为 〔 〕，全角数字统一为半角。', caseFits: '符合格式', caseDoesNotFit: '不符合格式',
     dayUnit: '天', integrity: '完整性检查', rotationDays: '轮检周期', rotationDaysHelp: '每天自动校验一部分原件，使全部原件在这个天数内至少校验一遍；导入进行时会暂停让路。',
     clockAhead: '记录仪时钟超前提醒', clockAheadHelp: '记录仪标注的拍摄时间晚于导入时间超过此值时，提醒记录仪时钟可能不准。', minutes: '分钟',
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',

@@ -19,6 +19,7 @@ import { ImportPage } from '../pages/import/ImportPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import { BackupPage } from '../pages/backup/BackupPage.js';
+import { CasesPage } from '../pages/cases/CasesPage.js';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <HomeOutlined />,
@@ -51,6 +52,8 @@ function page(route: Route, status: SystemStatus, account: AccountDto): ReactNod
       return <ImportPage account={account} />;
     case 'library':
       return can(account, 'records.read') ? <LibraryPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
+    case 'cases':
+      return <CasesPage account={account} />;
     case 'backup':
       return can(account, 'integrity.read') ? <BackupPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
     default:

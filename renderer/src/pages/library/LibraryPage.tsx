@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
-import { useCallback, useRef } from 'react';
+import { Alert, Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
 import { useInfiniteQuery, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { FormatCell, PosterCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
 import { IntegrityCell } from './IntegrityCell.js';
+import { LinkToCaseDialog } from './LinkToCaseDialog.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 
@@ -23,6 +24,9 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   // The archive keeper corrects what the import decided: late explanations, whose recording it is.
   const canExplain = can(account, 'records.import');
+  const canLink = can(account, 'cases.manage');
+  const [selected, setSelected] = useState<number[]>([]);
+  const [linking, setLinking] = useState(false);
   const list = useInfiniteQuery({
     queryKey: ['records.list'],
     queryFn: ({ pageParam }) => call('records.list', { limit: 200, beforeId: pageParam ?? undefined }),
@@ -53,7 +57,19 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   );
   usePushEvents(onEvent);
   return (
-    <Card title={t('library.title')} extra={<Typography.Text type="secondary">{t('library.total', { count: list.data?.pages[0]?.total ?? 0 })}</Typography.Text>}>
+    <Card
+      title={t('library.title')}
+      extra={
+        <Space>
+          {canLink && (
+            <Button disabled={selected.length === 0} onClick={() => setLinking(true)} data-testid="link-selected">
+              {t('cases.linkSelected', { count: selected.length })}
+            </Button>
+          )}
+          <Typography.Text type="secondary">{t('library.total', { count: list.data?.pages[0]?.total ?? 0 })}</Typography.Text>
+        </Space>
+      }
+    >
       {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
       <Table<RecordDto>
         rowKey="id"
@@ -63,6 +79,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         pagination={false}
         locale={{ emptyText: t('library.empty') }}
         scroll={{ x: 2320 }}
+        rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
@@ -112,6 +129,15 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           },
         ]}
       />
+      {linking && (
+        <LinkToCaseDialog
+          recordIds={selected}
+          onClose={() => {
+            setLinking(false);
+            setSelected([]);
+          }}
+        />
+      )}
       {list.hasNextPage && (
         <Flex justify="center" style={{ marginTop: 16 }}>
           <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>

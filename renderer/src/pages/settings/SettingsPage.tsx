@@ -9,6 +9,7 @@ import { IngestPanel } from './IngestPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { TimelinessPanel } from './TimelinessPanel.js';
 import { IntegritySettingsPanel } from './IntegritySettingsPanel.js';
+import { CasesSettingsPanel } from './CasesSettingsPanel.js';
 
 export function SettingsPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function SettingsPage({ account }: { account: AccountDto }) {
     { key: 'devices', label: t('settings.devices'), children: <DevicesPanel account={account} /> },
     { key: 'ingest', label: t('settings.ingest'), children: <IngestPanel account={account} /> },
     { key: 'timeliness', label: t('settings.timeliness'), children: <TimelinessPanel account={account} /> },
+    { key: 'cases', label: t('settings.cases'), children: <CasesSettingsPanel account={account} /> },
     { key: 'integrity', label: t('settings.integrity'), children: <IntegritySettingsPanel account={account} /> },
     { key: 'mine', label: t('settings.mine'), children: <MyAccountPanel account={account} /> },
   ];

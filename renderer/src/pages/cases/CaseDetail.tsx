@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Descriptions, Drawer, Input, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CaseLinkDto } from '../../../../shared/contract/cases-dto.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+import { formatInstant } from '../../lib/format.js';
+import { CaseFormDialog } from './CaseFormDialog.js';
+
+const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
+
+/** One case: its facts, its linked recordings with their written descriptions, and its whole history. */
+export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [why, setWhy] = useState('');
+  const kase = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
+  const unlink = useMutation({
+    mutationFn: (linkId: number) => call('cases.unlink', { linkId, reason: why.trim() }),
+    onSuccess: (c) => {
+      queryClient.setQueryData(['cases.get', id], c);
+      void queryClient.invalidateQueries({ queryKey: ['cases.list'] });
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+  const c = kase.data;
+  return (
+    <Drawer open width={920} title={c ? `${c.caseNo} · ${c.cause}` : ''} onClose={onClose} extra={canManage && c && <Button onClick={() => setEditing(true)}>{t('cases.edit')}</Button>} data-testid="case-detail">
+      {kase.isError && <Alert type="error" showIcon message={errorText(t, kase.error)} />}
+      {c && (
+        <Space direction="vertical" size={20} style={{ width: '100%' }}>
+          <Descriptions bordered size="small" column={2}>
+            <Descriptions.Item label={t('cases.kind')}>{t(`cases.kind_${c.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.status')}>{t(`cases.status_${c.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.party')} span={2}>
+              {c.parties.map((p) => [p.name, p.idNumber, p.contact].filter(Boolean).join(' · ')).join('；')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cases.handlers')} span={2}>
+              {c.handlers.map((h) => `${h.name}${h.officerNo ? `（${h.officerNo}）` : ''}`).join('、')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cases.filedOn')}>{c.filedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.closedOn')}>{c.closedOn ?? '—'}</Descriptions.Item>
+          </Descriptions>
+          <div>
+            <Typography.Title level={5}>{t('cases.links', { evidence: c.evidenceCount, other: c.otherCount })}</Typography.Title>
+            <Table<CaseLinkDto>
+              rowKey="id"
+              size="small"
+              dataSource={c.links}
+              pagination={false}
+              locale={{ emptyText: t('cases.noLinks') }}
+              data-testid="case-links"
+              columns={[
+                { title: t('library.name'), dataIndex: 'recordName', ellipsis: true },
+                { title: t('cases.role'), dataIndex: 'role', width: 90, render: (r: CaseLinkDto['role']) => <Tag color={r === 'evidence' ? 'blue' : 'default'}>{t(`cases.role_${r}`)}</Tag> },
+                {
+                  title: t('cases.facts'),
+                  key: 'facts',
+                  render: (_v, l) =>
+                    l.facts ? (
+                      <Typography.Text style={{ fontSize: 12 }}>
+                        {t('cases.factsText', { collectors: l.facts.collectors.join('、'), at: l.facts.collectedAt.replace('T', ' ').slice(0, 16), place: l.facts.place })}
+                        <br />
+                        {l.facts.statement}
+                      </Typography.Text>
+                    ) : (
+                      (l.reason ?? '—')
+                    ),
+                },
+                { title: t('library.integrity'), dataIndex: 'integrity', width: 100, render: (v: CaseLinkDto['integrity']) => <Tag color={INTEGRITY[v]}>{t(`integrity.state_${v}`)}</Tag> },
+                ...(canManage
+                  ? [
+                      {
+                        title: '',
+                        key: 'unlink',
+                        width: 80,
+                        render: (_v: unknown, l: CaseLinkDto) => (
+                          <Popconfirm
+                            title={t('cases.unlinkConfirm')}
+                            description={<Input value={why} onChange={(e) => setWhy(e.target.value)} placeholder={t('cases.unlinkReason')} maxLength={500} />}
+                            okButtonProps={{ disabled: !why.trim() }}
+                            onOpenChange={() => setWhy('')}
+                            onConfirm={() => unlink.mutate(l.id)}
+                          >
+                            <Button size="small" type="link" danger>
+                              {t('cases.unlink')}
+                            </Button>
+                          </Popconfirm>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
+          <div>
+            <Typography.Title level={5}>{t('cases.history')}</Typography.Title>
+            <Timeline
+              items={c.history.map((h) => ({
+                children: (
+                  <Typography.Text style={{ fontSize: 13 }}>
+                    {formatInstant(h.at)} · {h.by} · {t(`cases.event_${h.action}`)}
+                  </Typography.Text>
+                ),
+              }))}
+            />
+          </div>
+        </Space>
+      )}
+      {editing && c && (
+        <CaseFormDialog
+          existing={c}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            queryClient.setQueryData(['cases.get', id], saved);
+            setEditing(false);
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { make } from '../support/media.js';
+import { KEEPER, expect, setUpAndSignIn, shot, test } from './fixtures.js';
+
+/** The CLI shares the running app's folder through SQLite: quick set-up of what this test is not about. */
+function records(dataDir: string, args: string[], env: Record<string, string> = {}): void {
+  execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, ...args], { env: { ...process.env, RECORDS_PASSWORD: KEEPER.password, ...env }, stdio: 'pipe' });
+}
+
+test('a case is filed, three recordings are linked as evidence with their written description, and found again', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  const camera = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-cases-'));
+  try {
+    await setUpAndSignIn(page, bridge);
+    for (const [user, name, no] of [['li', '李建国', '000123'], ['zhang', '张伟', '000456']] as const) {
+      records(bridge.dataDir, ['user', 'add', user, '--role', 'officer', '--name', name, '--officer-no', no], { RECORDS_NEW_PASSWORD: 'Officer2026' });
+    }
+    for (let i = 1; i <= 3; i++) make.random(path.join(camera, `T001_000123_2026112009${i}000_000${i}.MP4`), 100_000 + i);
+    make.wav(path.join(camera, '无关录音.wav'));
+    records(bridge.dataDir, ['import', camera]);
+
+    await page.getByRole('menuitem', { name: '案件' }).click();
+    await page.getByRole('button', { name: '新建案件' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('案号').fill('第十二号');
+    await form.getByLabel('案由').fill('占道经营');
+    await form.getByLabel('姓名或名称').fill('王某某');
+    await form.getByTestId('case-handlers').click();
+    await page.locator('.ant-select-item-option', { hasText: '李建国' }).click();
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(form.getByText('请选择至少两名不同的承办人')).toBeVisible();
+    await form.getByTestId('case-handlers').click();
+    await page.locator('.ant-select-item-option', { hasText: '张伟' }).click();
+    await form.getByLabel('案由').click();
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(form.getByRole('alert')).toContainText('不符合本单位的案号格式');
+    await form.getByLabel('案号').fill('峡综执罚[2026]12号');
+    await form.getByRole('button', { name: '保存' }).click();
+    const detail = page.getByTestId('case-detail');
+    await expect(detail).toContainText('峡综执罚〔2026〕12号 · 占道经营');
+    await expect(detail).toContainText('李建国（000123）、张伟（000456）');
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+
+    await page.getByRole('menuitem', { name: '资料库' }).click();
+    const library = page.getByTestId('library-table');
+    for (let i = 1; i <= 3; i++) await library.getByRole('row', { name: new RegExp(`_000${i}\\.MP4`) }).getByRole('checkbox').check();
+    await page.getByTestId('link-selected').click();
+    const link = page.getByRole('dialog');
+    await link.getByTestId('link-case').click();
+    await page.locator('.ant-select-item-option', { hasText: '占道经营' }).click();
+    await link.getByRole('button', { name: '关联' }).click();
+    await expect(link.getByText('请填写取证时间')).toBeVisible();
+    await link.getByLabel('取证时间').fill('2026-11-20 09:30');
+    await link.getByLabel('取证时间').press('Enter');
+    await link.getByLabel('取证地点').fill('峡口镇集贸市场东门');
+    await link.getByLabel('证明内容').fill('当事人在人行道摆摊经营，执法人员告知并劝离');
+    await shot(page, '40-link-to-case');
+    await link.getByRole('button', { name: '关联' }).click();
+    await expect(page.getByText('已将 3 条记录关联到 峡综执罚〔2026〕12号')).toBeVisible();
+
+    await page.getByRole('menuitem', { name: '案件' }).click();
+    await page.getByTestId('case-search').locator('input').fill('王某某');
+    await page.getByTestId('case-search').locator('input').press('Enter');
+    const table = page.getByTestId('cases-table');
+    await expect(table).toContainText('3 / 0');
+    await table.getByText('占道经营').click();
+    const links = page.getByTestId('case-links');
+    await expect(links.getByRole('row')).toHaveCount(4);
+    await expect(links).toContainText('取证人员 李建国、张伟；取证时间 2026-11-20 09:30；取证地点 峡口镇集贸市场东门');
+    await expect(detail).toContainText('关联记录');
+    await shot(page, '41-case-detail');
+  } finally {
+    fs.rmSync(camera, { recursive: true, force: true });
+  }
+});
