@@ -27,7 +27,7 @@ import { LIMITS } from './limits.js';
 import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } from './cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
-import { absenceSchema, importJobSchema, importOptionsSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
+import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
  * Who may call a method: anyone (before login), any signed-in account, or holders of a permission.
@@ -292,11 +292,28 @@ export const METHODS = {
     output: absenceSchema,
     access: 'records.import',
   }),
+  /** The library: every filter combines; text search works for Chinese (trigram index). */
   'records.list': method({
     input: z
-      .object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional(), importJobId: z.number().int().positive().optional() })
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeId: z.number().int().positive().optional(),
+        importJobId: z.number().int().positive().optional(),
+        text: z.string().trim().max(100).optional(),
+        officerId: z.number().int().positive().optional(),
+        deviceNo: equipmentNoSchema.optional(),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        caseId: z.number().int().positive().optional(),
+        mediaType: mediaTypeSchema.optional(),
+        linked: z.enum(['linked', 'unlinked']).optional(),
+        late: z.boolean().optional(),
+        important: z.boolean().optional(),
+        integrity: z.enum(['unchecked', 'ok', 'alarm']).optional(),
+      })
       .strict(),
-    output: z.object({ records: z.array(recordSchema), total: z.number().int(), nextBeforeId: z.number().int().nullable() }),
+    /** `totalCapped`: there are more than `total` (counting stops at 10,000). */
+    output: z.object({ records: z.array(recordSchema), total: z.number().int(), totalCapped: z.boolean(), nextBeforeId: z.number().int().nullable() }),
     access: 'records.read',
   }),
 } as const;

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../app/clock.js';
 import type { Db } from '../db/open.js';
 import type { CallContext } from '../rpc/call-context.js';
+import { SearchIndex } from '../search/search-index.js';
 
 interface CaseRow {
   id: number;
@@ -52,12 +53,16 @@ function fieldsOf(r: CaseRow): CaseFields {
  * closed case needs a reason; officers see only the cases they handle.
  */
 export class CasesService {
+  private readonly search: SearchIndex;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly numberPattern: () => string,
-  ) {}
+  ) {
+    this.search = new SearchIndex(db);
+  }
 
   list(ctx: CallContext, filter: { text?: string; kind?: CaseKind; status?: CaseStatus; limit: number; beforeId?: number }): { cases: CaseDto[]; total: number } {
     const params = {
@@ -164,6 +169,7 @@ export class CasesService {
       this.setHandlers(id, fields.handlerIds);
       this.event(id, account.id, 'changed', old, fields);
       this.audit.append({ ...ctx.auditBase(), action: 'case.changed', target: `case:${id}`, details: { caseNo: fields.caseNo } });
+      this.search.refreshCase(id);
     })();
     return this.get(ctx, id);
   }
@@ -197,6 +203,7 @@ export class CasesService {
         }
       }
       this.audit.append({ ...ctx.auditBase(), action: 'case.linked', target: `case:${input.caseId}`, details: { recordIds: input.recordIds, role: input.role, reason: input.reason ?? null } });
+      this.search.refresh(input.recordIds);
     })();
     return this.get(ctx, input.caseId);
   }
@@ -209,6 +216,7 @@ export class CasesService {
       this.db.prepare('UPDATE record_links SET unlinked_at = ?, unlinked_by = ?, unlink_reason = ? WHERE id = ?').run(this.clock.now().toISOString(), account.id, reason, linkId);
       this.event(link.case_id, account.id, 'unlinked', { recordId: link.record_id, role: link.role }, { reason });
       this.audit.append({ ...ctx.auditBase(), action: 'case.unlinked', target: `case:${link.case_id}`, details: { recordId: link.record_id, reason } });
+      this.search.refresh([link.record_id]);
     })();
     return this.get(ctx, link.case_id);
   }

@@ -1,6 +1,7 @@
 import { importOptionsSchema, type ImportItemDto, type ImportJobDto, type ImportSummary, type RecordDto } from '../../../shared/contract/records-dto.js';
 import { derivativesNeeded, type DerivativeKind } from '../../../shared/rules/playback.js';
 import type { Db } from '../db/open.js';
+import { queryLibrary, type LibraryFilter } from '../search/library-query.js';
 
 interface JobRow {
   id: number;
@@ -130,20 +131,16 @@ export class ImportRepo {
     return (this.db.prepare('SELECT id FROM records WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
   }
 
-  listRecords(filter: { limit: number; beforeId?: number; importJobId?: number }): { records: RecordDto[]; total: number; nextBeforeId: number | null } {
-    const { limit } = filter;
-    const params = { before: filter.beforeId ?? null, job: filter.importJobId ?? null, limit: limit + 1 };
-    const rows = this.db
-      .prepare(
-        `${RECORD_SELECT}
-         WHERE (@before IS NULL OR r.id < @before) AND (@job IS NULL OR r.import_job_id = @job) ORDER BY r.id DESC LIMIT @limit`,
-      )
-      .all(params) as RecordRow[];
-    const total = (this.db.prepare('SELECT count(*) AS n FROM records WHERE (@job IS NULL OR import_job_id = @job)').get({ job: params.job }) as { n: number }).n;
-    const more = rows.length > limit;
-    const records = rows.slice(0, limit).map(toRecordDto);
-    return { records, total, nextBeforeId: more ? (records.at(-1)?.id ?? null) : null };
+  /** A page of the library under any combination of filters; see `queryLibrary`. */
+  listRecords(filter: LibraryFilter): { records: RecordDto[]; total: number; totalCapped: boolean; nextBeforeId: number | null } {
+    const { ids, total, capped } = queryLibrary(this.db, filter);
+    const more = ids.length > filter.limit;
+    const pageIds = ids.slice(0, filter.limit);
+    const rows = pageIds.length === 0 ? [] : (this.db.prepare(`${RECORD_SELECT} WHERE r.id IN (${pageIds.map(() => '?').join(',')}) ORDER BY r.id DESC`).all(...pageIds) as RecordRow[]);
+    const records = rows.map(toRecordDto);
+    return { records, total, totalCapped: capped, nextBeforeId: more ? (records.at(-1)?.id ?? null) : null };
   }
+
 }
 
 function mediaOf(r: RecordRow): RecordDto['media'] {

@@ -12,6 +12,8 @@ import type { EvidenceStore } from '../store/evidence-store.js';
 import { catalogueRecord, type Resolvers } from './catalogue.js';
 import { clearVerifiedFile, type ClearOutcome } from './clear-device.js';
 import { ImportRepo } from './import-repo.js';
+import { SearchIndex } from '../search/search-index.js';
+import type { LibraryFilter } from '../search/library-query.js';
 import { scanSource, type ScannedFile } from './scan.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
 import { processAlive } from '../app/process-alive.js';
@@ -50,6 +52,7 @@ interface RunningJob {
  */
 export class ImportService {
   private readonly repo: ImportRepo;
+  private readonly search: SearchIndex;
   private readonly running = new Map<number, RunningJob>();
   /** Catalogue commits run one at a time, so two copies of the same bytes can't both become records. */
   private commitChain: Promise<unknown> = Promise.resolve();
@@ -66,6 +69,7 @@ export class ImportService {
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
+    this.search = new SearchIndex(db);
   }
 
   /**
@@ -181,6 +185,7 @@ export class ImportService {
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO late_explanations (record_id, at, by_account, reason) VALUES (?, ?, ?, ?)').run(recordId, this.clock.now().toISOString(), account.id, reason);
       this.audit.append({ ...ctx.auditBase(), action: 'record.late_explained', target: `record:${recordId}`, details: { reason, previous: record.timeliness?.explanation ?? null } });
+      this.search.refresh([recordId]);
     })();
     return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
   }
@@ -194,6 +199,7 @@ export class ImportService {
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO record_officers (record_id, officer_id, source, at, by_account, note) VALUES (?, ?, 'keeper', ?, ?, ?)").run(recordId, officerId, this.clock.now().toISOString(), account.id, note ?? null);
       this.audit.append({ ...ctx.auditBase(), action: 'record.officer_assigned', target: `record:${recordId}`, details: { officerId, previous: record.officer?.id ?? null, note: note ?? null } });
+      this.search.refresh([recordId]);
     })();
     return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
   }
@@ -208,7 +214,7 @@ export class ImportService {
     await Promise.all(jobs.map((j) => j.done.catch(() => undefined)));
   }
 
-  listRecords(filter: { limit: number; beforeId?: number; importJobId?: number }) {
+  listRecords(filter: LibraryFilter) {
     return this.repo.listRecords(filter);
   }
 
@@ -330,6 +336,7 @@ export class ImportService {
     await store.commit(temp, copied.sha256);
     const { id: recordId, late } = this.db.transaction(() => {
       const written = catalogueRecord(this.db, this.audit, ctx, this.resolve, { jobId, source: job.source, file, copied, rules: job.rules, options: job.options, now: this.clock.now() });
+      this.search.refresh([written.id]);
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(copied.sha256);
       return written;
     })();

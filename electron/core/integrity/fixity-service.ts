@@ -9,6 +9,7 @@ import type { PushBus } from '../events/push-bus.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { type Alarms, SYSTEM_ACTOR } from './alarms.js';
+import { SearchIndex } from '../search/search-index.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 /** How long to wait before looking again whether an import still runs (scheduled checks yield to imports). */
@@ -54,6 +55,7 @@ type Outcome = 'ok' | 'mismatch' | 'missing' | 'unreadable';
  */
 export class FixityService {
   private running: RunningCheck | null = null;
+  private readonly search: SearchIndex;
 
   constructor(
     private readonly db: Db,
@@ -63,7 +65,9 @@ export class FixityService {
     private readonly store: () => EvidenceStore,
     private readonly bus: PushBus,
     private readonly importBusy: () => boolean,
-  ) {}
+  ) {
+    this.search = new SearchIndex(db);
+  }
 
   /** Runs left `running` by a process that is gone are marked interrupted. */
   recover(): void {
@@ -229,6 +233,7 @@ export class FixityService {
           workstation,
         );
       }
+      this.search.refresh([target.id]);
     })();
   }
 

@@ -283,6 +283,20 @@ describe('migration 0013 cases', () => {
   });
 });
 
+describe('migration 0014 record search', () => {
+  it('indexes the records already in the catalogue', () => {
+    const db = new Database(dbFile());
+    migrate(db, MIGRATIONS.slice(0, 13));
+    seedRecord(db);
+    db.prepare("INSERT INTO record_attribution (record_id, device_no, officer_no, recorded_at, important, device_source) VALUES (1, 'T001', '000123', '2026-11-20T09:30:00', 1, 'file_name')").run();
+    db.prepare("INSERT INTO record_timeliness (record_id, basis, recorded_at, deadline_at, arrived_at, seconds_late, rule) VALUES (1, 'file_name', '2026-11-20T09:30:00', 'd', 'a', 60, '{}')").run();
+    migrate(db, MIGRATIONS.slice(0, 14));
+    expect(db.prepare('SELECT * FROM record_search').get()).toEqual({ record_id: 1, media_type: 'video', officer_id: null, device_no: 'T001', recorded_at: '2026-11-20T09:30:00', late: 1, important: 1, linked: 0, integrity: 'unchecked' });
+    expect(db.prepare("SELECT rowid FROM record_text WHERE record_text MATCH '\"a.mp4\"'").get()).toEqual({ rowid: 1 });
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -1,0 +1,64 @@
+import type { Db } from '../db/open.js';
+
+export interface LibraryFilter {
+  limit: number;
+  beforeId?: number;
+  importJobId?: number;
+  text?: string;
+  officerId?: number;
+  deviceNo?: string;
+  /** Camera days, inclusive (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  caseId?: number;
+  mediaType?: 'video' | 'audio' | 'photo';
+  linked?: 'linked' | 'unlinked';
+  late?: boolean;
+  important?: boolean;
+  integrity?: 'unchecked' | 'ok' | 'alarm';
+}
+
+/** Counting stops here: beyond it the library says "10,000+" rather than scanning a million rows. */
+export const COUNT_CAP = 10_000;
+
+/** FTS5 trigram needs three characters; a phrase in quotes matches them in order. */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The library's filters combined, over the one-row-per-record search table and its indexes, newest
+ * first. Text of three characters or more uses the trigram index; one or two characters (a
+ * two-character Chinese name) fall back to a substring scan of the same text.
+ */
+export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: number; capped: boolean } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (clause: string, values: Record<string, unknown>) => {
+    where.push(clause);
+    Object.assign(params, values);
+  };
+  if (f.importJobId !== undefined) add('s.record_id IN (SELECT id FROM records WHERE import_job_id = @job)', { job: f.importJobId });
+  if (f.officerId !== undefined) add('s.officer_id = @officer', { officer: f.officerId });
+  if (f.deviceNo) add('s.device_no = @device', { device: f.deviceNo });
+  if (f.from) add('s.recorded_at >= @from', { from: `${f.from}T00:00:00` });
+  if (f.to) add('s.recorded_at <= @to', { to: `${f.to}T23:59:59` });
+  if (f.caseId !== undefined) add('s.record_id IN (SELECT record_id FROM record_links WHERE case_id = @case AND unlinked_at IS NULL)', { case: f.caseId });
+  if (f.mediaType) add('s.media_type = @type', { type: f.mediaType });
+  if (f.linked === 'linked') where.push('s.linked > 0');
+  if (f.linked === 'unlinked') where.push('s.linked = 0');
+  if (f.late !== undefined) add('s.late = @late', { late: f.late ? 1 : 0 });
+  if (f.important !== undefined) add('s.important = @important', { important: f.important ? 1 : 0 });
+  if (f.integrity) add('s.integrity = @integrity', { integrity: f.integrity });
+  const text = f.text?.trim();
+  if (text) {
+    if ([...text].length >= 3) add('s.record_id IN (SELECT rowid FROM record_text WHERE record_text MATCH @match)', { match: ftsPhrase(text) });
+    else add('s.record_id IN (SELECT rowid FROM record_text WHERE body LIKE @like)', { like: `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+  }
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const page = db
+    .prepare(`SELECT s.record_id AS id FROM record_search s ${filter} ${filter ? 'AND' : 'WHERE'} (@before IS NULL OR s.record_id < @before) ORDER BY s.record_id DESC LIMIT @limit`)
+    .all({ ...params, before: f.beforeId ?? null, limit: f.limit + 1 }) as { id: number }[];
+  const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM record_search s ${filter} LIMIT ${COUNT_CAP + 1})`).get(params) as { n: number }).n;
+  return { ids: page.map((r) => r.id), total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
+}

@@ -1,0 +1,34 @@
+import type { Db } from '../db/open.js';
+import { SEARCH_ROW_SELECT } from './search-sql.js';
+
+/**
+ * Keeps record_search and record_text current: whoever changes a fact a record is found by calls
+ * `refresh` with the records concerned, inside its own transaction.
+ */
+export class SearchIndex {
+  constructor(private readonly db: Db) {}
+
+  refresh(recordIds: Iterable<number>): void {
+    const ids = [...new Set(recordIds)];
+    if (ids.length === 0) return;
+    const row = this.db.prepare(`${SEARCH_ROW_SELECT} WHERE r.id = ?`);
+    const put = this.db.prepare(
+      `INSERT OR REPLACE INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity)
+       VALUES (@record_id, @media_type, @officer_id, @device_no, @recorded_at, @late, @important, @linked, @integrity)`,
+    );
+    const drop = this.db.prepare('DELETE FROM record_text WHERE rowid = ?');
+    const text = this.db.prepare('INSERT INTO record_text (rowid, body) VALUES (?, ?)');
+    for (const id of ids) {
+      const r = row.get(id) as { record_id: number; body: string } | undefined;
+      if (!r) continue;
+      put.run(r);
+      drop.run(id);
+      text.run(id, r.body);
+    }
+  }
+
+  /** All records of the cases given: a case's number, cause or parties changed. */
+  refreshCase(caseId: number): void {
+    this.refresh((this.db.prepare('SELECT record_id FROM record_links WHERE case_id = ?').all(caseId) as { record_id: number }[]).map((r) => r.record_id));
+  }
+}
