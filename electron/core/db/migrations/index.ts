@@ -12,6 +12,7 @@ import { sql as m0011 } from './0011-integrity.js';
 import { sql as m0012 } from './0012-backup.js';
 import { sql as m0013 } from './0013-cases.js';
 import { sql as m0014 } from './0014-record-search.js';
+import { sql as m0015 } from './0015-library-indexes.js';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'backup', sql: m0012 },
   { version: 13, name: 'cases', sql: m0013 },
   { version: 14, name: 'record search', sql: m0014 },
+  { version: 15, name: 'library indexes', sql: m0015 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,134 @@
+// npm run bench:catalog — library queries over a catalogue of 1,000,000 records and 50,000 cases.
+// Not a test: it fills a scratch archive with SQL (no media), then times typical filters, text
+// searches and the first page of the library, and prints p50/p95 and one JSON line.
+// BENCH_RECORDS / BENCH_CASES change the size.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '../electron/core/db/open.js';
+import { benchArchive } from './bench-data.js';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const CASES = Number(process.env.BENCH_CASES ?? 50_000);
+const OFFICERS = 40;
+const scratch = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'rr-bench-catalog-'));
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const CAUSES = ['占道经营', '违法建设', '乱倒垃圾', '噪声扰民', '无证经营', '违规停车', '损毁绿地', '违规广告', '露天烧烤', '渣土撒漏'];
+const PLACES = ['集贸市场东门', '镇政府西路', '滨河公园', '中心小学门口', '长途汽车站', '工业园区三号路'];
+
+function fill(db: Db, keeperId: number): void {
+  const t = performance.now();
+  db.exec('PRAGMA synchronous = OFF');
+  const officerIds = Array.from({ length: OFFICERS }, (_, i) => {
+    const name = `${SURNAMES[i % 10]}${'建国伟敏芳军'[i % 6]}${i}`;
+    return Number(
+      db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at, officer_no) VALUES (?, ?, 'officer', 0, 'x', 't', ?)").run(`o${i}`, name, String(100000 + i)).lastInsertRowid,
+    );
+  });
+  const firstOfficer = officerIds[0] ?? 0;
+  db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/bench', 't', ?, 'bench', 'bench', 1, 'finished')").run(keeperId);
+  db.transaction(() => {
+    // One body-camera clip per row; officers and devices spread evenly, about 4% late, 1% important.
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO records (id, sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id)
+       SELECT i, printf('%064x', i), printf('%064x', i), 1048576 + i, CASE i % 10 WHEN 0 THEN 'audio' WHEN 1 THEN 'photo' ELSE 'video' END,
+         printf('T%03d_%06d_2026%02d%02d%02d%02d00_%04d.MP4', i % 200, 100000 + i % ${OFFICERS}, 1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 10000),
+         printf('DCIM/100MEDIA/T%03d_%06d_2026%02d%02d%02d%02d00_%04d.MP4', i % 200, 100000 + i % ${OFFICERS}, 1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 10000),
+         '/bench', '2026-11-24T08:00:00.000Z', ?, 1 FROM n`,
+    ).run(RECORDS, keeperId);
+    db.prepare(
+      `INSERT INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity)
+       SELECT id, media_type, ? + id % ${OFFICERS}, printf('T%03d', id % 200), printf('2026-%02d-%02dT%02d:%02d:00', 1 + id % 12, 1 + id % 28, id % 24, id % 60),
+         id % 25 = 0, id % 100 = 7, 0, CASE WHEN id % 50000 = 3 THEN 'alarm' WHEN id % 3 = 0 THEN 'ok' ELSE 'unchecked' END FROM records`,
+    ).run(firstOfficer);
+    db.prepare(
+      `INSERT INTO cases (id, case_no, kind, cause, parties, handlers, status, filed_on, created_at, created_by)
+       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       SELECT i, printf('峡综执罚〔%d〕%d号', 2020 + i % 7, i), CASE i % 3 WHEN 0 THEN 'penalty' WHEN 1 THEN 'inspection' ELSE 'coercion' END,
+         json_extract(?, printf('$[%d]', i % 10)), json_array(json_object('kind', 'person', 'name', json_extract(?, printf('$[%d]', i % 10)) || '某' || i)),
+         json_array(?, ?), CASE i % 4 WHEN 0 THEN 'open' WHEN 1 THEN 'decided' WHEN 2 THEN 'closed' ELSE 'archived' END, '2026-01-01', 't', ? FROM n`,
+    ).run(CASES, JSON.stringify(CAUSES), JSON.stringify(SURNAMES), officerIds[0], officerIds[1], keeperId);
+    // Three evidence clips per case.
+    db.prepare(
+      `INSERT INTO record_links (record_id, case_id, role, facts, linked_at, linked_by)
+       SELECT c.id * 3 + k.k, c.id, 'evidence', json_object('collectors', json_array('执法人员甲', '执法人员乙'), 'collectedAt', '2026-01-01T09:00:00', 'place', json_extract(?, printf('$[%d]', c.id % 6)), 'statement', '当事人' || c.cause || '，现场取证'), 't', ?
+       FROM cases c, (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) k WHERE c.id * 3 + k.k <= ?`,
+    ).run(JSON.stringify(PLACES), keeperId, RECORDS);
+    db.exec('UPDATE record_search SET linked = 1 WHERE record_id IN (SELECT record_id FROM record_links WHERE unlinked_at IS NULL)');
+    db.prepare(
+      `INSERT INTO record_text (rowid, body)
+       SELECT r.id, concat_ws(' ', r.original_path, s.device_no, a.officer_no, a.display_name,
+         (SELECT concat_ws(' ', c.case_no, c.cause, json_extract(c.parties, '$[0].name'), l.facts ->> '$.place', l.facts ->> '$.statement') FROM record_links l JOIN cases c ON c.id = l.case_id WHERE l.record_id = r.id AND l.unlinked_at IS NULL))
+       FROM records r JOIN record_search s ON s.record_id = r.id LEFT JOIN accounts a ON a.id = s.officer_id`,
+    ).run();
+  })();
+  db.exec('PRAGMA synchronous = FULL; ANALYZE');
+  console.log(`filled ${RECORDS.toLocaleString()} records, ${CASES.toLocaleString()} cases in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+try {
+  const { app, d, token } = await benchArchive(path.join(scratch, 'data'));
+  fill(app.core.db, 1);
+  const officer = (i: number) => 2 + (i % OFFICERS);
+  const filters: [string, (i: number) => Record<string, unknown>][] = [
+    ['officer', (i) => ({ officerId: officer(i) })],
+    ['device + month', (i) => ({ deviceNo: `T${String(i % 200).padStart(3, '0')}`, from: `2026-${String(1 + (i % 12)).padStart(2, '0')}-01`, to: `2026-${String(1 + (i % 12)).padStart(2, '0')}-28` })],
+    ['late', () => ({ late: true })],
+    ['case', (i) => ({ caseId: 1 + ((i * 997) % CASES) })],
+    ['unlinked video', () => ({ linked: 'unlinked', mediaType: 'video' })],
+    ['integrity alarm', () => ({ integrity: 'alarm' })],
+    ['important + officer', (i) => ({ important: true, officerId: officer(i) })],
+    ['late + officer + days', (i) => ({ late: true, officerId: officer(i), from: '2026-03-01', to: '2026-06-30' })],
+  ];
+  const searches: [string, (i: number) => string][] = [
+    ['case cause', (i) => CAUSES[i % 10] ?? ''],
+    ['party name', (i) => `${SURNAMES[i % 10]}某${1 + ((i * 37) % CASES)}`],
+    ['place', (i) => PLACES[i % 6] ?? ''],
+    ['file name', (i) => `T${String(i % 200).padStart(3, '0')}_${100000 + (i % OFFICERS)}`],
+    ['case number', (i) => `〕${1 + ((i * 131) % CASES)}号`],
+  ];
+  const time = async (input: Record<string, unknown>) => {
+    const t = performance.now();
+    await d.call('records.list', { limit: 100, ...input }, token, 'bench');
+    return performance.now() - t;
+  };
+  const ROUNDS = 30;
+  const report = async (label: string, kinds: [string, (i: number) => Record<string, unknown>][]) => {
+    const all: number[] = [];
+    for (const [name, make] of kinds) {
+      await time(make(0)); // warm
+      const ms: number[] = [];
+      for (let i = 1; i <= ROUNDS; i++) ms.push(await time(make(i)));
+      ms.sort((a, b) => a - b);
+      all.push(...ms);
+      console.log(`  ${label} ${name.padEnd(24)} p50 ${percentile(ms, 50).toFixed(1)} ms   p95 ${percentile(ms, 95).toFixed(1)} ms`);
+    }
+    return all.sort((a, b) => a - b);
+  };
+  console.log('each figure: a whole records.list call (first page of 100 with every column, and the count)');
+  const firstPage = await report('page  ', [['no filter', () => ({})]]);
+  const f = await report('filter', filters);
+  const s = await report('search', searches.map(([n, make]) => [n, (i: number) => ({ text: make(i) })]));
+  // Reported apart: one or two characters can't use the trigram index and scan the text instead.
+  const short = await report('search', [['two characters (scan)', (i) => ({ text: `${SURNAMES[i % 10]}某` })]]);
+  await app.close();
+  const out = {
+    records: RECORDS,
+    cases: CASES,
+    p50_filter_ms: Number(percentile(f, 50).toFixed(1)),
+    p95_filter_ms: Number(percentile(f, 95).toFixed(1)),
+    p50_search_ms: Number(percentile(s, 50).toFixed(1)),
+    p95_search_ms: Number(percentile(s, 95).toFixed(1)),
+    p95_first_page_ms: Number(percentile(firstPage, 95).toFixed(1)),
+    p95_two_char_search_ms: Number(percentile(short, 95).toFixed(1)),
+  };
+  console.log(JSON.stringify(out));
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
