@@ -62,6 +62,19 @@ test('a case is filed, three recordings are linked as evidence with their writte
     await link.getByRole('button', { name: '关联' }).click();
     await expect(page.getByText('已将 3 条记录关联到 峡综执罚〔2026〕12号')).toBeVisible();
 
+    // Found again by words from the written description, then narrowed by a flag.
+    await expect(page.getByTestId('library-total')).toContainText('共 4 条');
+    await page.getByTestId('library-search').locator('input').fill('人行道摆摊');
+    await page.getByTestId('library-search').locator('input').press('Enter');
+    await expect(page.getByTestId('library-total')).toContainText('共 3 条');
+    await page.getByTestId('library-search').locator('input').fill('王某');
+    await page.getByTestId('library-search').locator('input').press('Enter');
+    await expect(page.getByTestId('library-total')).toContainText('共 3 条');
+    await page.getByTestId('library-flags').click();
+    await page.locator('.ant-select-item-option', { hasText: '未关联案件' }).click();
+    await expect(page.getByTestId('library-total')).toContainText('共 0 条');
+    await shot(page, '42-library-search');
+
     await page.getByRole('menuitem', { name: '案件' }).click();
     await page.getByTestId('case-search').locator('input').fill('王某某');
     await page.getByTestId('case-search').locator('input').press('Enter');

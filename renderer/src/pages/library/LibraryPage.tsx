@@ -14,12 +14,13 @@ import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
 import { IntegrityCell } from './IntegrityCell.js';
 import { LinkToCaseDialog } from './LinkToCaseDialog.js';
+import { LibraryFilters, type LibraryFilterValue } from './LibraryFilters.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 
 const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple', photo: 'cyan' };
 
-/** Every archived record, newest first. Filters, search and playback come with the library issue. */
+/** Every archived record, newest first, narrowed by filters that combine and a text search; batch-linked to cases. */
 export function LibraryPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   // The archive keeper corrects what the import decided: late explanations, whose recording it is.
@@ -27,9 +28,10 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const canLink = can(account, 'cases.manage');
   const [selected, setSelected] = useState<number[]>([]);
   const [linking, setLinking] = useState(false);
+  const [filter, setFilter] = useState<LibraryFilterValue>({});
   const list = useInfiniteQuery({
-    queryKey: ['records.list'],
-    queryFn: ({ pageParam }) => call('records.list', { limit: 200, beforeId: pageParam ?? undefined }),
+    queryKey: ['records.list', filter],
+    queryFn: ({ pageParam }) => call('records.list', { ...filter, limit: 200, beforeId: pageParam ?? undefined }),
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextBeforeId,
   });
@@ -66,10 +68,19 @@ export function LibraryPage({ account }: { account: AccountDto }) {
               {t('cases.linkSelected', { count: selected.length })}
             </Button>
           )}
-          <Typography.Text type="secondary">{t('library.total', { count: list.data?.pages[0]?.total ?? 0 })}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="library-total">
+            {t(list.data?.pages[0]?.totalCapped ? 'library.totalCapped' : 'library.total', { count: list.data?.pages[0]?.total ?? 0 })}
+          </Typography.Text>
         </Space>
       }
     >
+      <LibraryFilters
+        value={filter}
+        onChange={(next) => {
+          setFilter(next);
+          setSelected([]);
+        }}
+      />
       {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
       <Table<RecordDto>
         rowKey="id"
@@ -77,7 +88,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         loading={list.isPending}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: t('library.empty') }}
+        locale={{ emptyText: t(Object.values(filter).some((v) => v !== undefined) ? 'library.noMatch' : 'library.empty') }}
         scroll={{ x: 2320 }}
         rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
         data-testid="library-table"
