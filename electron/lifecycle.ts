@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { SHARED_MESSAGES, interpolate } from '../shared/i18n/messages.js';
 import { contentType, resolveRendererFile } from './bridge/static-files.js';
 import { SECURITY_HEADERS } from './bridge/security.js';
+import { byteRange, mediaHeaders } from './core/playback/byte-range.js';
 import { RecordsApp } from './core/app/records-app.js';
 import { workstationName } from './core/app/workstation.js';
 import { resolveDataDir } from './core/datadir/paths.js';
@@ -19,9 +21,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
-function serveRenderer(rendererDir: string): void {
+/** The renderer's files, and a view's media bytes by range at /media/<ticket> (the same path as the bridge's). */
+function serveRenderer(rendererDir: string, core: RecordsApp): void {
   protocol.handle('app', async (request) => {
-    const file = resolveRendererFile(rendererDir, new URL(request.url).pathname);
+    const pathname = new URL(request.url).pathname;
+    if (pathname.startsWith('/media/')) {
+      const media = core.error ? null : core.core.playback.resolve(pathname.slice('/media/'.length));
+      if (!media) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+      const size = fs.statSync(media.file).size;
+      const answer = byteRange(request.headers.get('range') ?? undefined, size);
+      const headers = { ...SECURITY_HEADERS, ...mediaHeaders(answer, size, media.mime) };
+      if (answer.status === 416) return new Response(null, { status: 416, headers });
+      const body = Readable.toWeb(fs.createReadStream(media.file, { start: answer.start, end: answer.end })) as ReadableStream;
+      return new Response(body, { status: answer.status, headers });
+    }
+    const file = resolveRendererFile(rendererDir, pathname);
     const body = await fs.promises.readFile(file);
     return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': contentType(file) } });
   });
@@ -48,7 +62,7 @@ export async function startElectronApp(): Promise<void> {
   const dispatcher = new Dispatcher(core);
   void core.startBackgroundWork();
   if (demo) await seedDemoOffice(dispatcher, workstationName('electron'));
-  serveRenderer(path.join(here, '..', 'renderer'));
+  serveRenderer(path.join(here, '..', 'renderer'), core);
 
   let win: BrowserWindow | null = createMainWindow(path.join(here, 'preload.cjs'));
   const pickFolder = async () => {

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'case.changed',
   'case.linked',
   'case.unlinked',
+  'record.viewed',
+  'record.view_ended',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   /** Everyone signed in reads cases (officers only those they handle, filtered in the core); the keeper files them. */
   'cases.read': () => true,
   'cases.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
+  /** Anyone signed in may ask to play; the core lets officers play only their own and their cases' recordings. */
+  'records.play': () => true,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

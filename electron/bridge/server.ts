@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { workstationName } from '../core/app/workstation.js';
 import type { Dispatcher } from '../core/rpc/dispatcher.js';
 import { COOKIE_NAME, SECURITY_HEADERS, readCookie, sameSecret, trustedHostAndOrigin } from './security.js';
 import { serveStatic } from './static-files.js';
+import { byteRange, mediaHeaders } from '../core/playback/byte-range.js';
 
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
@@ -111,7 +113,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
+    if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url.pathname.slice('/media/'.length));
     return serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  /** A view's bytes by range, for the ticket the core issued to a signed-in viewer; nothing else. */
+  function serveMedia(req: IncomingMessage, res: ServerResponse, ticket: string): void {
+    const media = options.dispatcher.app.error ? null : options.dispatcher.app.core.playback.resolve(ticket);
+    if (!media) return plain(res, 404, 'Not found');
+    const size = fs.statSync(media.file).size;
+    const answer = byteRange(req.headers.range, size);
+    res.writeHead(answer.status, { ...SECURITY_HEADERS, ...mediaHeaders(answer, size, media.mime) });
+    if (answer.status === 416 || req.method === 'HEAD') return void res.end();
+    fs.createReadStream(media.file, { start: answer.start, end: answer.end }).pipe(res);
   }
 
   const heartbeat = setInterval(() => {

@@ -24,6 +24,7 @@ import {
   usernameSchema,
 } from './dto.js';
 import { LIMITS } from './limits.js';
+import { playbackSchema } from './playback-dto.js';
 import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } from './cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
@@ -280,6 +281,9 @@ export const METHODS = {
     output: caseDetailSchema,
     access: 'cases.manage',
   }),
+  /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
+  'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),
+  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'records.play' }),
   /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
   'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
   'absences.add': method({

@@ -128,6 +128,19 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect(library.getByRole('row', { name: /0004\.MP4/ })).toContainText('空文件');
     await page.waitForTimeout(500);
     await shot(page, '22-library-corrected');
+
+    // Played inside the app, watermarked, no download; the view is in the audit log.
+    await library.getByRole('row', { name: /0001\.MP4/ }).getByTestId('play').click();
+    const player = page.getByTestId('player');
+    await expect(player).toContainText('原件');
+    await expect(player.getByTestId('watermark')).toContainText('王秀兰');
+    await expect.poll(() => player.getByTestId('player-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
+    expect(await player.getByTestId('player-media').getAttribute('controlslist')).toContain('nodownload');
+    await shot(page, '24-player');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await expect(page.getByText('查看记录').first()).toBeVisible();
+    await expect(page.getByText('结束查看').first()).toBeVisible();
   } finally {
     fs.rmSync(drive, { recursive: true, force: true });
   }

@@ -23,6 +23,7 @@ import { FixityService } from '../integrity/fixity-service.js';
 import { IntegrityService } from '../integrity/integrity-service.js';
 import { BackupService } from '../backup/backup-service.js';
 import { CasesService } from '../cases/cases-service.js';
+import { PlaybackService } from '../playback/playback-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type Shell = SystemStatus['shell'];
@@ -53,6 +54,7 @@ export interface Services {
   integrity: IntegrityService;
   backup: BackupService;
   cases: CasesService;
+  playback: PlaybackService;
 }
 
 /** How often a long-running shell looks whether the daily fixity rotation is due. */
@@ -197,5 +199,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const integrity = new IntegrityService(db, alarms, store);
   const backup = new BackupService(db, audit, clock, store, settings, dataDir, bus);
   const cases = new CasesService(db, audit, clock, () => settings.cases().numberPattern);
-  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases };
+  const playback = new PlaybackService(db, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes);
+  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback };
 }

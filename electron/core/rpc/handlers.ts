@@ -99,6 +99,11 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'backup.retireTarget': (app, input, ctx) => app.core.backup.retireTarget(ctx, input.id),
   'backup.run': (app, input, ctx) => ({ runId: app.core.backup.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.targetId) }),
   'backup.get': (app, input) => app.core.backup.getRun(input.runId),
+  'records.play': (app, input, ctx) => app.core.playback.open(ctx, input.recordId),
+  'records.stopPlaying': (app, input, ctx) => {
+    app.core.playback.close(ctx, input.ticket);
+    return { done: true };
+  },
   'cases.list': (app, input, ctx) => app.core.cases.list(ctx, input),
   'cases.get': (app, input, ctx) => app.core.cases.get(ctx, input.id),
   'cases.create': (app, input, ctx) => app.core.cases.create(ctx, input.fields),

@@ -51,6 +51,7 @@ export const en: Messages = {
     'account.created': 'Account added', 'account.disabled': 'Account disabled', 'account.enabled': 'Account enabled',
     'account.password_reset': 'Password reset', 'account.language_changed': 'Language changed', 'settings.changed': 'Settings changed',
     'audit.verified': 'Audit log verified',
+    'record.viewed': 'Record viewed', 'record.view_ended': 'View ended',
     'case.created': 'Case created', 'case.changed': 'Case changed', 'case.linked': 'Records linked', 'case.unlinked': 'Record unlinked',
     'integrity.original_restored': 'Original restored from backup', 'backup.target_added': 'Backup target added', 'backup.target_retired': 'Backup target retired', 'backup.finished': 'Backup finished', 'backup.failed': 'Backup failed', 'backup.restored': 'Archive rebuilt from backup',
     'integrity.checked': 'Integrity checked', 'integrity.alarm_raised': 'Integrity alarm', 'integrity.alarm_resolved': 'Alarm resolved',
@@ -113,6 +114,10 @@ export const en: Messages = {
     history: 'History', event_created: 'Case created', event_changed: 'Case changed', event_linked: 'Recording linked', event_link_changed: 'Link changed', event_unlinked: 'Recording unlinked',
     case: 'Case', link: 'Link', linkSelected: 'Link to a case ({{count}})', linkTitle: 'Link {{count}} recordings to a case', collectors: 'Collected by', collectedAt: 'Collected at', place: 'Place', statement: 'What it shows',
     closedReason: 'This case is closed: why is this linked now?', linkedMessage: '{{count}} recordings linked to {{caseNo}}',
+  },
+  player: {
+    play: 'Play', variant_original: 'Original', variant_proxy: 'Playable copy', proxyNote: 'The browser can’t play the original; this is a copy converted from it. The original is unchanged.',
+    notAuthentic: 'This original is under an integrity alarm: what plays may not be shown as the authentic original.', frameBack: 'Previous frame', frameForward: 'Next frame',
   },
   backup: {
     title: 'Off-site backup', add: 'Add a backup target', help: 'Each original copied to a target is read back and hashed there, and counts only if it matches; then a snapshot of the catalogue (with the audit log) is saved. While the app runs, backups run once a day; a target should be another disk or another place (a share on another computer).',

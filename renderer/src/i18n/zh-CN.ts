@@ -49,6 +49,7 @@ export const zhCN = {
     'account.created': '新增账号', 'account.disabled': '停用账号', 'account.enabled': '启用账号',
     'account.password_reset': '重置密码', 'account.language_changed': '切换语言', 'settings.changed': '修改设置',
     'audit.verified': '校验审计日志',
+    'record.viewed': '查看记录', 'record.view_ended': '结束查看',
     'case.created': '新建案件', 'case.changed': '修改案件', 'case.linked': '关联记录', 'case.unlinked': '解除关联',
     'integrity.original_restored': '从备份恢复原件', 'backup.target_added': '新增备份位置', 'backup.target_retired': '停用备份位置', 'backup.finished': '备份完成', 'backup.failed': '备份失败', 'backup.restored': '从备份重建档案',
     'integrity.checked': '完整性检查', 'integrity.alarm_raised': '完整性告警', 'integrity.alarm_resolved': '告警处理',
@@ -111,6 +112,10 @@ export const zhCN = {
     history: '变更记录', event_created: '新建案件', event_changed: '修改案件信息', event_linked: '关联记录', event_link_changed: '修改关联', event_unlinked: '解除关联',
     case: '案件', link: '关联', linkSelected: '关联到案件（{{count}}）', linkTitle: '将 {{count}} 条记录关联到案件', collectors: '取证人员', collectedAt: '取证时间', place: '取证地点', statement: '证明内容',
     closedReason: '该案件已结案，请说明补充关联的原因', linkedMessage: '已将 {{count}} 条记录关联到 {{caseNo}}',
+  },
+  player: {
+    play: '播放', variant_original: '原件', variant_proxy: '播放副本', proxyNote: '浏览器无法直接播放原件，正在播放从原件转换的副本；原件未被改动。',
+    notAuthentic: '此原件存在完整性告警：播放内容不得作为真实原件出示。', frameBack: '上一帧', frameForward: '下一帧',
   },
   backup: {
     title: '异地备份', add: '新增备份位置', help: '原件复制到备份位置后会在那里重新读取并核验哈希，核验一致才计入；随后保存一份目录快照（含审计日志）。程序运行期间每天自动备份一次；备份位置应在另一块磁盘或另一处（如另一台电脑的共享文件夹）。',

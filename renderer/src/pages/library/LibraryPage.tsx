@@ -14,6 +14,7 @@ import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
 import { IntegrityCell } from './IntegrityCell.js';
 import { LinkToCaseDialog } from './LinkToCaseDialog.js';
+import { PlayerDialog } from './PlayerDialog.js';
 import { LibraryFilters, type LibraryFilterValue } from './LibraryFilters.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
@@ -28,6 +29,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const canLink = can(account, 'cases.manage');
   const [selected, setSelected] = useState<number[]>([]);
   const [linking, setLinking] = useState(false);
+  const [playing, setPlaying] = useState<RecordDto | null>(null);
   const [filter, setFilter] = useState<LibraryFilterValue>({});
   const list = useInfiniteQuery({
     queryKey: ['records.list', filter],
@@ -94,7 +96,16 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         data-testid="library-table"
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
-          { title: '', key: 'poster', width: 88, render: (_, r) => <PosterCell record={r} src={posters.get(r.id)} /> },
+          {
+            title: '',
+            key: 'poster',
+            width: 88,
+            render: (_, r) => (
+              <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
+                <PosterCell record={r} src={posters.get(r.id)} />
+              </Button>
+            ),
+          },
           { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
           {
             title: t('library.name'),
@@ -140,6 +151,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           },
         ]}
       />
+      {playing && <PlayerDialog record={playing} onClose={() => setPlaying(null)} />}
       {linking && (
         <LinkToCaseDialog
           recordIds={selected}

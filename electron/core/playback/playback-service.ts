@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PlaybackDto } from '../../../shared/contract/playback-dto.js';
+import { AppError } from '../../../shared/errors.js';
+import { can } from '../../../shared/roles.js';
+import { playableAsIs } from '../../../shared/rules/playback.js';
+import type { MediaType } from '../../../shared/media-types.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../app/clock.js';
+import type { SessionStore } from '../auth/sessions.js';
+import type { Db } from '../db/open.js';
+import { derivedAbsolutePath } from '../media/derived-files.js';
+import type { CallContext } from '../rpc/call-context.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+
+interface Ticket {
+  recordId: number;
+  file: string;
+  mime: string;
+  sessionToken: string;
+  openedAt: number;
+}
+
+const MIME: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp', wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', flac: 'audio/flac', webm: 'video/webm', mov: 'video/mp4', opus: 'audio/ogg' };
+
+function mimeOf(name: string, mediaType: MediaType): string {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  return MIME[ext] ?? (mediaType === 'photo' ? 'image/jpeg' : mediaType === 'audio' ? 'audio/mp4' : 'video/mp4');
+}
+
+/**
+ * Playback without handing out the file: a view opens a ticket bound to the viewer's session,
+ * the media route serves that ticket's bytes by range (never cached, never as a download), and
+ * the view's start and end are audit events. The original is shown when the browser can play
+ * it; otherwise its proxy, and the player says which.
+ */
+export class PlaybackService {
+  private readonly tickets = new Map<string, Ticket>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly store: () => EvidenceStore,
+    private readonly sessions: SessionStore,
+    private readonly idleMinutes: () => number,
+  ) {}
+
+  open(ctx: CallContext, recordId: number): PlaybackDto {
+    const account = ctx.account;
+    if (!account || !ctx.token) throw new AppError('NOT_AUTHENTICATED', 'no account');
+    this.checkAccess(account, recordId);
+    const r = this.db
+      .prepare(
+        `SELECT r.sha256, r.original_name, r.media_type, m.readable, m.container, m.video_codec, m.audio_codec,
+           (SELECT file FROM record_derivatives d WHERE d.record_id = r.id AND d.kind = 'proxy' AND d.state = 'ready') AS proxy,
+           (SELECT state FROM record_derivatives d WHERE d.record_id = r.id AND d.kind = 'proxy') AS proxy_state,
+           (SELECT count(*) FROM integrity_alarms a WHERE a.record_id = r.id AND a.resolved_at IS NULL) AS alarms
+         FROM records r LEFT JOIN record_media m ON m.record_id = r.id WHERE r.id = ?`,
+      )
+      .get(recordId) as
+      | { sha256: string; original_name: string; media_type: MediaType; readable: 0 | 1 | null; container: string | null; video_codec: string | null; audio_codec: string | null; proxy: string | null; proxy_state: string | null; alarms: number }
+      | undefined;
+    if (!r) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
+    const media = { readable: r.readable === 1, container: r.container, videoCodec: r.video_codec, audioCodec: r.audio_codec };
+    const asIs = r.readable !== null && playableAsIs(r.media_type, media);
+    if (!asIs && !r.proxy) {
+      throw new AppError('NOT_PLAYABLE', 'no playable form yet', { id: recordId, proxy: r.readable === 0 ? 'unreadable' : (r.proxy_state ?? 'pending') });
+    }
+    const store = this.store();
+    const file = asIs ? store.localPath(r.sha256) : derivedAbsolutePath(store.root, r.proxy as string);
+    if (!fs.existsSync(file)) throw new AppError('NOT_PLAYABLE', 'file missing', { id: recordId, proxy: 'missing' });
+    const ticket = randomBytes(24).toString('base64url');
+    this.tickets.set(ticket, { recordId, file, mime: asIs ? mimeOf(r.original_name, r.media_type) : mimeOf(r.proxy as string, r.media_type), sessionToken: ctx.token, openedAt: this.clock.now().getTime() });
+    const variant = asIs ? 'original' : 'proxy';
+    this.audit.append({ ...ctx.auditBase(), action: 'record.viewed', target: `record:${recordId}`, details: { variant, sha256: r.sha256 } });
+    return {
+      ticket,
+      url: `/media/${ticket}`,
+      mediaType: r.media_type,
+      variant,
+      authentic: r.alarms === 0,
+      watermark: { name: account.displayName, at: this.clock.now().toISOString() },
+    };
+  }
+
+  /** The view ended (player closed): how long it lasted goes into the audit log; the ticket stops working. */
+  close(ctx: CallContext, ticket: string): void {
+    const t = this.tickets.get(ticket);
+    if (!t) return;
+    this.tickets.delete(ticket);
+    const seconds = Math.round((this.clock.now().getTime() - t.openedAt) / 1000);
+    this.audit.append({ ...ctx.auditBase(), action: 'record.view_ended', target: `record:${t.recordId}`, details: { seconds } });
+  }
+
+  /** What the media route may serve for a ticket: only while the viewer's session lives. */
+  resolve(ticket: string): { file: string; mime: string } | null {
+    const t = this.tickets.get(ticket);
+    if (!t) return null;
+    if (this.sessions.touch(t.sessionToken, this.idleMinutes()).state !== 'valid') {
+      this.tickets.delete(ticket);
+      return null;
+    }
+    return { file: t.file, mime: t.mime };
+  }
+
+  /** Officers watch their own recordings and those of the cases they handle; others per their role. */
+  private checkAccess(account: NonNullable<CallContext['account']>, recordId: number): void {
+    if (can(account, 'records.read')) return;
+    const own = this.db.prepare('SELECT 1 FROM record_search WHERE record_id = ? AND officer_id = ?').get(recordId, account.id);
+    const handled = this.db
+      .prepare('SELECT 1 FROM record_links l JOIN case_handlers h ON h.case_id = l.case_id WHERE l.record_id = ? AND l.unlinked_at IS NULL AND h.officer_id = ?')
+      .get(recordId, account.id);
+    if (!own && !handled) throw new AppError('FORBIDDEN', 'not this officer’s recording');
+  }
+}

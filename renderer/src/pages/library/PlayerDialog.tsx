@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { StepBackwardOutlined, StepForwardOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { PlaybackDto } from '../../../../shared/contract/playback-dto.js';
+import type { RecordDto } from '../../../../shared/contract/records-dto.js';
+import { call } from '../../api/client.js';
+import { errorText } from '../../lib/errors.js';
+import { formatInstant } from '../../lib/format.js';
+
+const FRAME = 1 / 25;
+const SPEEDS = [0.5, 1, 1.5, 2];
+
+/** The viewer's name and the time, tiled over the picture: a screen photo still says who watched when. */
+function Watermark({ w }: { w: PlaybackDto['watermark'] }) {
+  const text = `${w.name} ${formatInstant(w.at)}`;
+  return (
+    <div aria-hidden style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden', display: 'flex', flexWrap: 'wrap', alignContent: 'space-around', justifyContent: 'space-around', opacity: 0.28 }} data-testid="watermark">
+      {Array.from({ length: 12 }, (_, i) => (
+        <span key={i} style={{ color: '#fff', textShadow: '0 0 2px #000', transform: 'rotate(-24deg)', fontSize: 14, whiteSpace: 'nowrap', padding: 24 }}>
+          {text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Plays a record inside the app: no download, no save-as, no context menu; a watermark with the
+ * viewer and time; it says whether the original or its proxy is shown, and whether the original
+ * is under an integrity alarm. Closing ends the view in the audit log.
+ */
+export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<PlaybackDto | null>(null);
+  const [speed, setSpeed] = useState(1);
+  const [zoom, setZoom] = useState(1);
+  const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const open = useMutation({ mutationFn: () => call('records.play', { recordId: record.id }), onSuccess: setView });
+  const { mutate } = open;
+  useEffect(() => mutate(), [mutate]);
+  useEffect(() => {
+    if (media.current) media.current.playbackRate = speed;
+  }, [speed, view]);
+  const close = () => {
+    if (view) void call('records.stopPlaying', { ticket: view.ticket }).catch(() => undefined);
+    onClose();
+  };
+  const step = (d: number) => {
+    const el = media.current;
+    if (!el) return;
+    el.pause();
+    el.currentTime = Math.max(0, el.currentTime + d);
+  };
+  const noMenu = (e: React.MouseEvent) => e.preventDefault();
+  return (
+    <Modal open width={960} title={record.originalName} footer={null} onCancel={close} destroyOnHidden data-testid="player">
+      {open.isError && <Alert type="error" showIcon message={errorText(t, open.error)} />}
+      {!view && !open.isError && <Spin />}
+      {view && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <Tag color={view.variant === 'original' ? 'green' : 'blue'}>{t(`player.variant_${view.variant}`)}</Tag>
+            {view.variant === 'proxy' && <Typography.Text type="secondary">{t('player.proxyNote')}</Typography.Text>}
+          </Space>
+          {!view.authentic && <Alert type="error" showIcon message={t('player.notAuthentic')} data-testid="not-authentic" />}
+          <div style={{ position: 'relative', background: '#000', textAlign: 'center', overflow: 'hidden' }} onContextMenu={noMenu}>
+            {view.mediaType === 'photo' ? (
+              <img src={view.url} alt="" draggable={false} style={{ maxWidth: '100%', maxHeight: 560, transform: `scale(${zoom})`, transition: 'transform .2s' }} />
+            ) : view.mediaType === 'audio' ? (
+              <audio ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate" style={{ width: '100%', margin: '48px 0' }} data-testid="player-media" />
+            ) : (
+              <video ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate noremoteplayback" disablePictureInPicture style={{ maxWidth: '100%', maxHeight: 560 }} data-testid="player-media" />
+            )}
+            <Watermark w={view.watermark} />
+          </div>
+          {view.mediaType === 'photo' ? (
+            <Space>
+              <Button icon={<ZoomOutOutlined />} onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))} aria-label="zoom out" />
+              <Button icon={<ZoomInOutlined />} onClick={() => setZoom((z) => Math.min(4, z + 0.25))} aria-label="zoom in" />
+            </Space>
+          ) : (
+            <Space wrap>
+              <Segmented value={speed} onChange={(v) => setSpeed(Number(v))} options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))} />
+              {view.mediaType === 'video' && (
+                <>
+                  <Button icon={<StepBackwardOutlined />} onClick={() => step(-FRAME)}>
+                    {t('player.frameBack')}
+                  </Button>
+                  <Button icon={<StepForwardOutlined />} onClick={() => step(FRAME)}>
+                    {t('player.frameForward')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          )}
+        </Space>
+      )}
+    </Modal>
+  );
+}
