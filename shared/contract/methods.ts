@@ -25,6 +25,7 @@ import {
 } from './dto.js';
 import { LIMITS } from './limits.js';
 import { playbackSchema } from './playback-dto.js';
+import { timelineSchema } from './timeline-dto.js';
 import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } from './cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
@@ -280,6 +281,12 @@ export const METHODS = {
     input: z.object({ linkId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
     output: caseDetailSchema,
     access: 'cases.manage',
+  }),
+  /** One camera's day in time order with the gaps between clips, so interruptions show. */
+  'records.timeline': method({
+    input: z.object({ deviceNo: equipmentNoSchema, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    output: timelineSchema.extend({ days: z.array(z.object({ day: z.string(), clips: z.number().int() })) }),
+    access: 'records.read',
   }),
   /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
   'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),

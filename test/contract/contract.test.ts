@@ -134,6 +134,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await ok<unknown[]>('records.posters', { ids: [record?.id ?? 0] }, token)).toEqual([]);
       expect(await code('records.play', { recordId: record?.id ?? 0 }, token)).toBe('NOT_PLAYABLE');
       expect(await code('records.stopPlaying', { ticket: 'none' }, token)).toBe('ok');
+      expect((await ok<{ clips: unknown[] }>('records.timeline', { deviceNo: 'T001' }, token)).clips).toEqual([]);
       const { runId } = await ok<{ runId: number }>('integrity.check', { scope: { kind: 'sample', count: 1 } }, token);
       await app.core.fixity.wait(runId);
       expect((await ok<{ summary: { ok: number } }>('integrity.get', { runId }, token)).summary.ok).toBe(1);

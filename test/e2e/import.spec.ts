@@ -129,6 +129,15 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await page.waitForTimeout(500);
     await shot(page, '22-library-corrected');
 
+    // The camera's day in its own time: the third clip starts after a gap.
+    await page.getByRole('tab', { name: '记录仪时间线' }).click();
+    await page.getByTestId('timeline-device').locator('input').fill('T001');
+    const day = page.getByTestId('device-timeline');
+    await expect(day).toContainText('09:30:00');
+    await expect(day).toContainText('共 4 段');
+    await shot(page, '25-timeline');
+    await page.getByRole('tab', { name: '列表' }).click();
+
     // Played inside the app, watermarked, no download; the view is in the audit log.
     await library.getByRole('row', { name: /0001\.MP4/ }).getByTestId('play').click();
     const player = page.getByTestId('player');

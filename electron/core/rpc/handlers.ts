@@ -5,6 +5,7 @@ import { requireAccount } from '../accounts/accounts-service.js';
 import type { RecordsApp } from '../app/records-app.js';
 import { ensureWritableDir } from '../datadir/probe.js';
 import { posterDataUrls } from '../media/posters.js';
+import { deviceDay, deviceDays } from '../search/timeline.js';
 import { listSources, previewSource } from '../sources/sources.js';
 import type { CallContext } from './call-context.js';
 
@@ -99,6 +100,11 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'backup.retireTarget': (app, input, ctx) => app.core.backup.retireTarget(ctx, input.id),
   'backup.run': (app, input, ctx) => ({ runId: app.core.backup.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.targetId) }),
   'backup.get': (app, input) => app.core.backup.getRun(input.runId),
+  'records.timeline': (app, input) => {
+    const days = deviceDays(app.core.db, input.deviceNo);
+    const day = input.day ?? days[0]?.day ?? '';
+    return { ...deviceDay(app.core.db, input.deviceNo, day), days };
+  },
   'records.play': (app, input, ctx) => app.core.playback.open(ctx, input.recordId),
   'records.stopPlaying': (app, input, ctx) => {
     app.core.playback.close(ctx, input.ticket);

@@ -119,6 +119,10 @@ export const en: Messages = {
     play: 'Play', variant_original: 'Original', variant_proxy: 'Playable copy', proxyNote: 'The browser can’t play the original; this is a copy converted from it. The original is unchanged.',
     notAuthentic: 'This original is under an integrity alarm: what plays may not be shown as the authentic original.', frameBack: 'Previous frame', frameForward: 'Next frame',
   },
+  timeline: {
+    list: 'List', title: 'Camera timeline', device: 'Camera number', day: 'Day', dayOption: '{{day}} ({{clips}} clips)', none: 'No recordings from this camera that day', pick: 'Pick a camera',
+    summary: '{{count}} clips, {{interrupted}} interruptions (video resumed more than 10 s after the previous clip ended; the rules want it explained on resuming)', gap: '{{gap}} after the previous', interrupted: 'interrupted',
+  },
   backup: {
     title: 'Off-site backup', add: 'Add a backup target', help: 'Each original copied to a target is read back and hashed there, and counts only if it matches; then a snapshot of the catalogue (with the audit log) is saved. While the app runs, backups run once a day; a target should be another disk or another place (a share on another computer).',
     empty: 'No backup target yet', target: 'Target', state: 'State', lastSuccess: 'Last success', held: 'Held', pending: 'Pending', count: '{{count}}, {{size}}',

@@ -117,6 +117,10 @@ export const zhCN = {
     play: '播放', variant_original: '原件', variant_proxy: '播放副本', proxyNote: '浏览器无法直接播放原件，正在播放从原件转换的副本；原件未被改动。',
     notAuthentic: '此原件存在完整性告警：播放内容不得作为真实原件出示。', frameBack: '上一帧', frameForward: '下一帧',
   },
+  timeline: {
+    list: '列表', title: '记录仪时间线', device: '记录仪编号', day: '日期', dayOption: '{{day}}（{{clips}} 段）', none: '这一天没有这台记录仪的记录', pick: '选择一台记录仪',
+    summary: '共 {{count}} 段，其中 {{interrupted}} 处中断（前一段结束后间隔超过 10 秒才继续录像，按规定应在恢复录制时说明）', gap: '距上一段 {{gap}}', interrupted: '中断',
+  },
   backup: {
     title: '异地备份', add: '新增备份位置', help: '原件复制到备份位置后会在那里重新读取并核验哈希，核验一致才计入；随后保存一份目录快照（含审计日志）。程序运行期间每天自动备份一次；备份位置应在另一块磁盘或另一处（如另一台电脑的共享文件夹）。',
     empty: '还没有备份位置', target: '备份位置', state: '状态', lastSuccess: '上次成功', held: '已备份', pending: '待备份', count: '{{count}} 个，{{size}}',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useInfiniteQuery, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
@@ -15,6 +15,7 @@ import { OfficerCell } from './OfficerCell.js';
 import { IntegrityCell } from './IntegrityCell.js';
 import { LinkToCaseDialog } from './LinkToCaseDialog.js';
 import { PlayerDialog } from './PlayerDialog.js';
+import { DeviceTimeline } from './DeviceTimeline.js';
 import { LibraryFilters, type LibraryFilterValue } from './LibraryFilters.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
@@ -30,6 +31,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [linking, setLinking] = useState(false);
   const [playing, setPlaying] = useState<RecordDto | null>(null);
+  const [view, setView] = useState<'list' | 'timeline'>('list');
   const [filter, setFilter] = useState<LibraryFilterValue>({});
   const list = useInfiniteQuery({
     queryKey: ['records.list', filter],
@@ -76,81 +78,85 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         </Space>
       }
     >
-      <LibraryFilters
-        value={filter}
-        onChange={(next) => {
-          setFilter(next);
-          setSelected([]);
-        }}
-      />
-      {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
-      <Table<RecordDto>
-        rowKey="id"
-        size="small"
-        loading={list.isPending}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText: t(Object.values(filter).some((v) => v !== undefined) ? 'library.noMatch' : 'library.empty') }}
-        scroll={{ x: 2320 }}
-        rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-        data-testid="library-table"
-        columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
-          {
-            title: '',
-            key: 'poster',
-            width: 88,
-            render: (_, r) => (
-              <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
-                <PosterCell record={r} src={posters.get(r.id)} />
-              </Button>
-            ),
-          },
-          { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
-          {
-            title: t('library.name'),
-            dataIndex: 'originalPath',
-            width: 340,
-            ellipsis: { showTitle: true },
-            render: (v: string, r) => (
-              <>
-                {r.attribution.important && (
-                  <Tag color="red" style={{ marginInlineEnd: 6 }}>
-                    {t('library.important')}
-                  </Tag>
-                )}
-                {v}
-              </>
-            ),
-          },
-          { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
-          { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
-          {
-            title: t('library.officerCol'),
-            key: 'officerName',
-            width: 150,
-            render: (_, r) => <OfficerCell record={r} canAssign={canExplain} />,
-          },
-          { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
-          { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
-          { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} /> },
-          { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
-          { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
-          { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
-          { title: t('library.importedAt'), dataIndex: 'importedAt', width: 170, render: (v: string) => formatInstant(v) },
-          { title: t('library.importedBy'), dataIndex: 'importedBy', width: 100 },
-          {
-            title: t('library.sha256'),
-            dataIndex: 'sha256',
-            width: 180,
-            render: (v: string) => (
-              <Typography.Text code copyable={{ text: v }} style={{ fontSize: 12 }}>
-                {v.slice(0, 16)}…
-              </Typography.Text>
-            ),
-          },
-        ]}
-      />
+      <Tabs activeKey={view} onChange={(k) => setView(k as 'list' | 'timeline')} items={[{ key: 'list', label: t('timeline.list') }, { key: 'timeline', label: t('timeline.title') }]} style={{ marginTop: -12 }} />
+      {view === 'timeline' ? <DeviceTimeline /> : null}
+      <div style={{ display: view === 'list' ? undefined : 'none' }}>
+        <LibraryFilters
+          value={filter}
+          onChange={(next) => {
+            setFilter(next);
+            setSelected([]);
+          }}
+        />
+        {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
+        <Table<RecordDto>
+          rowKey="id"
+          size="small"
+          loading={list.isPending}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t(Object.values(filter).some((v) => v !== undefined) ? 'library.noMatch' : 'library.empty') }}
+          scroll={{ x: 2320 }}
+          rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+          data-testid="library-table"
+          columns={[
+            { title: '#', dataIndex: 'id', width: 70 },
+            {
+              title: '',
+              key: 'poster',
+              width: 88,
+              render: (_, r) => (
+                <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
+                  <PosterCell record={r} src={posters.get(r.id)} />
+                </Button>
+              ),
+            },
+            { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
+            {
+              title: t('library.name'),
+              dataIndex: 'originalPath',
+              width: 340,
+              ellipsis: { showTitle: true },
+              render: (v: string, r) => (
+                <>
+                  {r.attribution.important && (
+                    <Tag color="red" style={{ marginInlineEnd: 6 }}>
+                      {t('library.important')}
+                    </Tag>
+                  )}
+                  {v}
+                </>
+              ),
+            },
+            { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
+            { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
+            {
+              title: t('library.officerCol'),
+              key: 'officerName',
+              width: 150,
+              render: (_, r) => <OfficerCell record={r} canAssign={canExplain} />,
+            },
+            { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
+            { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
+            { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} /> },
+            { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
+            { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
+            { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
+            { title: t('library.importedAt'), dataIndex: 'importedAt', width: 170, render: (v: string) => formatInstant(v) },
+            { title: t('library.importedBy'), dataIndex: 'importedBy', width: 100 },
+            {
+              title: t('library.sha256'),
+              dataIndex: 'sha256',
+              width: 180,
+              render: (v: string) => (
+                <Typography.Text code copyable={{ text: v }} style={{ fontSize: 12 }}>
+                  {v.slice(0, 16)}…
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+      </div>
       {playing && <PlayerDialog record={playing} onClose={() => setPlaying(null)} />}
       {linking && (
         <LinkToCaseDialog
