@@ -199,6 +199,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const integrity = new IntegrityService(db, alarms, store);
   const backup = new BackupService(db, audit, clock, store, settings, dataDir, bus);
   const cases = new CasesService(db, audit, clock, () => settings.cases().numberPattern);
-  const playback = new PlaybackService(db, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes);
+  const playback = new PlaybackService(db, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes, (recordId) => derive.prioritize(recordId));
   return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback };
 }

@@ -29,6 +29,16 @@ export class BackgroundQueue {
     this.kick();
   }
 
+  /** Puts an item at the front: someone is waiting for it (a viewer for a proxy). */
+  enqueueFirst(id: number): void {
+    if (this.closedFlag) return;
+    const at = this.queue.indexOf(id);
+    if (at >= 0) this.queue.splice(at, 1);
+    this.queue.unshift(id);
+    this.queued.add(id);
+    this.kick();
+  }
+
   /** Starts a drain unless one runs; when a drain ends, anything queued meanwhile starts the next. */
   kick(): void {
     if (this.draining || this.queue.length === 0 || this.closedFlag || !this.mayStart()) return;

@@ -44,6 +44,15 @@ export class DeriveQueue {
     this.queue.enqueue(recordId);
   }
 
+  /**
+   * A viewer is waiting for this record's proxy: it goes first, and a proxy that failed before is
+   * tried again.
+   */
+  prioritize(recordId: number): void {
+    this.db.prepare("DELETE FROM record_derivatives WHERE record_id = ? AND kind = 'proxy' AND state = 'failed'").run(recordId);
+    this.queue.enqueueFirst(recordId);
+  }
+
   /** Picks the work up again after an import has ended. */
   resume(): void {
     this.queue.kick();

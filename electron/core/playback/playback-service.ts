@@ -45,6 +45,7 @@ export class PlaybackService {
     private readonly store: () => EvidenceStore,
     private readonly sessions: SessionStore,
     private readonly idleMinutes: () => number,
+    private readonly requestProxy: (recordId: number) => void,
   ) {}
 
   open(ctx: CallContext, recordId: number): PlaybackDto {
@@ -66,7 +67,9 @@ export class PlaybackService {
     const media = { readable: r.readable === 1, container: r.container, videoCodec: r.video_codec, audioCodec: r.audio_codec };
     const asIs = r.readable !== null && playableAsIs(r.media_type, media);
     if (!asIs && !r.proxy) {
-      throw new AppError('NOT_PLAYABLE', 'no playable form yet', { id: recordId, proxy: r.readable === 0 ? 'unreadable' : (r.proxy_state ?? 'pending') });
+      // Made on demand: the proxy jumps the queue (a failed one is tried again); the player waits for it.
+      if (r.readable === 1) this.requestProxy(recordId);
+      throw new AppError('NOT_PLAYABLE', 'no playable form yet', { id: recordId, proxy: r.readable === 0 ? 'unreadable' : r.readable === null ? 'probing' : 'preparing' });
     }
     const store = this.store();
     const file = asIs ? store.localPath(r.sha256) : derivedAbsolutePath(store.root, r.proxy as string);

@@ -44,6 +44,14 @@ describe('playback', () => {
     expect((await t.call('records.play', { recordId: by.get('hevc.mp4')?.id ?? 0 }, token)).variant).toBe('proxy');
     expect(await codeOf(() => t!.call('records.play', { recordId: by.get('broken.mp4')?.id ?? 0 }, token))).toBe('NOT_PLAYABLE');
 
+    // A proxy that failed earlier is made again on demand when someone wants to watch.
+    const hevc = by.get('hevc.mp4')?.id ?? 0;
+    t.app.core.db.prepare("UPDATE record_derivatives SET state = 'failed', file = NULL, sha256 = NULL, problem = 'test' WHERE record_id = ? AND kind = 'proxy'").run(hevc);
+    const waiting = await t.call('records.play', { recordId: hevc }, token).catch((e: { code: string; details: Record<string, unknown> }) => e);
+    expect(waiting).toMatchObject({ code: 'NOT_PLAYABLE', details: { proxy: 'preparing' } });
+    await t.app.core.derive.idle();
+    expect((await t.call('records.play', { recordId: hevc }, token)).variant).toBe('proxy');
+
     const bridge = await startBridge({ dispatcher: t.dispatcher, rendererDir: tempDir('rr-renderer-') });
     try {
       const launch = await rawRequest(bridge.port, { path: `/launch?token=${bridge.token}` });
@@ -66,7 +74,7 @@ describe('playback', () => {
     }
     const keeper = await t.login(KEEPER.username, KEEPER.password);
     const actions = (await t.call('audit.list', { limit: 50 }, keeper)).events.map((e) => e.action);
-    expect(actions.filter((a) => a === 'record.viewed')).toHaveLength(3);
+    expect(actions.filter((a) => a === 'record.viewed')).toHaveLength(4);
     expect(actions).toContain('record.view_ended');
   });
 

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Modal, Progress, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { StepBackwardOutlined, StepForwardOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PlaybackDto } from '../../../../shared/contract/playback-dto.js';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
-import { call } from '../../api/client.js';
+import type { PushEvent } from '../../../../shared/contract/envelope.js';
+import { ClientError, call } from '../../api/client.js';
+import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 
@@ -37,9 +39,22 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
   const [speed, setSpeed] = useState(1);
   const [zoom, setZoom] = useState(1);
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const [percent, setPercent] = useState(0);
   const open = useMutation({ mutationFn: () => call('records.play', { recordId: record.id }), onSuccess: setView });
   const { mutate } = open;
   useEffect(() => mutate(), [mutate]);
+  // No proxy yet: the core makes it now; show its progress and play as soon as it is there.
+  const preparing = open.error instanceof ClientError && open.error.code === 'NOT_PLAYABLE' && open.error.details.proxy === 'preparing';
+  const onEvent = useCallback(
+    (e: PushEvent) => {
+      const p = e.payload as { recordId?: number; kind?: string; percent?: number; state?: string };
+      if (p.recordId !== record.id || p.kind !== 'proxy') return;
+      if (e.type === 'record.derive_progress') setPercent(Math.round(p.percent ?? 0));
+      if (e.type === 'record.derived') mutate();
+    },
+    [record.id, mutate],
+  );
+  usePushEvents(onEvent);
   useEffect(() => {
     if (media.current) media.current.playbackRate = speed;
   }, [speed, view]);
@@ -56,7 +71,14 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
   const noMenu = (e: React.MouseEvent) => e.preventDefault();
   return (
     <Modal open width={960} title={record.originalName} footer={null} onCancel={close} destroyOnHidden data-testid="player">
-      {open.isError && <Alert type="error" showIcon message={errorText(t, open.error)} />}
+      {preparing ? (
+        <Space direction="vertical" style={{ width: '100%' }} data-testid="player-preparing">
+          <Typography.Text>{t('player.preparing')}</Typography.Text>
+          <Progress percent={percent} status="active" />
+        </Space>
+      ) : (
+        open.isError && <Alert type="error" showIcon message={errorText(t, open.error)} />
+      )}
       {!view && !open.isError && <Spin />}
       {view && (
         <Space direction="vertical" style={{ width: '100%' }}>
