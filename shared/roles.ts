@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'audit.read': (a: Actor) => a.isAdmin || a.role !== 'officer',
   'records.import': (a: Actor) => a.role === 'keeper',
   'records.read': (a: Actor) => a.role !== 'officer',
+  /** The library list and its posters: everyone; an officer's list is narrowed in the core to their own and their cases'. */
+  'records.browse': () => true,
   'devices.manage': (a: Actor) => a.role === 'keeper' || a.isAdmin,
   /** Leaders and supervisors see integrity alarms and checks; the keeper (or an administrator) runs checks and handles alarms. */
   'integrity.read': (a: Actor) => a.isAdmin || a.role !== 'officer',

@@ -208,7 +208,7 @@ export const METHODS = {
   'records.posters': method({
     input: z.object({ ids: z.array(z.number().int().positive()).max(LIMITS.postersPerCall) }).strict(),
     output: z.array(z.object({ recordId: z.number().int(), dataUrl: z.string() })),
-    access: 'records.read',
+    access: 'records.browse',
   }),
   /** Integrity at a glance: the running and last check, coverage of the rotation, open alarms. */
   'integrity.status': method({ input: empty, output: integrityStatusSchema, access: 'integrity.read' }),
@@ -325,7 +325,7 @@ export const METHODS = {
       .strict(),
     /** `totalCapped`: there are more than `total` (counting stops at 10,000). */
     output: z.object({ records: z.array(recordSchema), total: z.number().int(), totalCapped: z.boolean(), nextBeforeId: z.number().int().nullable() }),
-    access: 'records.read',
+    access: 'records.browse',
   }),
 } as const;
 

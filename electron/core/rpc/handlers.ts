@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
+import { can } from '../../../shared/roles.js';
 import { requireAccount } from '../accounts/accounts-service.js';
 import type { RecordsApp } from '../app/records-app.js';
 import { ensureWritableDir } from '../datadir/probe.js';
@@ -22,6 +23,11 @@ function currentSettings(app: RecordsApp): OutputOf<'settings.get'> {
     cases: settings.cases(),
     storeDir: settings.storeDir(app.options.dataDir),
   };
+}
+
+/** Who sees only part of the library: an officer without the general read right sees their own and their cases'. */
+function officerScope(ctx: CallContext): number | undefined {
+  return ctx.account && !can(ctx.account, 'records.read') ? ctx.account.id : undefined;
 }
 
 /** One handler per contract method; the type makes a missing one a compile error. */
@@ -80,8 +86,8 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'import.get': (app, input) => app.core.imports.get(input.jobId),
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
-  'records.list': (app, input) => app.core.imports.listRecords(input),
-  'records.posters': (app, input) => posterDataUrls(app.core.db, app.core.settings.storeDir(app.options.dataDir), input.ids),
+  'records.list': (app, input, ctx) => app.core.imports.listRecords({ ...input, onlyFor: officerScope(ctx) }),
+  'records.posters': (app, input, ctx) => posterDataUrls(app.core.db, app.core.settings.storeDir(app.options.dataDir), input.ids, officerScope(ctx)),
   'integrity.status': (app) => app.core.fixity.status(app.core.settings.integrity().rotationDays),
   'integrity.check': (app, input, ctx) => ({ runId: app.core.fixity.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.scope) }),
   'integrity.get': (app, input) => app.core.fixity.get(input.runId),

@@ -16,7 +16,12 @@ export interface LibraryFilter {
   late?: boolean;
   important?: boolean;
   integrity?: 'unchecked' | 'ok' | 'alarm';
+  /** Set for an officer: only their own recordings and those of the cases they handle. */
+  onlyFor?: number;
 }
+
+/** An officer's share of the library: recordings attributed to them, and those linked to cases they handle. */
+export const OFFICER_SCOPE = `(s.officer_id = @me OR s.record_id IN (SELECT l.record_id FROM record_links l JOIN case_handlers h ON h.case_id = l.case_id WHERE h.officer_id = @me AND l.unlinked_at IS NULL))`;
 
 /** Counting stops here: beyond it the library says "10,000+" rather than scanning a million rows. */
 export const COUNT_CAP = 10_000;
@@ -38,6 +43,7 @@ export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: 
     where.push(clause);
     Object.assign(params, values);
   };
+  if (f.onlyFor !== undefined) add(OFFICER_SCOPE, { me: f.onlyFor });
   if (f.importJobId !== undefined) add('s.record_id IN (SELECT id FROM records WHERE import_job_id = @job)', { job: f.importJobId });
   if (f.officerId !== undefined) add('s.officer_id = @officer', { officer: f.officerId });
   if (f.deviceNo) add('s.device_no = @device', { device: f.deviceNo });

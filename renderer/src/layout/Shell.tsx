@@ -51,7 +51,7 @@ function page(route: Route, status: SystemStatus, account: AccountDto): ReactNod
     case 'import':
       return <ImportPage account={account} />;
     case 'library':
-      return can(account, 'records.read') ? <LibraryPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
+      return <LibraryPage account={account} />;
     case 'cases':
       return <CasesPage account={account} />;
     case 'backup':

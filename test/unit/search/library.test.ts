@@ -39,6 +39,11 @@ describe('the library: filters that combine, and Chinese text search', () => {
     await t.call('records.explainLate', { recordId: id('T001_000123_20261121'), reason: '在水库巡查，返回后上交' }, token);
 
     expect(await names({ officerId: li.id })).toEqual(['T001_000123_', 'T001_000123_']);
+    // An officer's library: their own recordings and those of cases they handle (张伟 co-handles the case).
+    const asZhang = await t.login('zhang', 'Officer2026');
+    const zhangs = (await t.call('records.list', { limit: 50 }, asZhang)).records.map((r) => r.originalName.slice(0, 12)).sort();
+    expect(zhangs).toEqual(['IMG_0001.jpg', 'T001_000123_', 'T002_000456_', 'T002_000456_']);
+    expect((await t.call('records.posters', { ids: [id('T001_000123_20261121')] }, asZhang))).toEqual([]);
     expect(await names({ officerId: zhang.id })).toEqual(['IMG_0001.jpg', 'T002_000456_', 'T002_000456_']);
     expect(await names({ deviceNo: 'T002' })).toEqual(['T002_000456_', 'T002_000456_']);
     expect(await names({ from: '2026-11-21', to: '2026-11-21' })).toEqual(['T001_000123_']);

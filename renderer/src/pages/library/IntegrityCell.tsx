@@ -9,12 +9,12 @@ import { formatInstant } from '../../lib/format.js';
 const COLORS = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
 /** The record's integrity wherever it is listed; a click shows its history (capture, every check, alarms). */
-export function IntegrityCell({ record }: { record: RecordDto }) {
+export function IntegrityCell({ record, withHistory }: { record: RecordDto; withHistory: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Tag color={COLORS[record.integrity.state]} style={{ cursor: 'pointer' }} onClick={() => setOpen(true)} data-testid="integrity-tag">
+      <Tag color={COLORS[record.integrity.state]} style={{ cursor: withHistory ? 'pointer' : undefined }} onClick={withHistory ? () => setOpen(true) : undefined} data-testid="integrity-tag">
         {t(`integrity.state_${record.integrity.state}`)}
       </Tag>
       {open && <HistoryDialog record={record} onClose={() => setOpen(false)} />}

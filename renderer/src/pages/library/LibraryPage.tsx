@@ -28,6 +28,8 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   // The archive keeper corrects what the import decided: late explanations, whose recording it is.
   const canExplain = can(account, 'records.import');
   const canLink = can(account, 'cases.manage');
+  // An officer's library holds their own recordings and their cases'; the whole-archive views are for the others.
+  const canReadAll = can(account, 'records.read');
   const [selected, setSelected] = useState<number[]>([]);
   const [linking, setLinking] = useState(false);
   const [playing, setPlaying] = useState<RecordDto | null>(null);
@@ -78,7 +80,10 @@ export function LibraryPage({ account }: { account: AccountDto }) {
         </Space>
       }
     >
-      <Tabs activeKey={view} onChange={(k) => setView(k as 'list' | 'timeline')} items={[{ key: 'list', label: t('timeline.list') }, { key: 'timeline', label: t('timeline.title') }]} style={{ marginTop: -12 }} />
+      {canReadAll && (
+        <Tabs activeKey={view} onChange={(k) => setView(k as 'list' | 'timeline')} items={[{ key: 'list', label: t('timeline.list') }, { key: 'timeline', label: t('timeline.title') }]} style={{ marginTop: -12 }} />
+      )}
+      {!canReadAll && <Alert type="info" showIcon message={t('library.ownOnly')} style={{ marginBottom: 16 }} />}
       {view === 'timeline' ? <DeviceTimeline /> : null}
       <div style={{ display: view === 'list' ? undefined : 'none' }}>
         <LibraryFilters
@@ -138,7 +143,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
             },
             { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
             { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
-            { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} /> },
+            { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
             { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
             { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
             { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
