@@ -68,3 +68,19 @@ export async function codeOf(fn: () => Promise<unknown>): Promise<string> {
     return (err as { code?: string }).code ?? 'not-an-app-error';
   }
 }
+
+/** For one test file: the app each test opens, closed after it; `app()` is the one open now. */
+export function appPerTest(): { open(options?: { setup?: boolean; dir?: string }): Promise<TestApp>; app(): TestApp } {
+  let current: TestApp | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return {
+    open: async (options) => (current = await openTestApp(options)),
+    app: () => {
+      if (!current) throw new Error('no app open in this test');
+      return current;
+    },
+  };
+}

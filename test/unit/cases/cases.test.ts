@@ -1,23 +1,14 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseFields } from '../../../shared/contract/cases-dto.js';
 import { make } from '../../support/media.js';
-import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
+import { KEEPER, appPerTest, codeOf, scratch } from '../../support/test-app.js';
 
-let t: TestApp | null = null;
 const scratchDir = scratch();
-afterEach(async () => {
-  await t?.close();
-  t = null;
-});
-
-function app(): TestApp {
-  if (!t) throw new Error('no app');
-  return t;
-}
+const { open, app } = appPerTest();
 
 async function office() {
-  t = await openTestApp();
+  const t = await open();
   const token = await t.login(KEEPER.username, KEEPER.password);
   const li = await t.call('accounts.create', { username: 'li', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000123' }, token);
   const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000456' }, token);

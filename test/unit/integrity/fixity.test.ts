@@ -1,25 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
-import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
+import { KEEPER, appPerTest, codeOf, scratch } from '../../support/test-app.js';
 
-let t: TestApp | null = null;
 const scratchDir = scratch();
-afterEach(async () => {
-  await t?.close();
-  t = null;
-});
-
-function app(): TestApp {
-  if (!t) throw new Error('no app');
-  return t;
-}
+const { open, app } = appPerTest();
 
 /** An archive with four small originals; returns the keeper's token and the records by name. */
 async function archive() {
-  t = await openTestApp();
+  const t = await open();
   const token = await t.login(KEEPER.username, KEEPER.password);
   const src = scratchDir('rr-fix-');
   for (const n of ['a', 'b', 'c', 'd']) make.random(path.join(src, `${n}.mp4`), 300_000 + n.charCodeAt(0));

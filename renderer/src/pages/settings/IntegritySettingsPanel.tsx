@@ -1,7 +1,8 @@
-import { Alert, Button, Form, InputNumber, Spin } from 'antd';
+import { Alert, Form, InputNumber, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, IntegritySettings } from '../../../../shared/contract/dto.js';
 import { useSettingsPanel } from './use-settings-panel.js';
+import { SaveButton } from './SaveButton.js';
 
 /** How often the scheduled rotation re-hashes the whole store. */
 export function IntegritySettingsPanel({ account }: { account: AccountDto }) {
@@ -14,11 +15,7 @@ export function IntegritySettingsPanel({ account }: { account: AccountDto }) {
       <Form.Item name="rotationDays" label={t('settings.rotationDays')} extra={t('settings.rotationDaysHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={365} precision={0} addonAfter={t('settings.dayUnit')} />
       </Form.Item>
-      {editable && (
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      )}
+      <SaveButton editable={editable} saving={save.isPending} />
     </Form>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
+import { Alert, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
 import { requiredText, unitCodeRules } from '../../lib/rules.js';
 import { useSettingsPanel } from './use-settings-panel.js';
+import { SaveButton } from './SaveButton.js';
 
 export function OfficePanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
@@ -31,11 +32,7 @@ export function OfficePanel({ account }: { account: AccountDto }) {
       <Form.Item name={['security', 'lockoutMinutes']} label={t('settings.lockoutMinutes')} rules={[{ required: true }]}>
         <InputNumber min={1} max={1440} precision={0} />
       </Form.Item>
-      {editable && (
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      )}
+      <SaveButton editable={editable} saving={save.isPending} />
     </Form>
   );
 }

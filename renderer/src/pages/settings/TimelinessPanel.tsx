@@ -1,9 +1,10 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, TimelinessSettings } from '../../../../shared/contract/dto.js';
 import { deadlineFor } from '../../../../shared/rules/deadline.js';
 import { useSettingsPanel } from './use-settings-panel.js';
+import { SaveButton } from './SaveButton.js';
 
 interface TimelinessForm {
   kind: 'hours' | 'workdays';
@@ -84,11 +85,7 @@ export function TimelinessPanel({ account }: { account: AccountDto }) {
       <Form.Item name="clockAheadMinutes" label={t('settings.clockAhead')} extra={t('settings.clockAheadHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={1440} precision={0} addonAfter={t('settings.minutes')} />
       </Form.Item>
-      {editable && (
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      )}
+      <SaveButton editable={editable} saving={save.isPending} />
     </Form>
   );
 }
