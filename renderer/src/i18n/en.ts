@@ -34,7 +34,7 @@ export const en: Messages = {
   shell: { logout: 'Sign out', office: 'Office', browserMode: 'Browser mode', changePassword: 'Change password' },
   dashboard: {
     welcome: 'Hello, {{name}}', role: 'Role', lastLogin: 'Last sign-in', office: 'Office', unitCode: 'Unit code',
-    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'Cases, lending, retention, discs and ledgers arrive in coming versions.',
+    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'Lending, retention, discs and ledgers arrive in coming versions.',
     firstLogin: 'First sign-in',
   },
   coming: { title: '{{name}}', text: 'This capability is being built and will arrive in a coming version.' },

@@ -32,7 +32,7 @@ export const zhCN = {
   shell: { logout: '退出登录', office: '单位', browserMode: '浏览器模式', changePassword: '修改密码' },
   dashboard: {
     welcome: '{{name}}，您好', role: '角色', lastLogin: '上次登录', office: '单位', unitCode: '单位代码',
-    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '案件、借阅、保管期限、刻录光盘与台账统计将在后续版本中逐步提供。',
+    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '借阅、保管期限、刻录光盘与台账统计将在后续版本中逐步提供。',
     firstLogin: '首次登录',
   },
   coming: { title: '{{name}}', text: '该功能正在建设中，将在后续版本中提供。' },
