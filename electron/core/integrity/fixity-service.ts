@@ -233,7 +233,7 @@ export class FixityService {
           workstation,
         );
       }
-      this.search.refresh([target.id]);
+      this.search.refreshIntegrity(target.id);
     })();
   }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { SEARCH_ROW_SELECT } from './search-sql.js';
+import { INTEGRITY_STATE, SEARCH_ROW_SELECT } from './search-sql.js';
 
 /**
  * Keeps record_search and record_text current: whoever changes a fact a record is found by calls
@@ -25,6 +25,14 @@ export class SearchIndex {
       drop.run(id);
       text.run(id, r.body);
     }
+  }
+
+  /**
+   * Only the integrity column, after a fixity check: a check touches every record in turn, and
+   * rewriting each one's full-text entry for it would be work for nothing.
+   */
+  refreshIntegrity(recordId: number): void {
+    this.db.prepare(`UPDATE record_search SET integrity = (SELECT ${INTEGRITY_STATE} FROM records r WHERE r.id = record_search.record_id) WHERE record_id = ?`).run(recordId);
   }
 
   /** All records of the cases given: a case's number, cause or parties changed. */

@@ -3,13 +3,16 @@
  * (latest attribution), device, camera time, lateness, importance mark, live case links,
  * integrity, and the text that full-text search reads. Append `WHERE r.id IN (…)` (or `WHERE 1`).
  */
+/** A record's integrity as the library filters on it: an open alarm, else checked, else unchecked. */
+export const INTEGRITY_STATE = `CASE WHEN EXISTS (SELECT 1 FROM integrity_alarms a WHERE a.record_id = r.id AND a.resolved_at IS NULL) THEN 'alarm'
+       WHEN EXISTS (SELECT 1 FROM record_fixity f WHERE f.record_id = r.id) THEN 'ok' ELSE 'unchecked' END`;
+
 export const SEARCH_ROW_SELECT = `SELECT r.id AS record_id, r.media_type,
   (SELECT o.officer_id FROM record_officers o WHERE o.record_id = r.id ORDER BY o.id DESC LIMIT 1) AS officer_id,
   n.device_no, coalesce(n.recorded_at, t.recorded_at) AS recorded_at,
   coalesce(t.seconds_late > 0, 0) AS late, coalesce(n.important, 0) AS important,
   (SELECT count(*) FROM record_links l WHERE l.record_id = r.id AND l.unlinked_at IS NULL) AS linked,
-  CASE WHEN EXISTS (SELECT 1 FROM integrity_alarms a WHERE a.record_id = r.id AND a.resolved_at IS NULL) THEN 'alarm'
-       WHEN EXISTS (SELECT 1 FROM record_fixity f WHERE f.record_id = r.id) THEN 'ok' ELSE 'unchecked' END AS integrity,
+  ${INTEGRITY_STATE} AS integrity,
   concat_ws(' ', r.original_path, n.device_no, n.officer_no,
     (SELECT group_concat(concat_ws(' ', a.display_name, a.officer_no), ' ') FROM record_officers o JOIN accounts a ON a.id = o.officer_id WHERE o.record_id = r.id),
     (SELECT group_concat(concat_ws(' ', c.case_no, c.cause, (SELECT group_concat(json_extract(p.value, '$.name'), ' ') FROM json_each(c.parties) p), l.facts ->> '$.place', l.facts ->> '$.statement', (SELECT group_concat(cl.value, ' ') FROM json_each(l.facts -> '$.collectors') cl)), ' ')
