@@ -2,6 +2,7 @@ import { importOptionsSchema, type ImportItemDto, type ImportJobDto, type Import
 import { derivativesNeeded, type DerivativeKind } from '../../../shared/rules/playback.js';
 import type { Db } from '../db/open.js';
 import { queryLibrary, type LibraryFilter } from '../search/library-query.js';
+import { INTEGRITY_STATE } from '../search/search-sql.js';
 
 interface JobRow {
   id: number;
@@ -62,7 +63,7 @@ interface RecordRow {
   d_poster: 'ready' | 'failed' | 'not_needed' | null;
   d_proxy: 'ready' | 'failed' | 'not_needed' | null;
   f_checked: string | null;
-  f_alarms: number;
+  f_state: 'unchecked' | 'ok' | 'alarm';
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -79,7 +80,7 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'poster') AS d_poster,
   (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'proxy') AS d_proxy,
   (SELECT last_checked_at FROM record_fixity WHERE record_id = r.id) AS f_checked,
-  (SELECT count(*) FROM integrity_alarms WHERE record_id = r.id AND resolved_at IS NULL) AS f_alarms
+  ${INTEGRITY_STATE} AS f_state
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
   LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
   LEFT JOIN officer_absences x ON x.id = t.absence_id
@@ -208,6 +209,6 @@ function toRecordDto(r: RecordRow): RecordDto {
           },
     officer: r.o_id === null || r.o_source === null ? null : { id: r.o_id, name: r.o_name ?? '', source: r.o_source },
     derived: { poster: derivedState(r, media, 'poster'), proxy: derivedState(r, media, 'proxy') },
-    integrity: { state: r.f_alarms > 0 ? 'alarm' : r.f_checked ? 'ok' : 'unchecked', lastCheckedAt: r.f_checked },
+    integrity: { state: r.f_state, lastCheckedAt: r.f_checked },
   };
 }
