@@ -63,6 +63,7 @@ function fill(db: Db, keeperId: number): void {
          (SELECT concat_ws(' ', c.case_no, c.cause, json_extract(c.parties, '$[0].name'), l.facts ->> '$.place', l.facts ->> '$.statement') FROM record_links l JOIN cases c ON c.id = l.case_id WHERE l.record_id = r.id AND l.unlinked_at IS NULL))
        FROM records r JOIN record_search s ON s.record_id = r.id LEFT JOIN accounts a ON a.id = s.officer_id`,
     ).run();
+    db.exec('INSERT INTO record_grams (rowid, grams) SELECT rowid, rr_grams(body) FROM record_text');
   })();
   db.exec('PRAGMA synchronous = FULL; ANALYZE');
   console.log(`filled ${RECORDS.toLocaleString()} records, ${CASES.toLocaleString()} cases in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -115,8 +116,13 @@ try {
   const firstPage = await report('page  ', [['no filter', () => ({})]]);
   const f = await report('filter', filters);
   const s = await report('search', searches.map(([n, make]) => [n, (i: number) => ({ text: make(i) })]));
-  // Reported apart: one or two characters can't use the trigram index and scan the text instead.
-  const short = await report('search', [['two characters (scan)', (i) => ({ text: `${SURNAMES[i % 10]}某` })]]);
+  // Reported apart: one or two characters read the bigram index, not the trigram one.
+  const short = await report('search', [
+    ['two characters', (i) => ({ text: `${SURNAMES[i % 10]}某` })],
+    ['one character', (i) => ({ text: CAUSES[i % 10]?.slice(1, 2) })],
+    ['two characters + officer', (i) => ({ text: `${SURNAMES[i % 10]}某`, officerId: officer(i) })],
+    ['one digit (every record)', (i) => ({ text: String(i % 10) })],
+  ]);
   await app.close();
   const out = {
     records: RECORDS,
@@ -126,7 +132,8 @@ try {
     p50_search_ms: Number(percentile(s, 50).toFixed(1)),
     p95_search_ms: Number(percentile(s, 95).toFixed(1)),
     p95_first_page_ms: Number(percentile(firstPage, 95).toFixed(1)),
-    p95_two_char_search_ms: Number(percentile(short, 95).toFixed(1)),
+    p50_short_search_ms: Number(percentile(short, 50).toFixed(1)),
+    p95_short_search_ms: Number(percentile(short, 95).toFixed(1)),
   };
   console.log(JSON.stringify(out));
 } finally {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.js';
+import { registerSearchFunctions } from '../search/grams.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -60,6 +61,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    registerSearchFunctions(db);
     if (!options.readonly) migrate(db);
     return db;
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { gramQuery } from './grams.js';
 
 export interface LibraryFilter {
   limit: number;
@@ -33,8 +34,8 @@ function ftsPhrase(text: string): string {
 
 /**
  * The library's filters combined, over the one-row-per-record search table and its indexes, newest
- * first. Text of three characters or more uses the trigram index; one or two characters (a
- * two-character Chinese name) fall back to a substring scan of the same text.
+ * first. Text of three characters or more uses the trigram index, one or two letters or digits (a
+ * two-character Chinese name) the bigram index; only a short search with punctuation in it scans.
  */
 export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: number; capped: boolean } {
   const where: string[] = [];
@@ -58,7 +59,9 @@ export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: 
   if (f.integrity) add('s.integrity = @integrity', { integrity: f.integrity });
   const text = f.text?.trim();
   if (text) {
+    const grams = gramQuery(text);
     if ([...text].length >= 3) add('s.record_id IN (SELECT rowid FROM record_text WHERE record_text MATCH @match)', { match: ftsPhrase(text) });
+    else if (grams) add('s.record_id IN (SELECT rowid FROM record_grams WHERE record_grams MATCH @grams)', { grams });
     else add('s.record_id IN (SELECT rowid FROM record_text WHERE body LIKE @like)', { like: `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';

@@ -1,8 +1,9 @@
 import type { Db } from '../db/open.js';
+import { textGrams } from './grams.js';
 import { INTEGRITY_STATE, SEARCH_ROW_SELECT } from './search-sql.js';
 
 /**
- * Keeps record_search and record_text current: whoever changes a fact a record is found by calls
+ * Keeps record_search, record_text and record_grams current: whoever changes a fact a record is found by calls
  * `refresh` with the records concerned, inside its own transaction.
  */
 export class SearchIndex {
@@ -18,12 +19,16 @@ export class SearchIndex {
     );
     const drop = this.db.prepare('DELETE FROM record_text WHERE rowid = ?');
     const text = this.db.prepare('INSERT INTO record_text (rowid, body) VALUES (?, ?)');
+    const dropGrams = this.db.prepare('DELETE FROM record_grams WHERE rowid = ?');
+    const grams = this.db.prepare('INSERT INTO record_grams (rowid, grams) VALUES (?, ?)');
     for (const id of ids) {
       const r = row.get(id) as { record_id: number; body: string } | undefined;
       if (!r) continue;
       put.run(r);
       drop.run(id);
       text.run(id, r.body);
+      dropGrams.run(id);
+      grams.run(id, textGrams(r.body));
     }
   }
 

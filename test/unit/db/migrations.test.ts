@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, migrate, openDatabase } from '../../../electron/core/db/open.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
+import { registerSearchFunctions } from '../../../electron/core/search/grams.js';
 import { scratch } from '../../support/test-app.js';
 
 const scratchDir = scratch();
@@ -293,6 +294,20 @@ describe('migration 0014 record search', () => {
     migrate(db, MIGRATIONS.slice(0, 14));
     expect(db.prepare('SELECT * FROM record_search').get()).toEqual({ record_id: 1, media_type: 'video', officer_id: null, device_no: 'T001', recorded_at: '2026-11-20T09:30:00', late: 1, important: 1, linked: 0, integrity: 'unchecked' });
     expect(db.prepare("SELECT rowid FROM record_text WHERE record_text MATCH '\"a.mp4\"'").get()).toEqual({ rowid: 1 });
+    db.close();
+  });
+});
+
+describe('migration 0016 short search', () => {
+  it('indexes the bigrams of the text already indexed', () => {
+    const db = new Database(dbFile());
+    registerSearchFunctions(db);
+    migrate(db, MIGRATIONS.slice(0, 15));
+    db.prepare("INSERT INTO record_text (rowid, body) VALUES (7, '王某某 占道经营')").run();
+    migrate(db, MIGRATIONS.slice(0, 16));
+    expect(db.prepare("SELECT rowid FROM record_grams WHERE record_grams MATCH '\"某占\"'").all()).toEqual([]);
+    expect(db.prepare("SELECT rowid FROM record_grams WHERE record_grams MATCH '\"某某\"'").all()).toEqual([{ rowid: 7 }]);
+    expect(db.prepare("SELECT rowid FROM record_grams WHERE record_grams MATCH '\"营\" *'").all()).toEqual([{ rowid: 7 }]);
     db.close();
   });
 });

@@ -62,6 +62,14 @@ describe('the library: filters that combine, and Chinese text search', () => {
     expect(await names({ text: '〔2026〕12' })).toEqual(['T001_000123_']);
     expect(await names({ text: 'IMG_00' })).toEqual(['IMG_0001.jpg']);
     expect(await names({ text: '100%"' })).toEqual([]);
+    // One or two characters read the bigram index: a surname, a character inside a word, a digit
+    // pair; a short search with punctuation in it still finds by scanning.
+    expect(await names({ text: '王' })).toEqual(['T001_000123_']);
+    expect(await names({ text: '摊' })).toEqual(['T001_000123_']);
+    expect(await names({ text: 'jp' })).toEqual(['IMG_0001.jpg']);
+    expect(await names({ text: 'Im' })).toEqual(['IMG_0001.jpg']);
+    expect(await names({ text: '〕1' })).toEqual(['T001_000123_']);
+    expect(await names({ text: '某乙' })).toEqual([]);
 
     // Integrity is a filter too: after a check, and after a tampered original.
     expect(await names({ integrity: 'unchecked' })).toHaveLength(5);
