@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { make } from '../support/media.js';
-import { KEEPER, expect, setUpAndSignIn, shot, test } from './fixtures.js';
+import { expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
-/** The CLI shares the running app's folder through SQLite: quick set-up of what this test is not about. */
-function records(dataDir: string, args: string[], env: Record<string, string> = {}): void {
-  execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, ...args], { env: { ...process.env, RECORDS_PASSWORD: KEEPER.password, ...env }, stdio: 'pipe' });
-}
 
 test('a case is filed, three recordings are linked as evidence with their written description, and found again', async ({ page, bridge, foreignRequests }) => {
   void foreignRequests;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,4 +88,9 @@ export async function setUpAndSignIn(page: Page, bridge: RunningBridge): Promise
   await page.getByLabel('密码').fill(KEEPER.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('office-name')).toBeVisible();
+}
+
+/** The CLI shares the running app's folder through SQLite: quick set-up of what a test is not about. */
+export function records(dataDir: string, args: string[], env: Record<string, string> = {}): void {
+  execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, ...args], { env: { ...process.env, RECORDS_PASSWORD: KEEPER.password, ...env }, stdio: 'pipe' });
 }

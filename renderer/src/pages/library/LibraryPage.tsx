@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
+import { useViewportRest } from '../../lib/use-viewport-rest.js';
 import { useInfiniteQuery, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +36,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const [playing, setPlaying] = useState<RecordDto | null>(null);
   const [view, setView] = useState<'list' | 'timeline'>('list');
   const [filter, setFilter] = useState<LibraryFilterValue>({});
+  const height = useViewportRest(360);
   const list = useInfiniteQuery({
     queryKey: ['records.list', filter],
     queryFn: ({ pageParam }) => call('records.list', { ...filter, limit: 200, beforeId: pageParam ?? undefined }),
@@ -101,7 +103,15 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: t(Object.values(filter).some((v) => v !== undefined) ? 'library.noMatch' : 'library.empty') }}
-          scroll={{ x: 2320 }}
+          // Only the rows in view are in the page, however many have been loaded; the next page is
+          // fetched as the keeper scrolls near the end.
+          virtual
+          scroll={{ x: 2320, y: height }}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < 800 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+          }}
+          onRow={() => ({ role: 'row' })}
           rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
           data-testid="library-table"
           columns={[
@@ -172,11 +182,11 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           }}
         />
       )}
-      {list.hasNextPage && (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('library.more')}
-          </Button>
+      {view === 'list' && rows.length > 0 && (
+        <Flex justify="center" style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary" data-testid="library-loaded">
+            {list.isFetchingNextPage ? t('library.loading') : t(list.hasNextPage ? 'library.loadedMore' : 'library.loadedAll', { count: rows.length })}
+          </Typography.Text>
         </Flex>
       )}
     </Card>
