@@ -94,6 +94,12 @@ try {
     ['file name', (i) => `T${String(i % 200).padStart(3, '0')}_${100000 + (i % OFFICERS)}`],
     ['case number', (i) => `〕${1 + ((i * 131) % CASES)}号`],
   ];
+  // Text and filters together: a common word with a rare flag is the hard case for any plan.
+  const combined: [string, (i: number) => Record<string, unknown>][] = [
+    ['cause + officer', (i) => ({ text: CAUSES[i % 10], officerId: officer(i) })],
+    ['every record + alarm', () => ({ text: 'MP4', integrity: 'alarm' })],
+    ['every record + important + officer', (i) => ({ text: '.MP4', important: true, officerId: officer(i) })],
+  ];
   const time = async (input: Record<string, unknown>) => {
     const t = performance.now();
     await d.call('records.list', { limit: 100, ...input }, token, 'bench');
@@ -115,7 +121,7 @@ try {
   console.log('each figure: a whole records.list call (first page of 100 with every column, and the count)');
   const firstPage = await report('page  ', [['no filter', () => ({})]]);
   const f = await report('filter', filters);
-  const s = await report('search', searches.map(([n, make]) => [n, (i: number) => ({ text: make(i) })]));
+  const s = await report('search', [...searches.map(([n, make]): [string, (i: number) => Record<string, unknown>] => [n, (i: number) => ({ text: make(i) })]), ...combined]);
   // Reported apart: one or two characters read the bigram index, not the trigram one.
   const short = await report('search', [
     ['two characters', (i) => ({ text: `${SURNAMES[i % 10]}某` })],

@@ -27,6 +27,18 @@ export const OFFICER_SCOPE = `(s.officer_id = @me OR s.record_id IN (SELECT l.re
 /** Counting stops here: beyond it the library says "10,000+" rather than scanning a million rows. */
 export const COUNT_CAP = 10_000;
 
+/**
+ * Below this many records matching the filters, a text search looks each of them up in the text
+ * index: a lookup of a word found in most records costs ~150 µs (bench:catalog), so past a few
+ * hundred records reading the text index newest first is cheaper.
+ */
+const FEW = 500;
+
+/** How many rows match, counting no further than one past `cap`. */
+function countWhere(db: Db, from: string, where: string[], params: Record<string, unknown>, cap: number): number {
+  return (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ') || '1'} LIMIT ${cap + 1})`).get(params) as { n: number }).n;
+}
+
 /** FTS5 trigram needs three characters; a phrase in quotes matches them in order. */
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -57,17 +69,26 @@ export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: 
   if (f.late !== undefined) add('s.late = @late', { late: f.late ? 1 : 0 });
   if (f.important !== undefined) add('s.important = @important', { important: f.important ? 1 : 0 });
   if (f.integrity) add('s.integrity = @integrity', { integrity: f.integrity });
+  // Text and filters: when the filters leave few records, each is looked up in the text index;
+  // otherwise the text index drives, newest first, so a word found in most records still stops at
+  // the first page and the count's cap. (bench:catalog measures both: a common word with a rare
+  // flag, a rare word with a common filter.)
+  let from = 'record_search s';
+  let key = 's.record_id';
+  const byIndex = (table: 'record_text' | 'record_grams', query: string) => {
+    const few = where.length > 0 && countWhere(db, 'record_search s', where, params, FEW) <= FEW;
+    if (few) return add(`EXISTS (SELECT 1 FROM ${table} g WHERE g.${table} MATCH @match AND g.rowid = s.record_id)`, { match: query });
+    from = `${table} g JOIN record_search s ON s.record_id = g.rowid`;
+    key = 'g.rowid';
+    add(`g.${table} MATCH @match`, { match: query });
+  };
   const text = f.text?.trim();
-  if (text) {
-    const grams = gramQuery(text);
-    if ([...text].length >= 3) add('s.record_id IN (SELECT rowid FROM record_text WHERE record_text MATCH @match)', { match: ftsPhrase(text) });
-    else if (grams) add('s.record_id IN (SELECT rowid FROM record_grams WHERE record_grams MATCH @grams)', { grams });
-    else add('s.record_id IN (SELECT rowid FROM record_text WHERE body LIKE @like)', { like: `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const page = db
-    .prepare(`SELECT s.record_id AS id FROM record_search s ${filter} ${filter ? 'AND' : 'WHERE'} (@before IS NULL OR s.record_id < @before) ORDER BY s.record_id DESC LIMIT @limit`)
-    .all({ ...params, before: f.beforeId ?? null, limit: f.limit + 1 }) as { id: number }[];
-  const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM record_search s ${filter} LIMIT ${COUNT_CAP + 1})`).get(params) as { n: number }).n;
+  const grams = text ? gramQuery(text) : null;
+  if (text && [...text].length >= 3) byIndex('record_text', ftsPhrase(text));
+  else if (grams) byIndex('record_grams', grams);
+  else if (text) add('s.record_id IN (SELECT rowid FROM record_text WHERE body LIKE @like)', { like: `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+  const counted = countWhere(db, from, where, params, COUNT_CAP);
+  if (f.beforeId !== undefined) add(`${key} < @before`, { before: f.beforeId });
+  const page = db.prepare(`SELECT ${key} AS id FROM ${from} WHERE ${where.join(' AND ') || '1'} ORDER BY ${key} DESC LIMIT @limit`).all({ ...params, limit: f.limit + 1 }) as { id: number }[];
   return { ids: page.map((r) => r.id), total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
 }

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db/open.js';
+import { queryLibrary, type LibraryFilter } from '../../../electron/core/search/library-query.js';
+import { textGrams } from '../../../electron/core/search/grams.js';
+import { scratch } from '../../support/test-app.js';
+
+const N = 1500;
+const WORDS = ['占道经营', '违法建设', '噪声扰民'];
+
+interface Row {
+  id: number;
+  officer: number;
+  late: boolean;
+  body: string;
+}
+
+/**
+ * Text with filters is answered by one of two plans, depending on how many records the filters
+ * leave (a few hundred or fewer: each is looked up in the text index). Whatever the plan, the
+ * answer must be the one a plain reading of every record gives — checked here against exactly that.
+ */
+describe('text search with filters, on either side of the plan switch', () => {
+  it('gives the same records, count and pages as reading every record', () => {
+    const db = openDatabase(path.join(scratch()('rr-plans-'), 'c.db'));
+    db.prepare("INSERT INTO accounts (username, display_name, role, is_admin, password_hash, created_at) VALUES ('k', 'K', 'keeper', 1, 'x', 't')").run();
+    db.prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state) VALUES ('/m', 't', 1, 'w', 'h', 1, 'finished')").run();
+    const rows: Row[] = Array.from({ length: N }, (_, i) => ({
+      id: i + 1,
+      officer: i % 3 === 0 ? 1 : 7,
+      late: i % 97 === 0,
+      body: `T00${i % 4}_${String(i).padStart(5, '0')}.MP4 ${i % 5 === 0 ? (WORDS[i % 3] ?? '') : ''} ${i % 11 === 0 ? '王某' : ''}`,
+    }));
+    db.transaction(() => {
+      for (const r of rows) {
+        db.prepare("INSERT INTO records (id, sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, ?, 1, 'video', 'x', 'x', '/m', 't', 1, 1)").run(r.id, String(r.id).padStart(64, '0'), String(r.id).padStart(64, '0'));
+        db.prepare("INSERT INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity) VALUES (?, 'video', ?, 'T001', '2026-11-20T09:00:00', ?, 0, 0, 'unchecked')").run(r.id, r.officer, r.late ? 1 : 0);
+        db.prepare('INSERT INTO record_text (rowid, body) VALUES (?, ?)').run(r.id, r.body);
+        db.prepare('INSERT INTO record_grams (rowid, grams) VALUES (?, ?)').run(r.id, textGrams(r.body));
+      }
+    })();
+    const cases: [LibraryFilter, (r: Row) => boolean][] = [
+      [{ limit: 50, text: 'MP4', late: true }, (r) => r.late], // few records: looked up one by one
+      [{ limit: 50, text: '.MP4', officerId: 7 }, (r) => r.officer === 7], // many: the text index drives
+      [{ limit: 50, text: '占道经营', officerId: 1 }, (r) => r.officer === 1 && r.body.includes('占道经营')],
+      [{ limit: 50, text: '王某', officerId: 7 }, (r) => r.officer === 7 && r.body.includes('王某')],
+      [{ limit: 50, text: '王', late: true }, (r) => r.late && r.body.includes('王')],
+      [{ limit: 50, text: '3' }, (r) => r.body.includes('3')],
+    ];
+    for (const [filter, keep] of cases) {
+      const expected = rows.filter((r) => keep(r)).map((r) => r.id).reverse();
+      const first = queryLibrary(db, filter);
+      expect(first.total, JSON.stringify(filter)).toBe(expected.length);
+      expect(first.ids.slice(0, 50)).toEqual(expected.slice(0, 50));
+      const second = queryLibrary(db, { ...filter, beforeId: expected[49] ?? 0 });
+      expect(second.ids.slice(0, 50)).toEqual(expected.slice(50, 100));
+    }
+    db.close();
+  });
+});
