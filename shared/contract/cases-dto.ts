@@ -60,14 +60,21 @@ export const caseLinkSchema = z.object({
 });
 export type CaseLinkDto = z.infer<typeof caseLinkSchema>;
 
+/** What a case event can change; `kind`, `status` and `role` values are codes the UI names. */
+export const HISTORY_FIELDS = ['caseNo', 'kind', 'cause', 'parties', 'handlers', 'status', 'filedOn', 'decidedOn', 'closedOn', 'archivedOn', 'role', 'collectors', 'collectedAt', 'place', 'statement', 'reason'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** One appended event of a case, with each value it changed, old and new, as text. */
 export const caseEventSchema = z.object({
   id: z.number().int(),
   at: instantSchema,
   by: z.string(),
   action: z.enum(['created', 'changed', 'linked', 'link_changed', 'unlinked']),
-  old: z.unknown(),
-  new: z.unknown(),
+  /** The linked record's name, for link events. */
+  record: z.string().nullable(),
+  changes: z.array(z.object({ field: z.enum(HISTORY_FIELDS), old: z.string().nullable(), new: z.string().nullable() })),
 });
+export type CaseEventDto = z.infer<typeof caseEventSchema>;
 
 export const caseSchema = caseFieldsSchema.extend({
   id: z.number().int(),

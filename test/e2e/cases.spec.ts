@@ -81,6 +81,26 @@ test('a case is filed, three recordings are linked as evidence with their writte
     await expect(links).toContainText('取证人员 李建国、张伟；取证时间 2026-11-20 09:30；取证地点 峡口镇集贸市场东门');
     await expect(detail).toContainText('关联记录');
     await shot(page, '41-case-detail');
+
+    // Two of the descriptions corrected at once; the history says what changed, from what to what.
+    const rows = links.locator('tbody tr.ant-table-row');
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await detail.getByTestId('edit-facts').click();
+    const facts = page.getByRole('dialog', { name: '为 2 条记录填写取证说明' });
+    await expect(facts.getByLabel('取证地点')).toHaveValue('峡口镇集贸市场东门');
+    await facts.getByLabel('取证地点').fill('');
+    await facts.getByRole('button', { name: '保存' }).click();
+    await expect(facts.getByText('请填写取证地点')).toBeVisible();
+    await facts.getByLabel('取证地点').fill('峡口镇集贸市场北门');
+    await shot(page, '44-edit-facts');
+    await facts.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已更新 2 条记录的取证说明')).toBeVisible();
+    await expect(links.getByText(/取证地点 峡口镇集贸市场北门/)).toHaveCount(2);
+    await expect(links.getByText(/取证地点 峡口镇集贸市场东门/)).toHaveCount(1);
+    const history = page.getByTestId('case-history');
+    await expect(history.getByText('取证地点：峡口镇集贸市场东门 → 峡口镇集贸市场北门')).toHaveCount(2);
+    await shot(page, '45-case-history');
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import type { CaseDetailDto, CaseDto, CaseFields, CaseLinkDto, EvidenceFacts } from '../../../shared/contract/cases-dto.js';
+import { caseHistory } from './case-history.js';
 import { AppError } from '../../../shared/errors.js';
 import { fitsCasePattern, linkNeedsReason, normalizeCaseNo, type CaseKind, type CaseStatus } from '../../../shared/rules/case-number.js';
 import { can } from '../../../shared/roles.js';
@@ -106,9 +107,6 @@ export class CasesService {
       alarms: number;
       checked: string | null;
     }[];
-    const history = this.db
-      .prepare('SELECT e.id, e.at, a.display_name AS by, e.action, e.old, e.new FROM case_events e JOIN accounts a ON a.id = e.by_account WHERE e.case_id = ? ORDER BY e.id DESC')
-      .all(id) as { id: number; at: string; by: string; action: CaseDetailDto['history'][number]['action']; old: string | null; new: string | null }[];
     return {
       ...this.toDto(row),
       links: links.map(
@@ -125,7 +123,7 @@ export class CasesService {
           integrity: l.alarms > 0 ? 'alarm' : l.checked ? 'ok' : 'unchecked',
         }),
       ),
-      history: history.map((h) => ({ ...h, old: h.old ? (JSON.parse(h.old) as unknown) : null, new: h.new ? (JSON.parse(h.new) as unknown) : null })),
+      history: caseHistory(this.db, id),
     };
   }
 

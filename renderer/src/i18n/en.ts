@@ -114,6 +114,9 @@ export const en: Messages = {
     history: 'History', event_created: 'Case created', event_changed: 'Case changed', event_linked: 'Recording linked', event_link_changed: 'Link changed', event_unlinked: 'Recording unlinked',
     case: 'Case', link: 'Link', linkSelected: 'Link to a case ({{count}})', linkTitle: 'Link {{count}} recordings to a case', collectors: 'Collected by', collectedAt: 'Collected at', place: 'Place', statement: 'What it shows',
     closedReason: 'This case is closed: why is this linked now?', linkedMessage: '{{count}} recordings linked to {{caseNo}}',
+    editFacts: 'Written description ({{count}})', editFactsTitle: 'Written description for {{count}} records', factsSaved: 'Written description updated for {{count}} records', factsDiffer: 'The selected records have different descriptions; saving gives them all the one below.', becomeEvidence: '{{count}} of them are other material now and will become evidence.',
+    field_caseNo: 'Case number', field_kind: 'Type', field_cause: 'Cause', field_parties: 'Parties', field_handlers: 'Handlers', field_status: 'Status', field_filedOn: 'Filed', field_decidedOn: 'Decided', field_closedOn: 'Closed', field_archivedOn: 'Archived',
+    field_role: 'Linked as', field_collectors: 'Collected by', field_collectedAt: 'Collected at', field_place: 'Place', field_statement: 'What it shows', field_reason: 'Reason',
   },
   player: {
     play: 'Play', variant_original: 'Original', variant_proxy: 'Playable copy', proxyNote: 'The browser can’t play the original; this is a copy converted from it. The original is unchanged.',

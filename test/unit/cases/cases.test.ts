@@ -49,7 +49,7 @@ describe('cases', () => {
 
     const decided = await app().call('cases.update', { id: created.id, version: 1, fields: { ...fields, status: 'decided', decidedOn: '2026-11-23' } }, token);
     expect(decided).toMatchObject({ version: 2, status: 'decided' });
-    expect(decided.history[0]).toMatchObject({ action: 'changed', old: { status: 'open', decidedOn: null }, new: { status: 'decided', decidedOn: '2026-11-23' } });
+    expect(decided.history[0]).toMatchObject({ action: 'changed', record: null, changes: [{ field: 'status', old: 'open', new: 'decided' }, { field: 'decidedOn', old: null, new: '2026-11-23' }] });
     expect(await codeOf(() => app().call('cases.update', { id: created.id, version: 1, fields: { ...fields, cause: '改' } }, token))).toBe('STALE_VERSION');
     expect((await app().call('cases.list', { text: '王某某' }, token)).total).toBe(1);
     expect((await app().call('cases.list', { kind: 'inspection' }, token)).total).toBe(0);
@@ -68,14 +68,22 @@ describe('cases', () => {
     expect(linked.links.map((l) => l.facts?.place)).toEqual([FACTS.place, FACTS.place, FACTS.place]);
     const again = await app().call('cases.link', { caseId: c.id, recordIds: [a], role: 'evidence', facts: FACTS }, token);
     expect(again.history.filter((h) => h.action === 'linked')).toHaveLength(3);
+    // Several links' written description corrected at once: one event each, naming only what changed.
+    const corrected = await app().call('cases.link', { caseId: c.id, recordIds: [a, b], role: 'evidence', facts: { ...FACTS, place: '镇政府西路' } }, token);
+    const nameOf = (id: number) => records.find((r) => r.id === id)?.originalPath;
+    expect(corrected.history.slice(0, 2)).toMatchObject([
+      { action: 'link_changed', record: nameOf(b), changes: [{ field: 'place', old: FACTS.place, new: '镇政府西路' }] },
+      { action: 'link_changed', record: nameOf(a), changes: [{ field: 'place', old: FACTS.place, new: '镇政府西路' }] },
+    ]);
+    expect(corrected.links.filter((l) => l.facts?.place === '镇政府西路').map((l) => l.recordId).sort()).toEqual([a, b].sort());
     const withOther = await app().call('cases.link', { caseId: c.id, recordIds: [other, d], role: 'other' }, token);
     expect(withOther).toMatchObject({ evidenceCount: 2, otherCount: 2 });
-    expect(withOther.history[0]).toMatchObject({ action: 'link_changed', old: { recordId: d, role: 'evidence' }, new: { recordId: d, role: 'other' } });
+    expect(withOther.history[0]).toMatchObject({ action: 'link_changed', record: nameOf(d), changes: expect.arrayContaining([{ field: 'role', old: 'evidence', new: 'other' }, { field: 'statement', old: FACTS.statement, new: null }]) });
     const link = withOther.links.find((l) => l.recordId === other);
     const unlinked = await app().call('cases.unlink', { linkId: link?.id ?? 0, reason: '误关联' }, token);
     expect(unlinked.otherCount).toBe(1);
-    expect(unlinked.history[0]).toMatchObject({ action: 'unlinked', new: { reason: '误关联' } });
-    expect((app().app.core.db.prepare('SELECT count(*) AS n FROM record_links WHERE case_id = ?').get(c.id) as { n: number }).n).toBe(5);
+    expect(unlinked.history[0]).toMatchObject({ action: 'unlinked', record: nameOf(other), changes: [{ field: 'role', old: 'other', new: null }, { field: 'reason', old: null, new: '误关联' }] });
+    expect((app().app.core.db.prepare('SELECT count(*) AS n FROM record_links WHERE case_id = ?').get(c.id) as { n: number }).n).toBe(7);
     expect(() => app().app.core.db.prepare("UPDATE record_links SET role = 'other'").run()).toThrow(/only ever unlinked/);
     expect(() => app().app.core.db.prepare('DELETE FROM record_links').run()).toThrow(/never deleted/);
   });

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Drawer, Input, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Drawer, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseLinkDto } from '../../../../shared/contract/cases-dto.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant } from '../../lib/format.js';
 import { CaseFormDialog } from './CaseFormDialog.js';
+import { CaseHistory } from './CaseHistory.js';
+import { EditFactsDialog } from './EditFactsDialog.js';
 
 const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
@@ -17,6 +18,8 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [why, setWhy] = useState('');
+  const [selected, setSelected] = useState<number[]>([]);
+  const [describing, setDescribing] = useState(false);
   const kase = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
   const unlink = useMutation({
     mutationFn: (linkId: number) => call('cases.unlink', { linkId, reason: why.trim() }),
@@ -27,6 +30,7 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
     onError: (err) => void message.error(errorText(t, err)),
   });
   const c = kase.data;
+  const chosen = c?.links.filter((l) => selected.includes(l.id)) ?? [];
   return (
     <Drawer open width={920} title={c ? `${c.caseNo} · ${c.cause}` : ''} onClose={onClose} extra={canManage && c && <Button onClick={() => setEditing(true)}>{t('cases.edit')}</Button>} data-testid="case-detail">
       {kase.isError && <Alert type="error" showIcon message={errorText(t, kase.error)} />}
@@ -45,9 +49,17 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
             <Descriptions.Item label={t('cases.closedOn')}>{c.closedOn ?? '—'}</Descriptions.Item>
           </Descriptions>
           <div>
-            <Typography.Title level={5}>{t('cases.links', { evidence: c.evidenceCount, other: c.otherCount })}</Typography.Title>
+            <Flex justify="space-between" align="baseline">
+              <Typography.Title level={5}>{t('cases.links', { evidence: c.evidenceCount, other: c.otherCount })}</Typography.Title>
+              {canManage && (
+                <Button size="small" disabled={chosen.length === 0} onClick={() => setDescribing(true)} data-testid="edit-facts">
+                  {t('cases.editFacts', { count: chosen.length })}
+                </Button>
+              )}
+            </Flex>
             <Table<CaseLinkDto>
               rowKey="id"
+              rowSelection={canManage ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
               size="small"
               dataSource={c.links}
               pagination={false}
@@ -98,17 +110,19 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
           </div>
           <div>
             <Typography.Title level={5}>{t('cases.history')}</Typography.Title>
-            <Timeline
-              items={c.history.map((h) => ({
-                children: (
-                  <Typography.Text style={{ fontSize: 13 }}>
-                    {formatInstant(h.at)} · {h.by} · {t(`cases.event_${h.action}`)}
-                  </Typography.Text>
-                ),
-              }))}
-            />
+            <CaseHistory events={c.history} />
           </div>
         </Space>
+      )}
+      {describing && c && (
+        <EditFactsDialog
+          kase={c}
+          links={chosen}
+          onClose={() => {
+            setDescribing(false);
+            setSelected([]);
+          }}
+        />
       )}
       {editing && c && (
         <CaseFormDialog

@@ -1,19 +1,15 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { linkNeedsReason } from '../../../../shared/rules/case-number.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
+import { EvidenceFactsFields, factsFromForm, type FactsForm } from '../../components/EvidenceFactsFields.js';
 
-interface LinkForm {
+interface LinkForm extends FactsForm {
   caseId: number;
   role: 'evidence' | 'other';
-  collectors: string[];
-  collectedAt: Dayjs;
-  place: string;
-  statement: string;
   reason?: string;
 }
 
@@ -37,7 +33,7 @@ export function LinkToCaseDialog({ recordIds, onClose }: { recordIds: number[]; 
         caseId: v.caseId,
         recordIds,
         role: v.role,
-        facts: v.role === 'evidence' ? { collectors: v.collectors, collectedAt: v.collectedAt.format('YYYY-MM-DDTHH:mm:ss'), place: v.place.trim(), statement: v.statement.trim() } : undefined,
+        facts: v.role === 'evidence' ? factsFromForm(v) : undefined,
         reason: v.reason?.trim() || undefined,
       }),
     onSuccess: (c) => {
@@ -68,22 +64,7 @@ export function LinkToCaseDialog({ recordIds, onClose }: { recordIds: number[]; 
         <Form.Item name="role" label={t('cases.role')}>
           <Radio.Group options={[{ value: 'evidence', label: t('cases.role_evidence') }, { value: 'other', label: t('cases.role_other') }]} />
         </Form.Item>
-        {role === 'evidence' && (
-          <>
-            <Form.Item name="collectors" label={t('cases.collectors')} rules={[{ required: true, type: 'array', min: 1, message: t('validation.required', { field: t('cases.collectors') }) }]}>
-              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、', ' ']} />
-            </Form.Item>
-            <Form.Item name="collectedAt" label={t('cases.collectedAt')} rules={[{ required: true, message: t('validation.required', { field: t('cases.collectedAt') }) }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" needConfirm={false} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="place" label={t('cases.place')} rules={[required(t('cases.place')), { max: 200 }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="statement" label={t('cases.statement')} rules={[required(t('cases.statement')), { max: 500 }]}>
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
+        {role === 'evidence' && <EvidenceFactsFields />}
         {chosen && linkNeedsReason(chosen.status) && (
           <Form.Item name="reason" label={t('cases.closedReason')} rules={[required(t('cases.closedReason')), { max: 500 }]}>
             <Input.TextArea rows={2} maxLength={500} />
