@@ -148,10 +148,8 @@ export class RecordsApp {
     return imports
       .ensureRecovered()
       .catch(() => undefined)
-      .then(() => {
-        media.backfill();
-        derive.backfill();
-      });
+      .then(() => Promise.all([media.backfill(), derive.backfill()]))
+      .then(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type { Clock } from '../app/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { BackgroundQueue, type Step } from '../jobs/background-queue.js';
+import { maxRecordId } from './record-range.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { derivedAbsolutePath, derivedRelativePath, placeDerived, sha256OfFile } from './derived-files.js';
 import { PROXY_EXTENSION, makePoster, makeProxy, type Transcoding } from './transcode.js';
@@ -59,14 +60,14 @@ export class DeriveQueue {
   }
 
   /** Probed, decodable records not yet handled for every kind (the app closed mid-way, say). */
-  backfill(): void {
-    const rows = this.db
+  backfill(): Promise<void> {
+    const pending = this.db
       .prepare(
-        `SELECT r.id FROM records r JOIN record_media m ON m.record_id = r.id
-         WHERE m.readable = 1 AND (SELECT count(*) FROM record_derivatives d WHERE d.record_id = r.id) < ${KINDS.length} ORDER BY r.id`,
+        `SELECT m.record_id FROM record_media m
+         WHERE m.record_id > ? AND m.record_id <= ? AND m.readable = 1 AND (SELECT count(*) FROM record_derivatives d WHERE d.record_id = m.record_id) < ${KINDS.length} ORDER BY m.record_id`,
       )
-      .all() as { id: number }[];
-    for (const { id } of rows) this.enqueue(id);
+      .pluck();
+    return this.queue.enqueueScan(maxRecordId(this.db), (after, upTo) => pending.all(after, upTo) as number[]);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import type { Clock } from '../app/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { BackgroundQueue, type Step } from '../jobs/background-queue.js';
+import { maxRecordId } from './record-range.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { probeMedia, unreadable, type MediaInfo } from './probe.js';
 
@@ -27,9 +28,9 @@ export class ProbeQueue {
     this.queue.enqueue(recordId);
   }
 
-  backfill(): void {
-    const missing = this.db.prepare('SELECT r.id FROM records r LEFT JOIN record_media m ON m.record_id = r.id WHERE m.record_id IS NULL ORDER BY r.id').all() as { id: number }[];
-    for (const { id } of missing) this.enqueue(id);
+  backfill(): Promise<void> {
+    const missing = this.db.prepare('SELECT r.id FROM records r LEFT JOIN record_media m ON m.record_id = r.id WHERE r.id > ? AND r.id <= ? AND m.record_id IS NULL ORDER BY r.id').pluck();
+    return this.queue.enqueueScan(maxRecordId(this.db), (after, upTo) => missing.all(after, upTo) as number[]);
   }
 
   close(): Promise<void> {
