@@ -54,6 +54,22 @@ export const make = {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, '');
   },
+  /**
+   * Bytes no demuxer accepts, the same every run: fresh random bytes now and then parse as some
+   * audio format (ffprobe said "readable" to one CI run), so a test of unreadable media uses these.
+   */
+  noise(file: string, bytes: number): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const out = Buffer.alloc(bytes);
+    let x = 0x2545f491;
+    for (let i = 0; i < bytes; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      out[i] = x & 0xff;
+    }
+    fs.writeFileSync(file, out);
+  },
   /** Random bytes, for size (never compresses, never dedupes). */
   random(file: string, bytes: number): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });

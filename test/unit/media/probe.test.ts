@@ -32,7 +32,7 @@ describe('ffprobe facts', () => {
 
   it('answers a truncated clip and random bytes as unreadable, with the reason', async () => {
     make.truncated(path.join(dir, 'cut.mp4'));
-    make.random(path.join(dir, 'noise.mp4'), 100_000);
+    make.noise(path.join(dir, 'noise.mp4'), 100_000);
     const cut = await probeMedia(path.join(dir, 'cut.mp4'));
     expect(cut.readable).toBe(false);
     expect(cut.problem).toMatch(/moov atom not found|Invalid data/);
@@ -47,7 +47,7 @@ describe('the background probe queue', () => {
       const src = tempDir('rr-burst-');
       make.empty(path.join(src, 'a-empty.mp4'));
       make.wav(path.join(src, 'b.wav'));
-      make.random(path.join(src, 'c.mp4'), 50_000);
+      make.noise(path.join(src, 'c.mp4'), 50_000);
       const token = await t.login(KEEPER.username, KEEPER.password);
       const { jobId } = await t.call('import.start', { source: src }, token);
       await t.app.core.imports.wait(jobId);
