@@ -101,6 +101,14 @@ test('a case is filed, three recordings are linked as evidence with their writte
     const history = page.getByTestId('case-history');
     await expect(history.getByText('取证地点：峡口镇集贸市场东门 → 峡口镇集贸市场北门')).toHaveCount(2);
     await shot(page, '45-case-history');
+
+    // The same drawer in English.
+    await page.keyboard.press('Escape');
+    await page.getByText('English', { exact: true }).click();
+    await table.getByText('占道经营').click();
+    await expect(history.getByText('Place: 峡口镇集贸市场东门 → 峡口镇集贸市场北门')).toHaveCount(2);
+    await expect(detail.getByTestId('edit-facts')).toHaveText('Written description (0)');
+    await shot(page, '46-case-history-en');
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });
   }

@@ -116,7 +116,7 @@ export const en: Messages = {
     closedReason: 'This case is closed: why is this linked now?', linkedMessage: '{{count}} recordings linked to {{caseNo}}',
     editFacts: 'Written description ({{count}})', editFactsTitle: 'Written description for {{count}} records', factsSaved: 'Written description updated for {{count}} records', factsDiffer: 'The selected records have different descriptions; saving gives them all the one below.', becomeEvidence: '{{count}} of them are other material now and will become evidence.',
     field_caseNo: 'Case number', field_kind: 'Type', field_cause: 'Cause', field_parties: 'Parties', field_handlers: 'Handlers', field_status: 'Status', field_filedOn: 'Filed', field_decidedOn: 'Decided', field_closedOn: 'Closed', field_archivedOn: 'Archived',
-    field_role: 'Linked as', field_collectors: 'Collected by', field_collectedAt: 'Collected at', field_place: 'Place', field_statement: 'What it shows', field_reason: 'Reason',
+    historyField: '{{field}}: ', field_role: 'Linked as', field_collectors: 'Collected by', field_collectedAt: 'Collected at', field_place: 'Place', field_statement: 'What it shows', field_reason: 'Reason',
   },
   player: {
     play: 'Play', variant_original: 'Original', variant_proxy: 'Playable copy', proxyNote: 'The browser can’t play the original; this is a copy converted from it. The original is unchanged.',

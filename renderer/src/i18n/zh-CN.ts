@@ -114,7 +114,7 @@ export const zhCN = {
     closedReason: '该案件已结案，请说明补充关联的原因', linkedMessage: '已将 {{count}} 条记录关联到 {{caseNo}}',
     editFacts: '填写取证说明（{{count}}）', editFactsTitle: '为 {{count}} 条记录填写取证说明', factsSaved: '已更新 {{count}} 条记录的取证说明', factsDiffer: '所选记录的说明各不相同；保存后将统一为下面的内容。', becomeEvidence: '其中 {{count}} 条目前是其他材料，保存后将改为证据。',
     field_caseNo: '案号', field_kind: '类型', field_cause: '案由', field_parties: '当事人', field_handlers: '承办人', field_status: '状态', field_filedOn: '立案日期', field_decidedOn: '决定日期', field_closedOn: '结案日期', field_archivedOn: '归档日期',
-    field_role: '关联方式', field_collectors: '取证人员', field_collectedAt: '取证时间', field_place: '取证地点', field_statement: '证明内容', field_reason: '原因',
+    historyField: '{{field}}：', field_role: '关联方式', field_collectors: '取证人员', field_collectedAt: '取证时间', field_place: '取证地点', field_statement: '证明内容', field_reason: '原因',
   },
   player: {
     play: '播放', variant_original: '原件', variant_proxy: '播放副本', proxyNote: '浏览器无法直接播放原件，正在播放从原件转换的副本；原件未被改动。',

@@ -28,7 +28,7 @@ export function CaseHistory({ events }: { events: CaseEventDto[] }) {
             {e.action !== 'created' &&
               e.changes.map((c) => (
                 <div key={c.field} style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
-                  {t(`cases.field_${c.field}`)}：
+                  {t('cases.historyField', { field: t(`cases.field_${c.field}`) })}
                   {/* A new link's facts and an unlink's reason are values, not changes: no "from" to show. */}
                   {c.old === null && e.action !== 'changed' ? (
                     value(t, c.field, c.new)
