@@ -69,6 +69,7 @@ describe('the library: filters that combine, and Chinese text search', () => {
     expect(await names({ text: 'jp' })).toEqual(['IMG_0001.jpg']);
     expect(await names({ text: 'Im' })).toEqual(['IMG_0001.jpg']);
     expect(await names({ text: '〕1' })).toEqual(['T001_000123_']);
+    expect(await names({ text: 'G_' })).toEqual(['IMG_0001.jpg']);
     expect(await names({ text: '某乙' })).toEqual([]);
 
     // Integrity is a filter too: after a check, and after a tampered original.
