@@ -120,7 +120,7 @@ export const en: Messages = {
   },
   player: {
     play: 'Play', variant_original: 'Original', variant_proxy: 'Playable copy', proxyNote: 'The browser can’t play the original; this is a copy converted from it. The original is unchanged.',
-    preparing: 'The browser can’t play this original; a playable copy is being made and will play when ready.', notAuthentic: 'This original is under an integrity alarm: what plays may not be shown as the authentic original.', frameBack: 'Previous frame', frameForward: 'Next frame',
+    preparing: 'The browser can’t play this original; a playable copy is being made and will play when ready.', notAuthentic: 'This original is under an integrity alarm: what plays may not be shown as the authentic original.', frameBack: 'Previous frame', frameForward: 'Next frame', fullscreen: 'Full screen', exitFullscreen: 'Exit full screen',
   },
   timeline: {
     list: 'List', title: 'Camera timeline', device: 'Camera number', day: 'Day', dayOption: '{{day}} ({{clips}} clips)', none: 'No recordings from this camera that day', pick: 'Pick a camera',

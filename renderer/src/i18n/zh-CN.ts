@@ -118,7 +118,7 @@ export const zhCN = {
   },
   player: {
     play: '播放', variant_original: '原件', variant_proxy: '播放副本', proxyNote: '浏览器无法直接播放原件，正在播放从原件转换的副本；原件未被改动。',
-    preparing: '浏览器无法直接播放这条原件，正在生成播放副本，完成后自动播放。', notAuthentic: '此原件存在完整性告警：播放内容不得作为真实原件出示。', frameBack: '上一帧', frameForward: '下一帧',
+    preparing: '浏览器无法直接播放这条原件，正在生成播放副本，完成后自动播放。', notAuthentic: '此原件存在完整性告警：播放内容不得作为真实原件出示。', frameBack: '上一帧', frameForward: '下一帧', fullscreen: '全屏', exitFullscreen: '退出全屏',
   },
   timeline: {
     list: '列表', title: '记录仪时间线', device: '记录仪编号', day: '日期', dayOption: '{{day}}（{{clips}} 段）', none: '这一天没有这台记录仪的记录', pick: '选择一台记录仪',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Modal, Progress, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { StepBackwardOutlined, StepForwardOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { CompressOutlined, ExpandOutlined, StepBackwardOutlined, StepForwardOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PlaybackDto } from '../../../../shared/contract/playback-dto.js';
@@ -40,6 +40,22 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
   const [zoom, setZoom] = useState(1);
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const [percent, setPercent] = useState(0);
+  const stage = useRef<HTMLDivElement>(null);
+  const [fullscreen, setFullscreen] = useState(false);
+  useEffect(() => {
+    const onChange = () => {
+      const el = document.fullscreenElement;
+      // The picture alone in fullscreen leaves its watermark behind: only the stage, watermark and all, goes fullscreen.
+      if (el && el !== stage.current) {
+        void document.exitFullscreen().then(() => stage.current?.requestFullscreen().catch(() => undefined));
+        return;
+      }
+      setFullscreen(el !== null);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  const toggleFullscreen = () => void (document.fullscreenElement ? document.exitFullscreen() : stage.current?.requestFullscreen())?.catch(() => undefined);
   const open = useMutation({ mutationFn: () => call('records.play', { recordId: record.id }), onSuccess: setView });
   const { mutate } = open;
   useEffect(() => mutate(), [mutate]);
@@ -69,6 +85,11 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
     el.currentTime = Math.max(0, el.currentTime + d);
   };
   const noMenu = (e: React.MouseEvent) => e.preventDefault();
+  const fullscreenButton = (
+    <Button icon={fullscreen ? <CompressOutlined /> : <ExpandOutlined />} onClick={toggleFullscreen} data-testid="player-fullscreen">
+      {t(fullscreen ? 'player.exitFullscreen' : 'player.fullscreen')}
+    </Button>
+  );
   return (
     <Modal open width={960} title={record.originalName} footer={null} onCancel={close} destroyOnHidden data-testid="player">
       {preparing ? (
@@ -87,23 +108,25 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
             {view.variant === 'proxy' && <Typography.Text type="secondary">{t('player.proxyNote')}</Typography.Text>}
           </Space>
           {!view.authentic && <Alert type="error" showIcon message={t('player.notAuthentic')} data-testid="not-authentic" />}
-          <div style={{ position: 'relative', background: '#000', textAlign: 'center', overflow: 'hidden' }} onContextMenu={noMenu}>
+          <div ref={stage} style={{ position: 'relative', background: '#000', textAlign: 'center', overflow: 'hidden', display: 'flex', alignItems: 'center', justifyContent: 'center' }} onContextMenu={noMenu} data-testid="player-stage">
             {view.mediaType === 'photo' ? (
-              <img src={view.url} alt="" draggable={false} style={{ maxWidth: '100%', maxHeight: 560, transform: `scale(${zoom})`, transition: 'transform .2s' }} />
+              <img src={view.url} alt="" draggable={false} style={{ maxWidth: '100%', maxHeight: fullscreen ? '100vh' : 560, transform: `scale(${zoom})`, transition: 'transform .2s' }} />
             ) : view.mediaType === 'audio' ? (
               <audio ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate" style={{ width: '100%', margin: '48px 0' }} data-testid="player-media" />
             ) : (
-              <video ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate noremoteplayback" disablePictureInPicture style={{ maxWidth: '100%', maxHeight: 560 }} data-testid="player-media" />
+              <video ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate noremoteplayback nofullscreen" disablePictureInPicture style={{ maxWidth: '100%', maxHeight: fullscreen ? '100vh' : 560 }} data-testid="player-media" />
             )}
             <Watermark w={view.watermark} />
           </div>
           {view.mediaType === 'photo' ? (
             <Space>
+              {fullscreenButton}
               <Button icon={<ZoomOutOutlined />} onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))} aria-label="zoom out" />
               <Button icon={<ZoomInOutlined />} onClick={() => setZoom((z) => Math.min(4, z + 0.25))} aria-label="zoom in" />
             </Space>
           ) : (
             <Space wrap>
+              {view.mediaType === 'video' && fullscreenButton}
               <Segmented value={speed} onChange={(v) => setSpeed(Number(v))} options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))} />
               {view.mediaType === 'video' && (
                 <>
