@@ -1,6 +1,7 @@
 // Lint, including the folder rules that keep the runtimes apart:
 //   shared/            pure TypeScript: no Node, DOM-only packages, React or Electron
 //   electron/core|bridge|cli/   Node only: never Electron, never the renderer
+//   electron/core/ (but app/, rpc/)   never the transports or the composition root
 //   electron/*.ts      the only files that may import 'electron'
 //   renderer/          browser only: its own files, shared/, and browser packages
 import { builtinModules } from 'node:module';
@@ -11,6 +12,11 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const nodeOnlyPackages = ['better-sqlite3', 'commander', 'tsx', 'esbuild'];
 
+const nodeSideOnly = { group: ['**/renderer/**', '**/lifecycle.js', '**/window.js', '**/ipc.js', '**/preload.js'], message: 'Node-side code never imports the renderer or the Electron shell' };
+const inwardOnly = {
+  group: ['../app/*', '../rpc/*', '../../bridge/*', '../../cli/*', '**/core/app/*', '**/core/rpc/*', '**/electron/bridge/*', '**/electron/cli/*'],
+  message: 'the core imports rpc/, app/, bridge/ and cli/ only at the composition root (core/app, core/rpc)',
+};
 const restrict = (paths, patterns) => ['error', { paths: paths.map((name) => ({ name, message: 'not allowed in this folder (see eslint.config.js)' })), patterns }];
 
 export default tseslint.config(
@@ -36,12 +42,13 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts', 'electron/bridge/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ['electron', 'react', 'react-dom', 'antd'],
-        [{ group: ['**/renderer/**', '**/lifecycle.js', '**/window.js', '**/ipc.js', '**/preload.js'], message: 'Node-side code never imports the renderer or the Electron shell' }],
-      ),
-    },
+    rules: { 'no-restricted-imports': restrict(['electron', 'react', 'react-dom', 'antd'], [nodeSideOnly]) },
+  },
+  {
+    // Arrows point inward: the domain never reaches out to its transports or the composition root.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/app/**', 'electron/core/rpc/**'],
+    rules: { 'no-restricted-imports': restrict(['electron', 'react', 'react-dom', 'antd'], [nodeSideOnly, inwardOnly]) },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -10,9 +10,9 @@ import { contentType, resolveRendererFile } from './bridge/static-files.js';
 import { SECURITY_HEADERS } from './bridge/security.js';
 import { byteRange, mediaHeaders } from './core/playback/byte-range.js';
 import { RecordsApp } from './core/app/records-app.js';
-import { workstationName } from './core/app/workstation.js';
+import { workstationName } from './core/base/workstation.js';
 import { resolveDataDir } from './core/datadir/paths.js';
-import { seedDemoOffice } from './core/demo/seed.js';
+import { seedDemoOffice } from './core/app/demo-office.js';
 import { Dispatcher } from './core/rpc/dispatcher.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow } from './window.js';
@@ -22,11 +22,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 /** The renderer's files, and a view's media bytes by range at /media/<ticket> (the same path as the bridge's). */
-function serveRenderer(rendererDir: string, core: RecordsApp): void {
+function serveRenderer(rendererDir: string, core: RecordsApp, session: () => string | null): void {
   protocol.handle('app', async (request) => {
     const pathname = new URL(request.url).pathname;
     if (pathname.startsWith('/media/')) {
-      const media = core.error ? null : core.core.playback.resolve(pathname.slice('/media/'.length));
+      const media = core.error ? null : core.core.playback.resolve(pathname.slice('/media/'.length), session());
       if (!media) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
       const size = fs.statSync(media.file).size;
       const answer = byteRange(request.headers.get('range') ?? undefined, size);
@@ -62,15 +62,14 @@ export async function startElectronApp(): Promise<void> {
   const dispatcher = new Dispatcher(core);
   void core.startBackgroundWork();
   if (demo) await seedDemoOffice(dispatcher, workstationName('electron'));
-  serveRenderer(path.join(here, '..', 'renderer'), core);
-
   let win: BrowserWindow | null = createMainWindow(path.join(here, 'preload.cjs'));
   const pickFolder = async () => {
     if (!win) return null;
     const chosen = await dialog.showOpenDialog(win, { properties: ['openDirectory'] });
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
-  const unregister = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null, pickFolder);
+  const routes = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null, pickFolder);
+  serveRenderer(path.join(here, '..', 'renderer'), core, routes.session);
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();
     win?.focus();
@@ -79,7 +78,7 @@ export async function startElectronApp(): Promise<void> {
     win = null;
   });
   app.on('window-all-closed', () => {
-    unregister();
+    routes.unregister();
     void core.close().finally(() => {
       if (demo) fs.rmSync(dataDir, { recursive: true, force: true });
       app.quit();

@@ -27,6 +27,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const COOKIE_NAME = 'rr_bridge';
+/** The signed-in session of this browser, for the requests a page makes without a body: media and the push stream. */
+export const SESSION_COOKIE = 'rr_session';
 
 export function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { workstationName } from '../core/app/workstation.js';
+import { workstationName } from '../core/base/workstation.js';
 import type { Dispatcher } from '../core/rpc/dispatcher.js';
-import { COOKIE_NAME, SECURITY_HEADERS, readCookie, sameSecret, trustedHostAndOrigin } from './security.js';
+import { sessionAfter } from '../core/rpc/window-session.js';
+import { COOKIE_NAME, SECURITY_HEADERS, SESSION_COOKIE, readCookie, sameSecret, trustedHostAndOrigin } from './security.js';
 import { serveStatic } from './static-files.js';
 import { byteRange, mediaHeaders } from '../core/playback/byte-range.js';
 
@@ -32,27 +33,31 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-function json(res: ServerResponse, body: unknown): void {
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function json(res: ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The body, or null past the limit. An oversized body is read to its end and thrown away rather
+ * than cut off: a reset connection would lose the 413 answer the caller needs to see.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function sessionCookie(token: string | null): string {
+  return token ? `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 }
 
 /**
@@ -62,7 +67,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const workstation = workstationName('browser');
-  const streams = new Set<ServerResponse>();
+  /** Each open push stream and the session it was opened for. */
+  const streams = new Map<ServerResponse, string>();
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -99,13 +105,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return json(res, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'malformed JSON', details: { fields: 'JSON' } } });
       }
-      return json(res, await options.dispatcher.dispatch(parsed, workstation));
+      const answer = await options.dispatcher.dispatch(parsed, workstation);
+      const before = readCookie(req, SESSION_COOKIE) ?? null;
+      const after = sessionAfter(parsed, answer, before);
+      return json(res, answer, after === before ? {} : { 'Set-Cookie': sessionCookie(after) });
     }
+    const session = readCookie(req, SESSION_COOKIE) ?? null;
     if (url.pathname === '/events') {
+      if (!session || !viewer(session)) return plain(res, 401, 'Sign in first.');
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
-      streams.add(res);
-      const unsubscribe = options.dispatcher.app.bus.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      streams.set(res, session);
+      const unsubscribe = options.dispatcher.app.bus.subscribe((event) => {
+        const account = viewer(session);
+        if (!account) return void res.end();
+        if (options.dispatcher.app.core.access.mayReceive(account, event)) res.write(`data: ${JSON.stringify(event)}\n\n`);
+      });
       req.on('close', () => {
         unsubscribe();
         streams.delete(res);
@@ -113,13 +128,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
-    if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url.pathname.slice('/media/'.length));
+    if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url.pathname.slice('/media/'.length), session);
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 
-  /** A view's bytes by range, for the ticket the core issued to a signed-in viewer; nothing else. */
-  function serveMedia(req: IncomingMessage, res: ServerResponse, ticket: string): void {
-    const media = options.dispatcher.app.error ? null : options.dispatcher.app.core.playback.resolve(ticket);
+  /** Who a stream's session belongs to while it stays signed in; asking doesn't keep it alive. */
+  function viewer(token: string) {
+    return options.dispatcher.app.error ? null : options.dispatcher.app.core.auth.peek(token);
+  }
+
+  /** A view's bytes by range, for the ticket the core issued to this browser's signed-in session; nothing else. */
+  function serveMedia(req: IncomingMessage, res: ServerResponse, ticket: string, session: string | null): void {
+    const media = options.dispatcher.app.error ? null : options.dispatcher.app.core.playback.resolve(ticket, session);
     if (!media) return plain(res, 404, 'Not found');
     const size = fs.statSync(media.file).size;
     const answer = byteRange(req.headers.range, size);
@@ -129,7 +149,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   const heartbeat = setInterval(() => {
-    for (const s of streams) s.write(': heartbeat\n\n');
+    // A stream outlives neither its session's sign-out nor its expiry.
+    for (const [s, token] of streams) {
+      if (viewer(token)) s.write(': heartbeat\n\n');
+      else s.end();
+    }
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -147,7 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(heartbeat);
-        for (const s of streams) s.end();
+        for (const s of streams.keys()) s.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RecordsApp } from '../core/app/records-app.js';
-import { workstationName } from '../core/app/workstation.js';
+import { workstationName } from '../core/base/workstation.js';
 import { resolveDataDir } from '../core/datadir/paths.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../shared/demo-accounts.js';
-import { seedDemoOffice } from '../core/demo/seed.js';
+import { seedDemoOffice } from '../core/app/demo-office.js';
 import { Dispatcher } from '../core/rpc/dispatcher.js';
 import { startBridge } from './server.js';
 

@@ -2,7 +2,7 @@ import type { Language } from '../../shared/contract/dto.js';
 import type { MethodName, OutputOf, InputOf } from '../../shared/contract/methods.js';
 import { AppError } from '../../shared/errors.js';
 import { RecordsApp } from '../core/app/records-app.js';
-import { workstationName } from '../core/app/workstation.js';
+import { workstationName } from '../core/base/workstation.js';
 import { resolveDataDir } from '../core/datadir/paths.js';
 import { Dispatcher } from '../core/rpc/dispatcher.js';
 import { passwordFrom } from './prompt.js';

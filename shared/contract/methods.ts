@@ -286,11 +286,11 @@ export const METHODS = {
   'records.timeline': method({
     input: z.object({ deviceNo: equipmentNoSchema, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     output: timelineSchema.extend({ days: z.array(z.object({ day: z.string(), clips: z.number().int() })) }),
-    access: 'records.read',
+    access: 'records.browse',
   }),
   /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
   'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),
-  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'records.play' }),
+  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session' }),
   /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
   'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
   'absences.add': method({

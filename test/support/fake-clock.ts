@@ -1,4 +1,4 @@
-import type { Clock } from '../../electron/core/app/clock.js';
+import type { Clock } from '../../electron/core/base/clock.js';
 
 export class FakeClock implements Clock {
   private t: number;

@@ -23,3 +23,21 @@ export function rawRequest(port: number, options: { method?: string; path: strin
     req.end();
   });
 }
+
+/** The cookie a browser holds after opening the launch link: the bridge's own, no session yet. */
+export async function launchCookie(port: number, token: string): Promise<string> {
+  const launch = await rawRequest(port, { path: `/launch?token=${token}` });
+  return String(launch.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+}
+
+/** Signs in over the bridge as a browser would: the session token, and the cookies it then holds (launch + session). */
+export async function bridgeLogin(port: number, launch: string, username: string, password: string): Promise<{ token: string; cookie: string }> {
+  const res = await rawRequest(port, {
+    method: 'POST',
+    path: '/rpc',
+    headers: { Cookie: launch, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ method: 'auth.login', input: { username, password } }),
+  });
+  const session = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  return { token: (JSON.parse(res.body) as { value: { token: string } }).value.token, cookie: `${launch}; ${session}` };
+}

@@ -24,6 +24,15 @@ describe('folder rules enforced by lint', () => {
     expect(await restrictedImports('electron/core/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toBe(0);
   });
 
+  it('keeps the domain from reaching out to its transports and the composition root', async () => {
+    for (const source of ['../rpc/dispatcher.js', '../app/records-app.js', '../../bridge/server.js', '../../cli/main.js']) {
+      expect(await restrictedImports('electron/core/cases/x.ts', `import { X } from '${source}';\nexport const a = X;\n`)).toBe(1);
+    }
+    expect(await restrictedImports('electron/core/cases/x.ts', "import { C } from '../base/call-context.js';\nexport const a = C;\n")).toBe(0);
+    expect(await restrictedImports('electron/core/rpc/x.ts', "import { A } from '../app/records-app.js';\nexport const a = A;\n")).toBe(0);
+    expect(await restrictedImports('electron/core/cases/x.ts', "import { w } from '../../window.js';\nexport const a = w;\n")).toBe(1);
+  });
+
   it('lets Electron in only at the top of electron/', async () => {
     expect(await restrictedImports('electron/window.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(0);
   });

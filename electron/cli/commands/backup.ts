@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { BackupRunDto } from '../../../shared/contract/integrity-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { restoreArchive } from '../../core/backup/restore.js';
+import { restoreArchive } from '../../core/app/restore-archive.js';
 import { withSignIn, type GlobalOptions } from '../context.js';
 import { emit } from '../output.js';
 import { say } from '../texts.js';

@@ -1,9 +1,9 @@
 import type { AbsenceDto } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 
 interface AbsenceRow {
   id: number;

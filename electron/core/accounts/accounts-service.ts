@@ -2,11 +2,11 @@ import type { AccountDto, Language } from '../../../shared/contract/dto.js';
 import type { ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../auth/password.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Db } from '../db/open.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import { toAccountDto, type AccountRow } from './account-row.js';
 
 export type NewAccount = ParsedInputOf<'accounts.create'>;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Language, SystemStatus } from '../../../shared/contract/dto.js';
 import { AppError, type AppErrorShape } from '../../../shared/errors.js';
 import { APP_VERSION } from '../../../shared/version.js';
+import { AccessRule } from '../access/access-rule.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
@@ -24,7 +25,8 @@ import { IntegrityService } from '../integrity/integrity-service.js';
 import { BackupService } from '../backup/backup-service.js';
 import { CasesService } from '../cases/cases-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
-import { systemClock, type Clock } from './clock.js';
+import { RecordsService } from '../records/records-service.js';
+import { systemClock, type Clock } from '../base/clock.js';
 
 export type Shell = SystemStatus['shell'];
 
@@ -41,6 +43,7 @@ export interface OpenOptions {
 
 export interface Services {
   db: Db;
+  access: AccessRule;
   audit: AuditLog;
   accounts: AccountsService;
   auth: AuthService;
@@ -55,6 +58,7 @@ export interface Services {
   backup: BackupService;
   cases: CasesService;
   playback: PlaybackService;
+  records: RecordsService;
 }
 
 /** How often a long-running shell looks whether the daily fixity rotation is due. */
@@ -168,6 +172,7 @@ export class RecordsApp {
 
 function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Services {
   const audit = new AuditLog(db, clock);
+  const access = new AccessRule(db);
   const sessions = new SessionStore(clock);
   const settings = new SettingsService(db, audit, clock);
   const accounts = new AccountsService(db, audit, sessions, clock);
@@ -194,9 +199,10 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   imports = new ImportService(db, audit, bus, clock, store, rules, resolvers, (recordId) => media.enqueue(recordId));
   const alarms = new Alarms(db, audit, clock);
   const fixity = new FixityService(db, audit, alarms, clock, store, bus, () => imports?.busy ?? false);
-  const integrity = new IntegrityService(db, alarms, store);
+  const integrity = new IntegrityService(db, access, alarms, store);
   const backup = new BackupService(db, audit, clock, store, settings, dataDir, bus);
-  const cases = new CasesService(db, audit, clock, () => settings.cases().numberPattern);
-  const playback = new PlaybackService(db, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes, (recordId) => derive.prioritize(recordId));
-  return { db, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback };
+  const cases = new CasesService(db, access, audit, clock, () => settings.cases().numberPattern);
+  const playback = new PlaybackService(db, access, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes, (recordId) => derive.prioritize(recordId));
+  const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback };
 }

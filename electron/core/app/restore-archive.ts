@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
-import { RecordsApp } from '../app/records-app.js';
+import { RecordsApp } from './records-app.js';
 import { DB_FILE } from '../datadir/paths.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
 import { sha256OfFile } from '../media/derived-files.js';
 import { openStore } from '../store/open-store.js';
-import { BACKUP_ROOT, BackupLayout } from './backup-layout.js';
+import { BACKUP_ROOT, BackupLayout } from '../backup/backup-layout.js';
 
 export interface RestoreSummary {
   snapshot: string;

@@ -1,14 +1,12 @@
 import type { AuditAction } from '../../../shared/audit-actions.js';
 import type { AuditEventDto, AuditVerifyResult } from '../../../shared/contract/dto.js';
 import type { ParsedInputOf } from '../../../shared/contract/methods.js';
-import type { Clock } from '../app/clock.js';
+import type { AuditActor } from '../base/call-context.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './chain.js';
 
-export interface AuditActor {
-  id: number | null;
-  name: string | null;
-}
+export type { AuditActor } from '../base/call-context.js';
 
 export interface AuditEntry {
   actor: AuditActor;

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { AccountsService } from '../accounts/accounts-service.js';
 import { toAccountDto } from '../accounts/account-row.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { burnDecoyVerify, verifyPassword } from './password.js';
@@ -96,6 +96,14 @@ export class AuthService {
       throw new AppError('ACCOUNT_DISABLED', 'account disabled');
     }
     return toAccountDto(row);
+  }
+
+  /** The account behind a live session, without touching it; null once signed out, expired or disabled. */
+  peek(token: string | null | undefined): AccountDto | null {
+    const session = this.sessions.live(token, this.settings.security().sessionIdleMinutes);
+    if (!session) return null;
+    const row = this.accounts.row(session.accountId);
+    return row.disabled === 1 ? null : toAccountDto(row);
   }
 
   logout(token: string, account: AccountDto, workstation: string): void {

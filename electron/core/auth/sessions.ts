@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 
 export interface Session {
   token: string;
@@ -36,6 +36,12 @@ export class SessionStore {
     }
     session.lastSeen = now;
     return { state: 'valid', session };
+  }
+
+  /** Whether a token is still signed in, without counting the question as activity (a stream's heartbeat isn't the user). */
+  live(token: string | null | undefined, idleMinutes: number): Session | null {
+    const session = token ? this.sessions.get(token) : undefined;
+    return session && this.clock.now().getTime() - session.lastSeen <= idleMinutes * 60_000 ? session : null;
   }
 
   close(token: string): void {

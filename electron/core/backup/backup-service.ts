@@ -6,14 +6,14 @@ import type { BackupRunDto, BackupSummary, BackupTargetDto } from '../../../shar
 import { AppError } from '../../../shared/errors.js';
 import { isAbsolutePath } from '../../../shared/rules/paths.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
-import { processAlive } from '../app/process-alive.js';
+import type { Clock } from '../base/clock.js';
+import { processAlive } from '../base/process-alive.js';
 import { ensureWritableDir } from '../datadir/probe.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { sha256OfFile } from '../media/derived-files.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { BackupLayout } from './backup-layout.js';

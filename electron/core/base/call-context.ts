@@ -1,5 +1,10 @@
 import type { AccountDto } from '../../../shared/contract/dto.js';
-import type { AuditActor } from '../audit/audit-log.js';
+
+/** Who did something, as the audit log names them (null: the system itself). */
+export interface AuditActor {
+  id: number | null;
+  name: string | null;
+}
 
 /** Who is calling and from where; handed to every handler by the dispatcher. */
 export interface CallContext {

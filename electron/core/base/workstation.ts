@@ -1,7 +1,7 @@
 import os from 'node:os';
-import type { Shell } from './records-app.js';
+import type { SystemStatus } from '../../../shared/contract/dto.js';
 
 /** How the audit log names where an action came from: the computer and the way in. */
-export function workstationName(shell: Shell): string {
+export function workstationName(shell: SystemStatus['shell']): string {
   return `${os.hostname()} (${shell})`;
 }

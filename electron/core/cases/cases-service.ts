@@ -2,11 +2,11 @@ import type { CaseDetailDto, CaseDto, CaseFields, CaseLinkDto, EvidenceFacts } f
 import { caseHistory } from './case-history.js';
 import { AppError } from '../../../shared/errors.js';
 import { fitsCasePattern, linkNeedsReason, normalizeCaseNo, type CaseKind, type CaseStatus } from '../../../shared/rules/case-number.js';
-import { can } from '../../../shared/roles.js';
+import { scopeCondition, type AccessRule } from '../access/access-rule.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import { SearchIndex } from '../search/search-index.js';
 
 interface CaseRow {
@@ -58,6 +58,7 @@ export class CasesService {
 
   constructor(
     private readonly db: Db,
+    private readonly access: AccessRule,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly numberPattern: () => string,
@@ -66,26 +67,25 @@ export class CasesService {
   }
 
   list(ctx: CallContext, filter: { text?: string; kind?: CaseKind; status?: CaseStatus; limit: number; beforeId?: number }): { cases: CaseDto[]; total: number } {
+    const reach = scopeCondition(this.access.cases(this.account(ctx)));
     const params = {
+      ...reach.params,
       text: filter.text ? `%${filter.text}%` : null,
       kind: filter.kind ?? null,
       status: filter.status ?? null,
       before: filter.beforeId ?? null,
-      officer: this.onlyOwn(ctx),
       limit: filter.limit,
     };
     const where = `WHERE (@text IS NULL OR c.case_no LIKE @text OR c.cause LIKE @text OR c.parties LIKE @text)
-      AND (@kind IS NULL OR c.kind = @kind) AND (@status IS NULL OR c.status = @status)
-      AND (@officer IS NULL OR EXISTS (SELECT 1 FROM case_handlers h WHERE h.case_id = c.id AND h.officer_id = @officer))`;
+      AND (@kind IS NULL OR c.kind = @kind) AND (@status IS NULL OR c.status = @status) AND ${reach.sql}`;
     const rows = this.db.prepare(`${SELECT} ${where} AND (@before IS NULL OR c.id < @before) ORDER BY c.id DESC LIMIT @limit`).all(params) as CaseRow[];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM cases c ${where}`).get(params) as { n: number }).n;
     return { cases: rows.map((r) => this.toDto(r)), total };
   }
 
   get(ctx: CallContext, id: number): CaseDetailDto {
+    this.access.requireCase(ctx, id);
     const row = this.row(id);
-    const own = this.onlyOwn(ctx);
-    if (own !== null && !(JSON.parse(row.handlers) as number[]).includes(own)) throw new AppError('FORBIDDEN', 'not a case this officer handles');
     const links = this.db
       .prepare(
         `SELECT l.*, r.original_path AS record_name, r.media_type, a.display_name AS linked_by_name,
@@ -150,7 +150,7 @@ export class CasesService {
 
   /** Changes a case as it was when the editor loaded it (`version`); a stale edit is refused, not merged. */
   update(ctx: CallContext, id: number, version: number, input: CaseFields): CaseDetailDto {
-    const account = this.account(ctx);
+    const account = this.access.requireCase(ctx, id);
     const fields = { ...input, caseNo: normalizeCaseNo(input.caseNo) };
     const row = this.row(id);
     if (row.version !== version) throw new AppError('STALE_VERSION', 'the case changed meanwhile', { id, version: row.version });
@@ -177,14 +177,14 @@ export class CasesService {
    * material. A record already linked to the case gets the new role and facts, as an event.
    */
   link(ctx: CallContext, input: { caseId: number; recordIds: number[]; role: 'evidence' | 'other'; facts?: EvidenceFacts; reason?: string }): CaseDetailDto {
-    const account = this.account(ctx);
+    const account = this.access.requireCase(ctx, input.caseId);
     const row = this.row(input.caseId);
+    for (const recordId of input.recordIds) this.access.requireRecord(ctx, 'link', recordId);
     if (input.role === 'evidence' && !input.facts) throw new AppError('EVIDENCE_FACTS_REQUIRED', 'evidence needs its facts');
     if (linkNeedsReason(row.status) && !input.reason?.trim()) throw new AppError('CASE_CLOSED_NEEDS_REASON', 'closed case', { caseNo: row.case_no });
     const facts = input.role === 'evidence' ? JSON.stringify(input.facts) : null;
     this.db.transaction(() => {
       for (const recordId of input.recordIds) {
-        if (!this.db.prepare('SELECT 1 FROM records WHERE id = ?').get(recordId)) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
         const live = this.db.prepare('SELECT id, role, facts FROM record_links WHERE record_id = ? AND case_id = ? AND unlinked_at IS NULL').get(recordId, input.caseId) as
           | { id: number; role: string; facts: string | null }
           | undefined;
@@ -207,9 +207,9 @@ export class CasesService {
   }
 
   unlink(ctx: CallContext, linkId: number, reason: string): CaseDetailDto {
-    const account = this.account(ctx);
     const link = this.db.prepare('SELECT case_id, record_id, role FROM record_links WHERE id = ? AND unlinked_at IS NULL').get(linkId) as { case_id: number; record_id: number; role: string } | undefined;
     if (!link) throw new AppError('NOT_FOUND', `no live link ${linkId}`, { id: linkId });
+    const account = this.access.requireCase(ctx, link.case_id);
     this.db.transaction(() => {
       this.db.prepare('UPDATE record_links SET unlinked_at = ?, unlinked_by = ?, unlink_reason = ? WHERE id = ?').run(this.clock.now().toISOString(), account.id, reason, linkId);
       this.event(link.case_id, account.id, 'unlinked', { recordId: link.record_id, role: link.role }, { reason });
@@ -243,12 +243,6 @@ export class CasesService {
     this.db
       .prepare('INSERT INTO case_events (case_id, at, by_account, action, old, new) VALUES (?, ?, ?, ?, ?, ?)')
       .run(caseId, this.clock.now().toISOString(), by, action, old === null ? null : JSON.stringify(old), next === null ? null : JSON.stringify(next));
-  }
-
-  /** An officer sees only the cases they handle; everyone else sees all. */
-  private onlyOwn(ctx: CallContext): number | null {
-    const a = ctx.account;
-    return a && a.role === 'officer' && !can(a, 'cases.manage') ? a.id : null;
   }
 
   private account(ctx: CallContext) {

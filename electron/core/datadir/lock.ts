@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { LOCK_FILE } from './paths.js';
-import { processAlive } from '../app/process-alive.js';
+import { processAlive } from '../base/process-alive.js';
 
 interface LockOwner {
   pid: number;

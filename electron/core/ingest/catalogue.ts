@@ -3,7 +3,7 @@ import { deadlineFor, secondsAfter, secondsLate, wallClockOf } from '../../../sh
 import { hasImportantMark, parseFileName } from '../../../shared/rules/file-names.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import type { ImportRules } from './import-service.js';
 import type { ScannedFile } from './scan.js';
 

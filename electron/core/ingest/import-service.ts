@@ -4,19 +4,19 @@ import type { ImportJobDto, ImportOptions, ImportProgress, ImportSummary } from 
 import { AppError } from '../../../shared/errors.js';
 import type { IngestSettings, TimelinessSettings } from '../../../shared/contract/dto.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { catalogueRecord, type Resolvers } from './catalogue.js';
 import { clearVerifiedFile, type ClearOutcome } from './clear-device.js';
 import { ImportRepo } from './import-repo.js';
 import { SearchIndex } from '../search/search-index.js';
-import type { LibraryFilter } from '../search/library-query.js';
 import { scanSource, type ScannedFile } from './scan.js';
+import { previewSource } from '../sources/sources.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
-import { processAlive } from '../app/process-alive.js';
+import { processAlive } from '../base/process-alive.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -147,6 +147,11 @@ export class ImportService {
   }
 
   /** Whether an import is copying now: background work waits for it to end. */
+  /** What a source holds before a byte of media is read, and how much of it looks archived already. */
+  preview(source: string) {
+    return previewSource(this.db, source);
+  }
+
   get busy(): boolean {
     return this.running.size > 0;
   }
@@ -177,33 +182,6 @@ export class ImportService {
     return this.get(jobId);
   }
 
-  explainLate(ctx: CallContext, recordId: number, reason: string) {
-    const account = ctx.account;
-    if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
-    const record = this.repo.record(recordId);
-    if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
-    this.db.transaction(() => {
-      this.db.prepare('INSERT INTO late_explanations (record_id, at, by_account, reason) VALUES (?, ?, ?, ?)').run(recordId, this.clock.now().toISOString(), account.id, reason);
-      this.audit.append({ ...ctx.auditBase(), action: 'record.late_explained', target: `record:${recordId}`, details: { reason, previous: record.timeliness?.explanation ?? null } });
-      this.search.refresh([recordId]);
-    })();
-    return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
-  }
-
-  assignOfficer(ctx: CallContext, recordId: number, officerId: number, note?: string) {
-    const account = ctx.account;
-    if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
-    const record = this.repo.record(recordId);
-    if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
-    if (!this.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(officerId)) throw new AppError('NOT_FOUND', `no account ${officerId}`, { id: officerId });
-    this.db.transaction(() => {
-      this.db.prepare("INSERT INTO record_officers (record_id, officer_id, source, at, by_account, note) VALUES (?, ?, 'keeper', ?, ?, ?)").run(recordId, officerId, this.clock.now().toISOString(), account.id, note ?? null);
-      this.audit.append({ ...ctx.auditBase(), action: 'record.officer_assigned', target: `record:${recordId}`, details: { officerId, previous: record.officer?.id ?? null, note: note ?? null } });
-      this.search.refresh([recordId]);
-    })();
-    return this.repo.record(recordId) as NonNullable<ReturnType<ImportRepo['record']>>;
-  }
-
   /** Cancels running jobs and waits for them to wind down, so nothing writes after the catalogue closes. */
   async close(): Promise<void> {
     const jobs = [...this.running.values()];
@@ -212,10 +190,6 @@ export class ImportService {
       job.pool.cancel();
     }
     await Promise.all(jobs.map((j) => j.done.catch(() => undefined)));
-  }
-
-  listRecords(filter: LibraryFilter) {
-    return this.repo.listRecords(filter);
   }
 
   private async run(ctx: CallContext, jobId: number, job: RunningJob, files: ScannedFile[], skippedCount: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { AlarmDto, AlarmKind } from '../../../shared/contract/integrity-dto.js';
 import type { AuditLog, AuditActor } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 
 interface AlarmRow {

@@ -1,7 +1,8 @@
 import type { AlarmDto } from '../../../shared/contract/integrity-dto.js';
 import { AppError } from '../../../shared/errors.js';
+import type { AccessRule } from '../access/access-rule.js';
 import type { Db } from '../db/open.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import type { Alarms } from './alarms.js';
 
@@ -9,6 +10,7 @@ import type { Alarms } from './alarms.js';
 export class IntegrityService {
   constructor(
     private readonly db: Db,
+    private readonly access: AccessRule,
     private readonly alarms: Alarms,
     private readonly store: () => EvidenceStore,
   ) {}
@@ -35,7 +37,8 @@ export class IntegrityService {
   }
 
   /** Capture and first digest at import, every fixity check since, and the record's alarms. */
-  history(recordId: number) {
+  history(ctx: CallContext, recordId: number) {
+    this.access.requireRecord(ctx, 'list', recordId);
     const captured = this.db
       .prepare('SELECT r.imported_at AS at, a.display_name AS by, r.sha256, r.sm3, r.size FROM records r JOIN accounts a ON a.id = r.imported_by WHERE r.id = ?')
       .get(recordId) as { at: string; by: string; sha256: string; sm3: string; size: number } | undefined;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { MediaType } from '../../../shared/media-types.js';
 import { derivativesNeeded, type DerivativeKind } from '../../../shared/rules/playback.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { BackgroundQueue, type Step } from '../jobs/background-queue.js';

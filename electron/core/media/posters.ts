@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import type { Db } from '../db/open.js';
 import { derivedAbsolutePath } from './derived-files.js';
-import { OFFICER_SCOPE } from '../search/library-query.js';
+import { scopeCondition, type SqlScope } from '../access/access-rule.js';
 
 /** The posters of the given records as data URLs, for a page of the library; records without one are left out. */
-export function posterDataUrls(db: Db, storeRoot: string, ids: number[], onlyFor?: number): { recordId: number; dataUrl: string }[] {
+export function posterDataUrls(db: Db, storeRoot: string, ids: number[], scope: SqlScope): { recordId: number; dataUrl: string }[] {
+  const reach = scopeCondition(scope);
   const find = db.prepare(
     `SELECT d.file FROM record_derivatives d JOIN record_search s ON s.record_id = d.record_id
-     WHERE d.record_id = @id AND d.kind = 'poster' AND d.state = 'ready' AND (@me IS NULL OR ${OFFICER_SCOPE})`,
+     WHERE d.record_id = @id AND d.kind = 'poster' AND d.state = 'ready' AND ${reach.sql}`,
   );
   const out: { recordId: number; dataUrl: string }[] = [];
   for (const id of new Set(ids)) {
-    const row = find.get({ id, me: onlyFor ?? null }) as { file: string } | undefined;
+    const row = find.get({ ...reach.params, id }) as { file: string } | undefined;
     if (!row) continue;
     try {
       out.push({ recordId: id, dataUrl: `data:image/jpeg;base64,${fs.readFileSync(derivedAbsolutePath(storeRoot, row.file)).toString('base64')}` });

@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { BackgroundQueue, type Step } from '../jobs/background-queue.js';

@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PlaybackDto } from '../../../shared/contract/playback-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { can } from '../../../shared/roles.js';
 import { playableAsIs } from '../../../shared/rules/playback.js';
 import type { MediaType } from '../../../shared/media-types.js';
+import type { AccessRule } from '../access/access-rule.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Db } from '../db/open.js';
 import { derivedAbsolutePath } from '../media/derived-files.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 
 interface Ticket {
@@ -40,6 +40,7 @@ export class PlaybackService {
 
   constructor(
     private readonly db: Db,
+    private readonly access: AccessRule,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
@@ -49,9 +50,8 @@ export class PlaybackService {
   ) {}
 
   open(ctx: CallContext, recordId: number): PlaybackDto {
-    const account = ctx.account;
-    if (!account || !ctx.token) throw new AppError('NOT_AUTHENTICATED', 'no account');
-    this.checkAccess(account, recordId);
+    const account = this.access.requireRecord(ctx, 'play', recordId);
+    if (!ctx.token) throw new AppError('NOT_AUTHENTICATED', 'no session');
     const r = this.db
       .prepare(
         `SELECT r.sha256, r.original_name, r.media_type, m.readable, m.container, m.video_codec, m.audio_codec,
@@ -88,33 +88,29 @@ export class PlaybackService {
     };
   }
 
-  /** The view ended (player closed): how long it lasted goes into the audit log; the ticket stops working. */
+  /**
+   * The view ended (player closed): how long it lasted goes into the audit log; the ticket stops
+   * working. Only the session that opened a view may end it: another's ticket is answered as unknown.
+   */
   close(ctx: CallContext, ticket: string): void {
     const t = this.tickets.get(ticket);
-    if (!t) return;
+    if (!t || t.sessionToken !== ctx.token) throw new AppError('NOT_FOUND', 'no such view');
     this.tickets.delete(ticket);
     const seconds = Math.round((this.clock.now().getTime() - t.openedAt) / 1000);
     this.audit.append({ ...ctx.auditBase(), action: 'record.view_ended', target: `record:${t.recordId}`, details: { seconds } });
   }
 
-  /** What the media route may serve for a ticket: only while the viewer's session lives. */
-  resolve(ticket: string): { file: string; mime: string } | null {
+  /**
+   * What the media route may serve for a ticket: only to the session the ticket was issued to
+   * (the shell names the session behind the request), and only while that session lives.
+   */
+  resolve(ticket: string, sessionToken: string | null): { file: string; mime: string } | null {
     const t = this.tickets.get(ticket);
-    if (!t) return null;
+    if (!t || !sessionToken || t.sessionToken !== sessionToken) return null;
     if (this.sessions.touch(t.sessionToken, this.idleMinutes()).state !== 'valid') {
       this.tickets.delete(ticket);
       return null;
     }
     return { file: t.file, mime: t.mime };
-  }
-
-  /** Officers watch their own recordings and those of the cases they handle; others per their role. */
-  private checkAccess(account: NonNullable<CallContext['account']>, recordId: number): void {
-    if (can(account, 'records.read')) return;
-    const own = this.db.prepare('SELECT 1 FROM record_search WHERE record_id = ? AND officer_id = ?').get(recordId, account.id);
-    const handled = this.db
-      .prepare('SELECT 1 FROM record_links l JOIN case_handlers h ON h.case_id = l.case_id WHERE l.record_id = ? AND l.unlinked_at IS NULL AND h.officer_id = ?')
-      .get(recordId, account.id);
-    if (!own && !handled) throw new AppError('FORBIDDEN', 'not this officer’s recording');
   }
 }

@@ -3,7 +3,7 @@ import type { RpcRequest, RpcResponse } from '../../../shared/contract/envelope.
 import { AppError } from '../../../shared/errors.js';
 import { can } from '../../../shared/roles.js';
 import type { RecordsApp } from '../app/records-app.js';
-import { makeCallContext, type CallContext } from './call-context.js';
+import { makeCallContext, type CallContext } from '../base/call-context.js';
 import { HANDLERS } from './handlers.js';
 
 const ALLOWED_BEFORE_SETUP = new Set<MethodName>(['system.status', 'system.setup']);

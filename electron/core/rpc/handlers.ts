@@ -1,14 +1,11 @@
 import path from 'node:path';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
-import { can } from '../../../shared/roles.js';
 import { requireAccount } from '../accounts/accounts-service.js';
 import type { RecordsApp } from '../app/records-app.js';
 import { ensureWritableDir } from '../datadir/probe.js';
-import { posterDataUrls } from '../media/posters.js';
-import { deviceDay, deviceDays } from '../search/timeline.js';
-import { listSources, previewSource } from '../sources/sources.js';
-import type { CallContext } from './call-context.js';
+import { listSources } from '../sources/sources.js';
+import type { CallContext } from '../base/call-context.js';
 
 type Handler<M extends MethodName> = (app: RecordsApp, input: ParsedInputOf<M>, ctx: CallContext) => OutputOf<M> | Promise<OutputOf<M>>;
 
@@ -23,11 +20,6 @@ function currentSettings(app: RecordsApp): OutputOf<'settings.get'> {
     cases: settings.cases(),
     storeDir: settings.storeDir(app.options.dataDir),
   };
-}
-
-/** Who sees only part of the library: an officer without the general read right sees their own and their cases'. */
-function officerScope(ctx: CallContext): number | undefined {
-  return ctx.account && !can(ctx.account, 'records.read') ? ctx.account.id : undefined;
 }
 
 /** One handler per contract method; the type makes a missing one a compile error. */
@@ -82,18 +74,18 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'audit.list': (app, input) => app.core.audit.list(input),
   'import.start': async (app, input, ctx) => ({ jobId: await app.core.imports.start(ctx, input.source, input.options) }),
   'import.sources': (app) => listSources(app.core.settings.ingest().sourceFolders),
-  'import.preview': (app, input) => previewSource(app.core.db, input.source),
+  'import.preview': (app, input) => app.core.imports.preview(input.source),
   'import.get': (app, input) => app.core.imports.get(input.jobId),
   'import.cancel': (app, input, ctx) => app.core.imports.cancel(ctx, input.jobId),
   'import.recent': (app) => app.core.imports.recent(),
-  'records.list': (app, input, ctx) => app.core.imports.listRecords({ ...input, onlyFor: officerScope(ctx) }),
-  'records.posters': (app, input, ctx) => posterDataUrls(app.core.db, app.core.settings.storeDir(app.options.dataDir), input.ids, officerScope(ctx)),
+  'records.list': (app, input, ctx) => app.core.records.list(ctx, input),
+  'records.posters': (app, input, ctx) => app.core.records.posters(ctx, input.ids),
   'integrity.status': (app) => app.core.fixity.status(app.core.settings.integrity().rotationDays),
   'integrity.check': (app, input, ctx) => ({ runId: app.core.fixity.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.scope) }),
   'integrity.get': (app, input) => app.core.fixity.get(input.runId),
   'integrity.alarms': (app, input) => app.core.fixity.alarms.list(input.includeResolved),
   'integrity.resolveAlarm': (app, input, ctx) => app.core.integrity.resolve(ctx, input.id, input.note),
-  'records.integrity': (app, input) => app.core.integrity.history(input.recordId),
+  'records.integrity': (app, input, ctx) => app.core.integrity.history(ctx, input.recordId),
   'integrity.restoreOriginal': async (app, input, ctx) => {
     await app.core.backup.restoreOriginal(ctx, input.recordId);
     const by = { ...ctx.auditBase(), accountId: ctx.account?.id ?? null };
@@ -106,11 +98,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'backup.retireTarget': (app, input, ctx) => app.core.backup.retireTarget(ctx, input.id),
   'backup.run': (app, input, ctx) => ({ runId: app.core.backup.start({ ...ctx.auditBase(), accountId: ctx.account?.id ?? null }, 'manual', input.targetId) }),
   'backup.get': (app, input) => app.core.backup.getRun(input.runId),
-  'records.timeline': (app, input) => {
-    const days = deviceDays(app.core.db, input.deviceNo);
-    const day = input.day ?? days[0]?.day ?? '';
-    return { ...deviceDay(app.core.db, input.deviceNo, day), days };
-  },
+  'records.timeline': (app, input, ctx) => app.core.records.timeline(ctx, input.deviceNo, input.day),
   'records.play': (app, input, ctx) => app.core.playback.open(ctx, input.recordId),
   'records.stopPlaying': (app, input, ctx) => {
     app.core.playback.close(ctx, input.ticket);
@@ -125,8 +113,8 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'absences.list': (app, input) => app.core.absences.list(input.officerId),
   'absences.add': (app, input, ctx) => app.core.absences.add(ctx, input),
   'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),
-  'records.assignOfficer': (app, input, ctx) => app.core.imports.assignOfficer(ctx, input.recordId, input.officerId, input.note),
-  'records.explainLate': (app, input, ctx) => app.core.imports.explainLate(ctx, input.recordId, input.reason),
+  'records.assignOfficer': (app, input, ctx) => app.core.records.assignOfficer(ctx, input.recordId, input.officerId, input.note),
+  'records.explainLate': (app, input, ctx) => app.core.records.explainLate(ctx, input.recordId, input.reason),
 
   'audit.verify': (app, _input, ctx) => {
     const result = app.core.audit.verify();

@@ -1,3 +1,4 @@
+import type { SqlScope } from '../access/access-rule.js';
 import type { Db } from '../db/open.js';
 import { gramQuery } from './grams.js';
 
@@ -17,12 +18,9 @@ export interface LibraryFilter {
   late?: boolean;
   important?: boolean;
   integrity?: 'unchecked' | 'ok' | 'alarm';
-  /** Set for an officer: only their own recordings and those of the cases they handle. */
-  onlyFor?: number;
+  /** What the caller may list, from the access rule. */
+  scope: SqlScope;
 }
-
-/** An officer's share of the library: recordings attributed to them, and those linked to cases they handle. */
-export const OFFICER_SCOPE = `(s.officer_id = @me OR s.record_id IN (SELECT l.record_id FROM record_links l JOIN case_handlers h ON h.case_id = l.case_id WHERE h.officer_id = @me AND l.unlinked_at IS NULL))`;
 
 /** Counting stops here: beyond it the library says "10,000+" rather than scanning a million rows. */
 export const COUNT_CAP = 10_000;
@@ -56,7 +54,7 @@ export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: 
     where.push(clause);
     Object.assign(params, values);
   };
-  if (f.onlyFor !== undefined) add(OFFICER_SCOPE, { me: f.onlyFor });
+  if (!f.scope.all) add(f.scope.sql, f.scope.params);
   if (f.importJobId !== undefined) add('s.record_id IN (SELECT id FROM records WHERE import_job_id = @job)', { job: f.importJobId });
   if (f.officerId !== undefined) add('s.officer_id = @officer', { officer: f.officerId });
   if (f.deviceNo) add('s.device_no = @device', { device: f.deviceNo });

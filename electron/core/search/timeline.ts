@@ -1,4 +1,5 @@
 import type { TimelineDto } from '../../../shared/contract/timeline-dto.js';
+import { scopeCondition, type SqlScope } from '../access/access-rule.js';
 import type { Db } from '../db/open.js';
 
 /** A gap shorter than this between clips of one camera is a file split, not an interruption. */
@@ -12,14 +13,15 @@ function seconds(wall: string): number {
  * One camera's day in time order, with the gaps between its clips: the rules want an
  * interrupted recording explained when it restarts (001 art.13–15), so each gap is visible.
  */
-export function deviceDay(db: Db, deviceNo: string, day: string): TimelineDto {
+export function deviceDay(db: Db, deviceNo: string, day: string, scope: SqlScope): TimelineDto {
+  const reach = scopeCondition(scope);
   const rows = db
     .prepare(
       `SELECT s.record_id AS id, r.original_name AS name, r.media_type AS mediaType, s.recorded_at AS start, m.duration_seconds AS duration, s.linked
        FROM record_search s JOIN records r ON r.id = s.record_id LEFT JOIN record_media m ON m.record_id = s.record_id
-       WHERE s.device_no = ? AND s.recorded_at >= ? AND s.recorded_at <= ? ORDER BY s.recorded_at, s.record_id`,
+       WHERE s.device_no = @device AND s.recorded_at >= @from AND s.recorded_at <= @to AND ${reach.sql} ORDER BY s.recorded_at, s.record_id`,
     )
-    .all(deviceNo, `${day}T00:00:00`, `${day}T23:59:59`) as { id: number; name: string; mediaType: TimelineDto['clips'][number]['mediaType']; start: string; duration: number | null; linked: number }[];
+    .all({ ...reach.params, device: deviceNo, from: `${day}T00:00:00`, to: `${day}T23:59:59` }) as { id: number; name: string; mediaType: TimelineDto['clips'][number]['mediaType']; start: string; duration: number | null; linked: number }[];
   let previousEnd: number | null = null;
   const clips = rows.map((r) => {
     const start = seconds(r.start);
@@ -41,8 +43,9 @@ export function deviceDay(db: Db, deviceNo: string, day: string): TimelineDto {
 }
 
 /** The days a camera has recordings on, newest first, for the picker. */
-export function deviceDays(db: Db, deviceNo: string): { day: string; clips: number }[] {
+export function deviceDays(db: Db, deviceNo: string, scope: SqlScope): { day: string; clips: number }[] {
+  const reach = scopeCondition(scope);
   return db
-    .prepare("SELECT substr(recorded_at, 1, 10) AS day, count(*) AS clips FROM record_search WHERE device_no = ? AND recorded_at IS NOT NULL GROUP BY day ORDER BY day DESC LIMIT 366")
-    .all(deviceNo) as { day: string; clips: number }[];
+    .prepare(`SELECT substr(s.recorded_at, 1, 10) AS day, count(*) AS clips FROM record_search s WHERE s.device_no = @device AND s.recorded_at IS NOT NULL AND ${reach.sql} GROUP BY day ORDER BY day DESC LIMIT 366`)
+    .all({ ...reach.params, device: deviceNo }) as { day: string; clips: number }[];
 }

@@ -6,9 +6,9 @@ import { DEADLINE_PRESETS } from '../../../shared/rules/deadline.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS } from '../../../shared/rules/file-names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
-import type { CallContext } from '../rpc/call-context.js';
+import type { CallContext } from '../base/call-context.js';
 
 export const DEFAULT_SECURITY: SecuritySettings = { sessionIdleMinutes: 15, lockoutThreshold: 5, lockoutMinutes: 15 };
 /** 24 hours (000 art.21) until the office chooses; China's time zone. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors.js';
 import type { EvidenceStore, StoredObject } from './evidence-store.js';
-import { processAlive } from '../app/process-alive.js';
+import { processAlive } from '../base/process-alive.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

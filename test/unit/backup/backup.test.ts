@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupLayout } from '../../../electron/core/backup/backup-layout.js';
-import { restoreArchive } from '../../../electron/core/backup/restore.js';
+import { restoreArchive } from '../../../electron/core/app/restore-archive.js';
 import { make } from '../../support/media.js';
 import { KEEPER, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 import { canMount, smallVolumes } from '../../support/volumes.js';

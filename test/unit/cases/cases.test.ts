@@ -104,7 +104,7 @@ describe('cases', () => {
     const officer = await app().login('li', 'Officer2026');
     void li;
     expect((await app().call('cases.list', {}, officer)).cases.map((c) => c.id)).toEqual([theirs.id]);
-    expect(await codeOf(() => app().call('cases.get', { id: notTheirs.id }, officer))).toBe('FORBIDDEN');
+    expect(await codeOf(() => app().call('cases.get', { id: notTheirs.id }, officer))).toBe('NOT_FOUND');
     expect(await codeOf(() => app().call('cases.create', { fields: { ...fields, caseNo: '峡综执罚〔2026〕14号' } }, officer))).toBe('FORBIDDEN');
   });
 

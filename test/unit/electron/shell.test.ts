@@ -3,7 +3,7 @@ import { BrowserWindow, ipcMain, type FakeWebContents } from '../../support/elec
 import { createMainWindow } from '../../../electron/window.js';
 import { registerIpc } from '../../../electron/ipc.js';
 import { IPC_EVENT, IPC_PICK_FOLDER, IPC_RPC } from '../../../electron/ipc-channels.js';
-import { openTestApp, type TestApp } from '../../support/test-app.js';
+import { KEEPER, openTestApp, type TestApp } from '../../support/test-app.js';
 import type { IpcMain, WebContents } from 'electron';
 
 let t: TestApp | null = null;
@@ -50,22 +50,35 @@ describe('the Electron window', () => {
 });
 
 describe('IPC', () => {
-  it('dispatches calls from the app frame, refuses other frames, and forwards core events', async () => {
-    t = await openTestApp({ setup: false });
+  it('dispatches calls from the app frame, refuses other frames, and forwards core events to the signed-in window only', async () => {
+    t = await openTestApp();
     const contents = new (BrowserWindow as unknown as new (o: object) => BrowserWindow)({}).webContents as FakeWebContents;
-    const unregister = registerIpc(ipcMain as unknown as IpcMain, t.dispatcher, () => contents as unknown as WebContents, () => Promise.resolve('E:\\'));
+    const routes = registerIpc(ipcMain as unknown as IpcMain, t.dispatcher, () => contents as unknown as WebContents, () => Promise.resolve('E:\\'));
     const handler = ipcMain.handlers.get(IPC_RPC);
+    const app = { senderFrame: { url: 'app://renderer/index.html' } };
     const request = { method: 'system.status', input: {} };
-    const trusted = (await handler?.({ senderFrame: { url: 'app://renderer/index.html' } }, request)) as { ok: boolean; value?: { state: string } };
-    expect(trusted).toMatchObject({ ok: true, value: { state: 'setup', shell: 'cli' } });
+    const trusted = (await handler?.(app, request)) as { ok: boolean; value?: { state: string } };
+    expect(trusted).toMatchObject({ ok: true, value: { state: 'ready', shell: 'cli' } });
     const foreign = (await handler?.({ senderFrame: { url: 'https://evil.example/' } }, request)) as { ok: boolean; error?: { code: string } };
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    t.app.bus.publish({ type: 'job.progress', payload: { done: 1 } });
-    expect(contents.sent).toEqual([{ channel: IPC_EVENT, payload: { type: 'job.progress', payload: { done: 1 } } }]);
+
+    const progress = { type: 'import.progress', payload: { jobId: 1 } };
+    t.app.bus.publish(progress);
+    expect(contents.sent).toEqual([]);
+    expect(routes.session()).toBeNull();
+    const login = (await handler?.(app, { method: 'auth.login', input: { username: 'keeper', password: KEEPER.password } })) as { value: { token: string } };
+    expect(routes.session()).toBe(login.value.token);
+    t.app.bus.publish(progress);
+    expect(contents.sent).toEqual([{ channel: IPC_EVENT, payload: progress }]);
+    await handler?.(app, { method: 'auth.logout', input: {}, token: login.value.token });
+    expect(routes.session()).toBeNull();
+    t.app.bus.publish(progress);
+    expect(contents.sent).toHaveLength(1);
+
     const pick = ipcMain.handlers.get(IPC_PICK_FOLDER);
-    expect(await pick?.({ senderFrame: { url: 'app://renderer/index.html' } })).toBe('E:\\');
+    expect(await pick?.(app)).toBe('E:\\');
     expect(await pick?.({ senderFrame: { url: 'https://evil.example/' } })).toBeNull();
-    unregister();
+    routes.unregister();
     expect(ipcMain.handlers.has(IPC_RPC)).toBe(false);
     expect(ipcMain.handlers.has(IPC_PICK_FOLDER)).toBe(false);
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBridge } from '../../../electron/bridge/server.js';
 import { byteRange } from '../../../electron/core/playback/byte-range.js';
 import { make } from '../../support/media.js';
-import { rawRequest } from '../../support/http.js';
+import { bridgeLogin, launchCookie, rawRequest } from '../../support/http.js';
 import { KEEPER, codeOf, openTestApp, scratch, tempDir, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp | null = null;
@@ -54,27 +54,35 @@ describe('playback', () => {
 
     const bridge = await startBridge({ dispatcher: t.dispatcher, rendererDir: tempDir('rr-renderer-') });
     try {
-      const launch = await rawRequest(bridge.port, { path: `/launch?token=${bridge.token}` });
-      const cookie = String(launch.headers['set-cookie']).split(';')[0] ?? '';
-      const ranged = await rawRequest(bridge.port, { path: clip.url, headers: { Cookie: cookie, Range: 'bytes=0-99' } });
+      const launch = await launchCookie(bridge.port, bridge.token);
+      const viewer = await bridgeLogin(bridge.port, launch, KEEPER.username, KEEPER.password);
+      const view = await t.call('records.play', { recordId: by.get('clip.mp4')?.id ?? 0 }, viewer.token);
+      const ranged = await rawRequest(bridge.port, { path: view.url, headers: { Cookie: viewer.cookie, Range: 'bytes=0-99' } });
       expect(ranged.status).toBe(206);
       expect(ranged.headers['content-range']).toMatch(/^bytes 0-99\/\d+$/);
       expect(ranged.headers['content-disposition']).toBe('inline');
       expect(ranged.headers['cache-control']).toBe('no-store');
-      expect((await rawRequest(bridge.port, { path: clip.url })).status).toBe(401);
-      expect((await rawRequest(bridge.port, { path: '/media/not-a-ticket', headers: { Cookie: cookie } })).status).toBe(404);
-      await t.call('records.stopPlaying', { ticket: clip.ticket }, token);
-      expect((await rawRequest(bridge.port, { path: clip.url, headers: { Cookie: cookie } })).status).toBe(404);
+      expect((await rawRequest(bridge.port, { path: view.url })).status).toBe(401);
+      // The ticket and the launch cookie are not enough: the bytes go only to the session that opened the view.
+      expect((await rawRequest(bridge.port, { path: view.url, headers: { Cookie: launch } })).status).toBe(404);
+      const other = await bridgeLogin(bridge.port, launch, KEEPER.username, KEEPER.password);
+      expect((await rawRequest(bridge.port, { path: view.url, headers: { Cookie: other.cookie } })).status).toBe(404);
+      expect((await rawRequest(bridge.port, { path: '/media/not-a-ticket', headers: { Cookie: viewer.cookie } })).status).toBe(404);
+      // Nobody else ends the view either: another session's stop is answered as an unknown view.
+      expect(await codeOf(() => t!.call('records.stopPlaying', { ticket: view.ticket }, other.token))).toBe('NOT_FOUND');
+      expect((await rawRequest(bridge.port, { path: view.url, headers: { Cookie: viewer.cookie } })).status).toBe(200);
+      await t.call('records.stopPlaying', { ticket: view.ticket }, viewer.token);
+      expect((await rawRequest(bridge.port, { path: view.url, headers: { Cookie: viewer.cookie } })).status).toBe(404);
       // A ticket dies with its session.
-      const again = await t.call('records.play', { recordId: by.get('clip.mp4')?.id ?? 0 }, token);
-      await t.call('auth.logout', {}, token);
-      expect((await rawRequest(bridge.port, { path: again.url, headers: { Cookie: cookie } })).status).toBe(404);
+      const again = await t.call('records.play', { recordId: by.get('clip.mp4')?.id ?? 0 }, viewer.token);
+      await t.call('auth.logout', {}, viewer.token);
+      expect((await rawRequest(bridge.port, { path: again.url, headers: { Cookie: viewer.cookie } })).status).toBe(404);
     } finally {
       await bridge.close();
     }
     const keeper = await t.login(KEEPER.username, KEEPER.password);
     const actions = (await t.call('audit.list', { limit: 50 }, keeper)).events.map((e) => e.action);
-    expect(actions.filter((a) => a === 'record.viewed')).toHaveLength(4);
+    expect(actions.filter((a) => a === 'record.viewed')).toHaveLength(5);
     expect(actions).toContain('record.view_ended');
   });
 
@@ -90,7 +98,8 @@ describe('playback', () => {
     const mine = by.get('T001_000123_20261120093000_0001.wav');
     const officer = await t.login('li', 'Officer2026');
     expect((await t.call('records.play', { recordId: mine?.id ?? 0 }, officer)).variant).toBe('original');
-    expect(await codeOf(() => t!.call('records.play', { recordId: by.get('other.wav')?.id ?? 0 }, officer))).toBe('FORBIDDEN');
+    // Someone else's recording answers as if it weren't there: a different answer would tell him it exists.
+    expect(await codeOf(() => t!.call('records.play', { recordId: by.get('other.wav')?.id ?? 0 }, officer))).toBe('NOT_FOUND');
 
     const file = path.join(t.dir, 'store', 'objects', mine?.sha256.slice(0, 2) ?? '', mine?.sha256.slice(2, 4) ?? '', mine?.sha256 ?? '');
     fs.chmodSync(file, 0o644);

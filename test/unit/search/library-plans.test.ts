@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open.js';
+import { AccessRule } from '../../../electron/core/access/access-rule.js';
 import { queryLibrary, type LibraryFilter } from '../../../electron/core/search/library-query.js';
 import { textGrams } from '../../../electron/core/search/grams.js';
 import { scratch } from '../../support/test-app.js';
@@ -39,13 +40,18 @@ describe('text search with filters, on either side of the plan switch', () => {
         db.prepare('INSERT INTO record_grams (rowid, grams) VALUES (?, ?)').run(r.id, textGrams(r.body));
       }
     })();
+    const all = { all: true } as const;
+    const officer7 = new AccessRule(db).records({ id: 7, role: 'officer' }, 'list');
     const cases: [LibraryFilter, (r: Row) => boolean][] = [
-      [{ limit: 50, text: 'MP4', late: true }, (r) => r.late], // few records: looked up one by one
-      [{ limit: 50, text: '.MP4', officerId: 7 }, (r) => r.officer === 7], // many: the text index drives
-      [{ limit: 50, text: '占道经营', officerId: 1 }, (r) => r.officer === 1 && r.body.includes('占道经营')],
-      [{ limit: 50, text: '王某', officerId: 7 }, (r) => r.officer === 7 && r.body.includes('王某')],
-      [{ limit: 50, text: '王', late: true }, (r) => r.late && r.body.includes('王')],
-      [{ limit: 50, text: '3' }, (r) => r.body.includes('3')],
+      [{ limit: 50, text: 'MP4', late: true, scope: all }, (r) => r.late], // few records: looked up one by one
+      [{ limit: 50, text: '.MP4', officerId: 7, scope: all }, (r) => r.officer === 7], // many: the text index drives
+      [{ limit: 50, text: '占道经营', officerId: 1, scope: all }, (r) => r.officer === 1 && r.body.includes('占道经营')],
+      [{ limit: 50, text: '王某', officerId: 7, scope: all }, (r) => r.officer === 7 && r.body.includes('王某')],
+      [{ limit: 50, text: '王', late: true, scope: all }, (r) => r.late && r.body.includes('王')],
+      [{ limit: 50, text: '3', scope: all }, (r) => r.body.includes('3')],
+      // The access rule's own condition composes with the plans: an officer's share, searched.
+      [{ limit: 50, text: '.MP4', scope: officer7 }, (r) => r.officer === 7],
+      [{ limit: 50, text: '王某', officerId: 1, scope: officer7 }, () => false],
     ];
     for (const [filter, keep] of cases) {
       const expected = rows.filter((r) => keep(r)).map((r) => r.id).reverse();
