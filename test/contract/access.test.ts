@@ -1,0 +1,430 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RpcResponse } from '../../shared/contract/envelope.js';
+import { METHODS, type MethodName } from '../../shared/contract/methods.js';
+import { RecordsApp } from '../../electron/core/app/records-app.js';
+import { Dispatcher } from '../../electron/core/rpc/dispatcher.js';
+import { startBridge, type Bridge } from '../../electron/bridge/server.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { bridgeLogin, launchCookie, rawRequest } from '../support/http.js';
+import { make } from '../support/media.js';
+import { KEEPER, tempDir } from '../support/test-app.js';
+
+/**
+ * Every method of the contract and every media route, walked as every kind of caller, over both
+ * transports: what each may reach is written out here by hand, independently of the role table
+ * it checks, so a change to who may do what has to be made in two places on purpose.
+ */
+
+const WHO = ['keeper', 'officerA', 'officerB', 'responsible', 'principal', 'supervisor', 'signedOut', 'expired'] as const;
+type Who = (typeof WHO)[number];
+type Outcome = 'ok' | string;
+
+const PASSWORD = 'Access2026';
+const ACCOUNTS = {
+  officerA: { username: 'officer_a', displayName: '李建国', role: 'officer', officerNo: '000001' },
+  officerC: { username: 'officer_c', displayName: '赵立新', role: 'officer', officerNo: '000003' },
+  officerB: { username: 'officer_b', displayName: '陈晓东', role: 'officer', officerNo: '000002' },
+  responsible: { username: 'leader_r', displayName: '刘分管', role: 'responsible_leader' },
+  principal: { username: 'leader_p', displayName: '孙主要', role: 'principal_leader' },
+  supervisor: { username: 'county', displayName: '县局周某', role: 'supervisor' },
+  lapsed: { username: 'lapsed', displayName: '过期会话', role: 'keeper' },
+  spare: { username: 'spare', displayName: '备用账号', role: 'officer' },
+} as const;
+
+/** What the world looks like: a case officer A handles with C, recordings of A, of C, and of C in A's case. */
+interface World {
+  ids: Record<keyof typeof ACCOUNTS, number>;
+  /** A's photo, C's audio not in A's cases, C's audio linked as evidence to case 1. */
+  r1: number;
+  r2: number;
+  r3: number;
+  case1: number;
+  case2: number;
+  camera: string;
+  absence: number;
+  device: number;
+  fixityRun: number;
+  backupRun: number;
+  backupTarget: number;
+  spareTarget: number;
+  job: number;
+  newDir: () => string;
+}
+
+interface Probe {
+  input: (w: World, who: Who) => unknown;
+  /** Per caller; a caller left out gets FORBIDDEN if signed in. */
+  expect: Partial<Record<Who, Outcome>>;
+  /** What a successful answer must show that caller (counts that would leak, for example). */
+  shows?: Partial<Record<Who, (value: unknown) => void>>;
+}
+
+const CATALOGUE: Who[] = ['keeper', 'responsible', 'principal', 'supervisor'];
+const SIGNED_IN: Who[] = ['keeper', 'officerA', 'officerB', 'responsible', 'principal', 'supervisor'];
+const only = (who: Who[], outcome: Outcome = 'ok'): Partial<Record<Who, Outcome>> => Object.fromEntries(who.map((w) => [w, outcome]));
+const total = (n: number) => (v: unknown) => expect((v as { total: number }).total).toBe(n);
+const length = (n: number) => (v: unknown) => expect(v as unknown[]).toHaveLength(n);
+const clips = (n: number) => (v: unknown) => expect((v as { clips: unknown[] }).clips).toHaveLength(n);
+const byRole = (keeper: (v: unknown) => void, a: (v: unknown) => void, b: (v: unknown) => void) => ({
+  keeper,
+  responsible: keeper,
+  principal: keeper,
+  supervisor: keeper,
+  officerA: a,
+  officerB: b,
+});
+const caseFields = (caseNo: string, handlerIds: number[]) => ({
+  caseNo,
+  kind: 'penalty',
+  cause: '占道经营',
+  parties: [{ kind: 'person', name: '王某' }],
+  handlerIds,
+  filedOn: null,
+  decidedOn: null,
+  closedOn: null,
+  archivedOn: null,
+  status: 'open',
+});
+
+/** The whole contract, method by method. The type makes a method missing here a compile error. */
+const WALK: { [M in MethodName]: Probe[] } = {
+  'system.status': [{ input: () => ({}), expect: { ...only(SIGNED_IN), signedOut: 'ok', expired: 'ok' } }],
+  'system.setup': [
+    { input: () => ({ officeName: '又一个', unitCode: 'X', admin: { ...KEEPER, username: 'again' } }), expect: { ...only(SIGNED_IN, 'ALREADY_INITIALIZED'), signedOut: 'ALREADY_INITIALIZED', expired: 'ALREADY_INITIALIZED' } },
+  ],
+  'auth.login': [{ input: () => ({ username: ACCOUNTS.spare.username, password: PASSWORD }), expect: { ...only(SIGNED_IN), signedOut: 'ok', expired: 'ok' } }],
+  'auth.logout': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'auth.me': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'auth.changePassword': [{ input: () => ({ oldPassword: 'NotMine2026', newPassword: 'Whatever2026' }), expect: only(SIGNED_IN, 'AUTH_FAILED') }],
+  'auth.setLanguage': [{ input: () => ({ language: 'zh-CN' }), expect: only(SIGNED_IN) }],
+  'accounts.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'accounts.create': [{ input: (_w, who) => ({ username: `new_${who}`, displayName: '新账号', role: 'officer', isAdmin: false, password: PASSWORD }), expect: only(['keeper']) }],
+  'accounts.setOfficerNo': [{ input: (w) => ({ id: w.ids.officerB, officerNo: '000002' }), expect: only(['keeper']) }],
+  'accounts.setDisabled': [{ input: (w) => ({ id: w.ids.spare, disabled: false }), expect: only(['keeper']) }],
+  'accounts.resetPassword': [{ input: (w) => ({ id: w.ids.spare, password: PASSWORD }), expect: only(['keeper']) }],
+  'devices.list': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'devices.save': [{ input: (_w, who) => ({ deviceNo: `T90${WHO.indexOf(who)}`, label: '备用', officerId: null }), expect: only(['keeper']) }],
+  'devices.setRetired': [{ input: (w) => ({ id: w.device, retired: false }), expect: only(['keeper']) }],
+  'settings.get': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'settings.update': [{ input: () => ({}), expect: only(['keeper']) }],
+  'audit.list': [{ input: () => ({ limit: 5 }), expect: only(CATALOGUE) }],
+  'audit.verify': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'import.start': [{ input: (w) => ({ source: w.camera }), expect: only(['keeper']) }],
+  'import.sources': [{ input: () => ({}), expect: only(['keeper']) }],
+  'import.preview': [{ input: (w) => ({ source: w.camera }), expect: only(['keeper']) }],
+  'import.get': [{ input: (w) => ({ jobId: w.job }), expect: only(['keeper']) }],
+  'import.cancel': [{ input: (w) => ({ jobId: w.job }), expect: only(['keeper']) }],
+  'import.recent': [{ input: () => ({}), expect: only(['keeper']) }],
+  'records.explainLate': [{ input: (w) => ({ recordId: w.r1, reason: '在外执勤' }), expect: only(['keeper']) }],
+  'records.assignOfficer': [{ input: (w) => ({ recordId: w.r1, officerId: w.ids.officerA }), expect: only(['keeper']) }],
+  'records.posters': [{ input: (w) => ({ ids: [w.r1, w.r2, w.r3] }), expect: only(SIGNED_IN), shows: byRole(length(1), length(1), length(0)) }],
+  'integrity.status': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'integrity.check': [{ input: (w) => ({ scope: { kind: 'record', recordId: w.r2 } }), expect: only(['keeper']) }],
+  'integrity.get': [{ input: (w) => ({ runId: w.fixityRun }), expect: only(CATALOGUE) }],
+  'integrity.alarms': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'integrity.resolveAlarm': [{ input: () => ({ id: 999, note: '核实' }), expect: only(['keeper'], 'NOT_FOUND') }],
+  'integrity.restoreOriginal': [{ input: () => ({ recordId: 999 }), expect: only(['keeper'], 'NOT_FOUND') }],
+  'backup.targets': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'backup.addTarget': [{ input: (w) => ({ path: w.newDir(), label: '新目标' }), expect: only(['keeper']) }],
+  'backup.retireTarget': [{ input: (w) => ({ id: w.spareTarget }), expect: only(['keeper']) }],
+  'backup.run': [{ input: (w) => ({ targetId: w.backupTarget }), expect: only(['keeper']) }],
+  'backup.get': [{ input: (w) => ({ runId: w.backupRun }), expect: only(CATALOGUE) }],
+  'records.integrity': [
+    { input: (w) => ({ recordId: w.r2 }), expect: only(CATALOGUE) },
+    { input: () => ({ recordId: 999 }), expect: only(CATALOGUE, 'NOT_FOUND') },
+  ],
+  'cases.list': [
+    { input: () => ({}), expect: only(SIGNED_IN), shows: byRole(total(2), total(1), total(0)) },
+    // A search that would find case 2 finds nothing for an officer who doesn't handle it: not even a count.
+    { input: () => ({ text: '〔2026〕2号' }), expect: only(SIGNED_IN), shows: byRole(total(1), total(0), total(0)) },
+  ],
+  'cases.get': [
+    { input: (w) => ({ id: w.case1 }), expect: { ...only(SIGNED_IN), officerB: 'NOT_FOUND' } },
+    { input: (w) => ({ id: w.case2 }), expect: { ...only(SIGNED_IN), officerA: 'NOT_FOUND', officerB: 'NOT_FOUND' } },
+    { input: () => ({ id: 999 }), expect: only(SIGNED_IN, 'NOT_FOUND') },
+  ],
+  'cases.create': [{ input: (_w, who) => ({ fields: caseFields(`峡综执罚〔2026〕${WHO.indexOf(who) + 10}号`, [2, 3]) }), expect: only(['keeper']) }],
+  'cases.update': [{ input: (w) => ({ id: w.case1, version: 999, fields: caseFields('峡综执罚〔2026〕1号', [w.ids.officerA, w.ids.officerC]) }), expect: only(['keeper'], 'STALE_VERSION') }],
+  'cases.link': [
+    { input: (w) => ({ caseId: w.case2, recordIds: [w.r1], role: 'other' }), expect: only(['keeper']) },
+    { input: (w) => ({ caseId: w.case2, recordIds: [999], role: 'other' }), expect: only(['keeper'], 'NOT_FOUND') },
+  ],
+  'cases.unlink': [{ input: () => ({ linkId: 999, reason: '误关联' }), expect: only(['keeper'], 'NOT_FOUND') }],
+  'records.timeline': [
+    { input: () => ({ deviceNo: 'T001' }), expect: only(SIGNED_IN), shows: byRole(clips(3), clips(2), clips(0)) },
+  ],
+  'records.play': [
+    { input: (w) => ({ recordId: w.r1 }), expect: { ...only(['keeper', 'responsible', 'principal', 'officerA']), officerB: 'NOT_FOUND', supervisor: 'FORBIDDEN' } },
+    { input: (w) => ({ recordId: w.r3 }), expect: { ...only(['keeper', 'responsible', 'principal', 'officerA']), officerB: 'NOT_FOUND', supervisor: 'FORBIDDEN' } },
+    { input: (w) => ({ recordId: w.r2 }), expect: { ...only(['keeper', 'responsible', 'principal']), officerA: 'NOT_FOUND', officerB: 'NOT_FOUND', supervisor: 'FORBIDDEN' } },
+    { input: () => ({ recordId: 999 }), expect: only(SIGNED_IN, 'NOT_FOUND') },
+  ],
+  'records.stopPlaying': [{ input: () => ({ ticket: 'not-a-ticket' }), expect: only(SIGNED_IN, 'NOT_FOUND') }],
+  'absences.list': [{ input: () => ({}), expect: only(['keeper']) }],
+  'absences.add': [{ input: (w) => ({ officerId: w.ids.officerB, startsAt: '2026-11-18T08:00:00', returnedAt: '2026-11-19T18:00:00', reason: '水上执勤' }), expect: only(['keeper']) }],
+  'absences.withdraw': [{ input: (w) => ({ id: w.absence, reason: '登记有误' }), expect: only(['keeper']) }],
+  'records.list': [
+    { input: () => ({ limit: 10 }), expect: only(SIGNED_IN), shows: byRole(total(3), total(2), total(0)) },
+    { input: (w) => ({ limit: 10, caseId: w.case1 }), expect: only(SIGNED_IN), shows: byRole(total(1), total(1), total(0)) },
+    { input: (w) => ({ limit: 10, officerId: w.ids.officerC }), expect: only(SIGNED_IN), shows: byRole(total(2), total(1), total(0)) },
+    { input: () => ({ limit: 10, text: 'T001' }), expect: only(SIGNED_IN), shows: byRole(total(3), total(2), total(0)) },
+  ],
+};
+
+/** Sign-out kills the session it is called with: walked last. */
+const ORDER = (Object.keys(WALK) as MethodName[]).sort((a, b) => Number(a === 'auth.logout') - Number(b === 'auth.logout'));
+
+interface Transport {
+  send(method: string, input: unknown, token: string | null): Promise<RpcResponse>;
+  login(username: string): Promise<{ token: string; cookie: string | null }>;
+  /** The media route for a ticket, as the caller's shell would fetch it: the status answered. */
+  media(ticket: string, who: { token: string | null; cookie: string | null }): Promise<number>;
+  /** Whether the caller's push stream opens, and whether it carries an import's progress. */
+  events(who: { token: string | null; cookie: string | null }, app: RecordsApp): Promise<'refused' | 'received' | 'withheld'>;
+  close(): Promise<void>;
+}
+
+function inProcess(app: RecordsApp, dispatcher: Dispatcher): Transport {
+  const send = (method: string, input: unknown, token: string | null) => dispatcher.dispatch({ method, input, token }, 'access walk (in-process)');
+  return {
+    send,
+    login: async (username) => {
+      const res = await send('auth.login', { username, password: username === KEEPER.username ? KEEPER.password : PASSWORD }, null);
+      if (!res.ok) throw new Error(`login ${username}: ${res.error.code}`);
+      return { token: (res.value as { token: string }).token, cookie: null };
+    },
+    media: async (ticket, who) => (app.core.playback.resolve(ticket, who.token) ? 206 : 404),
+    events: async (who) => {
+      const account = app.core.auth.peek(who.token);
+      if (!account) return 'refused';
+      return app.core.access.mayReceive(account, { type: 'import.progress', payload: { jobId: 1 } }) ? 'received' : 'withheld';
+    },
+    close: async () => undefined,
+  };
+}
+
+async function overHttp(dispatcher: Dispatcher, rendererDir: string): Promise<Transport> {
+  const bridge: Bridge = await startBridge({ dispatcher, rendererDir });
+  const launch = await launchCookie(bridge.port, bridge.token);
+  return {
+    send: async (method, input, token) => {
+      const res = await rawRequest(bridge.port, { method: 'POST', path: '/rpc', headers: { Cookie: launch, 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input, token }) });
+      return JSON.parse(res.body) as RpcResponse;
+    },
+    login: (username) => bridgeLogin(bridge.port, launch, username, username === KEEPER.username ? KEEPER.password : PASSWORD),
+    media: async (ticket, who) => (await rawRequest(bridge.port, { path: `/media/${ticket}`, headers: { Cookie: who.cookie ?? launch, Range: 'bytes=0-9' } })).status,
+    events: (who, app) =>
+      new Promise((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: bridge.port, path: '/events', headers: { Host: `127.0.0.1:${bridge.port}`, Cookie: who.cookie ?? launch } }, (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            return resolve('refused');
+          }
+          let data = '';
+          let published = false;
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            data += chunk;
+            if (published || !data.startsWith(': connected')) return;
+            published = true;
+            app.bus.publish({ type: 'import.progress', payload: { jobId: 1 } });
+            // Delivery is synchronous on the bus; a short wait lets the bytes cross the socket.
+            setTimeout(() => {
+              req.destroy();
+              resolve(data.includes('import.progress') ? 'received' : 'withheld');
+            }, 100);
+          });
+        });
+        req.on('error', reject);
+      }),
+    close: () => bridge.close(),
+  };
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const dir = (prefix: string) => {
+  const d = tempDir(prefix);
+  dirs.push(d);
+  return d;
+};
+
+async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Promise<{ world: World; sessions: Record<Who, { token: string | null; cookie: string | null }> }> {
+  const ok = async <T>(method: MethodName, input: unknown, token: string | null): Promise<T> => {
+    const res = await t.send(method, input, token);
+    if (!res.ok) throw new Error(`${method}: ${res.error.code} ${JSON.stringify(res.error.details)}`);
+    return res.value as T;
+  };
+  await ok('system.setup', { officeName: '峡口镇综合行政执法办公室', unitCode: 'XK-01', admin: KEEPER }, null);
+  const keeperToken = (await t.login(KEEPER.username)).token;
+  const ids = { keeper: 1 } as Record<string, number>;
+  for (const [key, a] of Object.entries(ACCOUNTS)) {
+    ids[key] = (await ok<{ id: number }>('accounts.create', { ...a, isAdmin: false, password: PASSWORD }, keeperToken)).id;
+  }
+  const camera = dir('rr-access-cam-');
+  make.jpeg(path.join(camera, 'DCIM', 'T001_000001_20261120093000_0001.jpg'));
+  make.wav(path.join(camera, 'DCIM', 'T001_000003_20261120094000_0002.wav'), 1);
+  make.wav(path.join(camera, 'DCIM', 'T001_000003_20261120095000_0003.wav'), 2);
+  const { jobId } = await ok<{ jobId: number }>('import.start', { source: camera }, keeperToken);
+  await app.core.imports.wait(jobId);
+  await app.core.media.idle();
+  await app.core.derive.idle();
+  const records = (await ok<{ records: { id: number; originalName: string }[] }>('records.list', { limit: 10 }, keeperToken)).records;
+  const id = (seq: string) => records.find((r) => r.originalName.includes(`_${seq}.`))?.id ?? 0;
+  const [r1, r2, r3] = [id('0001'), id('0002'), id('0003')];
+  const case1 = (await ok<{ id: number }>('cases.create', { fields: caseFields('峡综执罚〔2026〕1号', [ids.officerA ?? 0, ids.officerC ?? 0]) }, keeperToken)).id;
+  const case2 = (await ok<{ id: number }>('cases.create', { fields: caseFields('峡综执罚〔2026〕2号', [ids.officerC ?? 0, 1]) }, keeperToken)).id;
+  const facts = { collectors: ['李建国', '赵立新'], collectedAt: '2026-11-20T09:50:00', place: '峡口镇集贸市场东门', statement: '当事人占道经营' };
+  await ok('cases.link', { caseId: case1, recordIds: [r3], role: 'evidence', facts }, keeperToken);
+  const device = (await ok<{ id: number }>('devices.save', { deviceNo: 'T001', label: '1 号', officerId: ids.officerA }, keeperToken)).id;
+  const absence = (await ok<{ id: number }>('absences.add', { officerId: ids.officerA, startsAt: '2026-11-10T08:00:00', returnedAt: '2026-11-11T18:00:00', reason: '水上执勤' }, keeperToken)).id;
+  const fixityRun = (await ok<{ runId: number }>('integrity.check', { scope: { kind: 'record', recordId: r1 } }, keeperToken)).runId;
+  await app.core.fixity.wait(fixityRun);
+  const backupTarget = (await ok<{ id: number }>('backup.addTarget', { path: dir('rr-access-backup-'), label: 'A' }, keeperToken)).id;
+  const spareTarget = (await ok<{ id: number }>('backup.addTarget', { path: dir('rr-access-backup-'), label: 'B' }, keeperToken)).id;
+  const backupRun = (await ok<{ runId: number }>('backup.run', { targetId: backupTarget }, keeperToken)).runId;
+  await app.core.backup.wait(backupRun);
+
+  // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
+  const lapsed = await t.login(ACCOUNTS.lapsed.username);
+  clock.advanceMinutes(24 * 60);
+  const sessions = { signedOut: { token: null, cookie: null }, expired: lapsed } as Record<Who, { token: string | null; cookie: string | null }>;
+  sessions.keeper = await t.login(KEEPER.username);
+  for (const who of ['officerA', 'officerB', 'responsible', 'principal', 'supervisor'] as const) sessions[who] = await t.login(ACCOUNTS[who].username);
+  const world: World = {
+    ids: ids as World['ids'],
+    r1,
+    r2,
+    r3,
+    case1,
+    case2,
+    camera,
+    absence,
+    device,
+    fixityRun,
+    backupRun,
+    backupTarget,
+    spareTarget,
+    job: jobId,
+    newDir: () => dir('rr-access-target-'),
+  };
+  return { world, sessions };
+}
+
+/** Waits for whatever a successful call started (an import, a check, a backup), so the next call meets a quiet app. */
+async function settle(app: RecordsApp, method: MethodName, value: unknown): Promise<void> {
+  const v = value as { jobId?: number; runId?: number };
+  if (method === 'import.start' && v.jobId) await app.core.imports.wait(v.jobId);
+  if (method === 'integrity.check' && v.runId) await app.core.fixity.wait(v.runId);
+  if (method === 'backup.run' && v.runId) await app.core.backup.wait(v.runId);
+}
+
+function walk(name: string, open: (app: RecordsApp, dispatcher: Dispatcher, rendererDir: string) => Promise<Transport>) {
+  describe(`access over ${name}`, () => {
+    let app: RecordsApp;
+    let t: Transport;
+    let world: World;
+    let sessions: Record<Who, { token: string | null; cookie: string | null }>;
+
+    beforeAll(async () => {
+      const root = dir('rr-access-');
+      fs.mkdirSync(path.join(root, 'renderer'));
+      fs.writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
+      const clock = new FakeClock();
+      app = RecordsApp.open({ dataDir: path.join(root, 'data'), shell: 'browser', clock });
+      const dispatcher = new Dispatcher(app, () => undefined);
+      t = await open(app, dispatcher, path.join(root, 'renderer'));
+      ({ world, sessions } = await buildWorld(app, t, clock));
+    }, 120_000);
+    afterAll(async () => {
+      await t.close();
+      await app.close();
+    });
+
+    it('lets each caller reach exactly what the table says, for every method of the contract', async () => {
+      expect(ORDER.slice().sort()).toEqual(Object.keys(METHODS).sort());
+      let expiredSeen = false;
+      const mismatches: string[] = [];
+      for (const method of ORDER) {
+        for (const [i, probe] of WALK[method].entries()) {
+          for (const who of WHO) {
+            const res = await t.send(method, probe.input(world, who), sessions[who].token);
+            const got = res.ok ? 'ok' : res.error.code;
+            let want = probe.expect[who] ?? (who === 'signedOut' ? 'NOT_AUTHENTICATED' : who === 'expired' ? 'SESSION_EXPIRED' : 'FORBIDDEN');
+            // An expired session is told so once; after that it is simply unknown.
+            if (who === 'expired' && want === 'SESSION_EXPIRED') {
+              if (expiredSeen) want = 'NOT_AUTHENTICATED';
+              if (got === 'SESSION_EXPIRED') expiredSeen = true;
+            }
+            if (got !== want) mismatches.push(`${method}#${i} as ${who}: got ${got}, want ${want}`);
+            if (res.ok) {
+              METHODS[method].output.parse(res.value);
+              probe.shows?.[who]?.(res.value);
+              await settle(app, method, res.value);
+            }
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(expiredSeen).toBe(true);
+    }, 180_000);
+  });
+}
+
+function routes(name: string, open: (app: RecordsApp, dispatcher: Dispatcher, rendererDir: string) => Promise<Transport>) {
+  describe(`media and events over ${name}`, () => {
+    let app: RecordsApp;
+    let t: Transport;
+    let world: World;
+    let sessions: Record<Who, { token: string | null; cookie: string | null }>;
+
+    beforeAll(async () => {
+      const root = dir('rr-access-routes-');
+      fs.mkdirSync(path.join(root, 'renderer'));
+      fs.writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
+      const clock = new FakeClock();
+      app = RecordsApp.open({ dataDir: path.join(root, 'data'), shell: 'browser', clock });
+      t = await open(app, new Dispatcher(app, () => undefined), path.join(root, 'renderer'));
+      ({ world, sessions } = await buildWorld(app, t, clock));
+    }, 120_000);
+    afterAll(async () => {
+      await t.close();
+      await app.close();
+    });
+
+    it('serves a view only to the session that opened it, and ends it only for that session', async () => {
+      const res = await t.send('records.play', { recordId: world.r1 }, sessions.officerA.token);
+      if (!res.ok) throw new Error(res.error.code);
+      const { ticket } = res.value as { ticket: string };
+      const answers = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await t.media(ticket, sessions[who])] as const)));
+      expect(answers).toEqual({ keeper: 404, officerA: 206, officerB: 404, responsible: 404, principal: 404, supervisor: 404, signedOut: 404, expired: 404 });
+      for (const who of WHO.filter((w) => w !== 'officerA')) {
+        const stop = await t.send('records.stopPlaying', { ticket }, sessions[who].token);
+        expect(stop.ok ? 'ok' : stop.error.code, who).not.toBe('ok');
+      }
+      expect(await t.media(ticket, sessions.officerA)).toBe(206);
+      expect((await t.send('records.stopPlaying', { ticket }, sessions.officerA.token)).ok).toBe(true);
+      expect(await t.media(ticket, sessions.officerA)).toBe(404);
+      // Nobody but the viewer was written down as having viewed or stopped viewing.
+      const keeper = sessions.keeper.token;
+      const audit = await t.send('audit.list', { limit: 100 }, keeper);
+      if (!audit.ok) throw new Error(audit.error.code);
+      const views = (audit.value as { events: { action: string; actorName: string | null }[] }).events.filter((e) => e.action.startsWith('record.view'));
+      expect(views.map((e) => e.actorName)).toEqual([ACCOUNTS.officerA.displayName, ACCOUNTS.officerA.displayName]);
+    });
+
+    it('opens the push stream to signed-in sessions only, and sends each only what it may see', async () => {
+      const answers: Partial<Record<Who, string>> = {};
+      for (const who of WHO) answers[who] = await t.events(sessions[who], app);
+      expect(answers).toEqual({ keeper: 'received', officerA: 'withheld', officerB: 'withheld', responsible: 'withheld', principal: 'withheld', supervisor: 'withheld', signedOut: 'refused', expired: 'refused' });
+    });
+  });
+}
+
+walk('the in-process dispatcher', async (app, dispatcher) => inProcess(app, dispatcher));
+walk('the loopback HTTP bridge', (_app, dispatcher, rendererDir) => overHttp(dispatcher, rendererDir));
+routes('the in-process dispatcher', async (app, dispatcher) => inProcess(app, dispatcher));
+routes('the loopback HTTP bridge', (_app, dispatcher, rendererDir) => overHttp(dispatcher, rendererDir));
