@@ -141,6 +141,8 @@ export const systemStatusSchema = z.object({
   shell: z.enum(['electron', 'browser', 'cli']),
   defaultLanguage: languageSchema,
   demo: z.boolean(),
+  /** The office's time zone (IANA name): every time the UI shows is in it, whoever is signed in. */
+  timeZone: z.string(),
 });
 export type SystemStatus = z.infer<typeof systemStatusSchema>;
 

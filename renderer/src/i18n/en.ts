@@ -7,6 +7,7 @@ export const en: Messages = {
     yes: 'Yes', no: 'No', actions: 'Actions', details: 'Details', all: 'All', saved: 'Saved', system: 'System',
   },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
+  access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },
   nav: {
     backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Lending', retention: 'Retention',
     discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
@@ -87,7 +88,7 @@ export const en: Messages = {
     startedAt: 'Started', by: 'By', state: 'State', result: 'Result', resultText: '{{imported}} new, {{duplicates}} already archived, {{failed}} failed, {{skipped}} skipped, {{late}} late',
     state_running: 'Running', state_finished: 'Finished', state_cancelled: 'Cancelled', state_failed: 'Failed', state_interrupted: 'Interrupted',
     path: 'File', outcome: 'Outcome', reason: 'Reason', outcome_imported: 'Imported', outcome_duplicate: 'Already archived', outcome_failed: 'Failed', outcome_skipped: 'Skipped',
-    done: 'Import finished: {{imported}} new files', keeperOnly: 'Only the archive keeper can import.', empty: 'No imports yet',
+    done: 'Import finished: {{imported}} new files', empty: 'No imports yet',
   },
   clearReasons: {
     batch_cancelled: 'import cancelled', source_missing: 'no longer on the camera', source_changed: 'changed after it was read', source_readonly: 'the camera is read-only', source_permission: 'no permission to delete', io_error: 'read/write error',
@@ -164,7 +165,7 @@ export const en: Messages = {
     clockAhead: 'Camera clock warning', clockAheadHelp: 'Warn when a camera dates a recording later than its import by more than this: its clock is probably wrong.', minutes: 'minutes',
     title: 'Settings', office: 'Office', security: 'Security', accounts: 'Accounts', mine: 'My account',
     idle: 'Sign out after idle (minutes)', lockoutThreshold: 'Failed sign-ins before lockout', lockoutMinutes: 'Lockout duration (minutes)',
-    adminOnly: 'Only administrators can change these settings.', storeDir: 'Evidence store location',
+    storeDir: 'Evidence store location',
     devices: 'Device register', devicesHelp: 'Body cameras and the officers they are issued to. When a file name has no officer number, this register decides whose recording it is. Devices are retired, never deleted.',
     addDevice: 'Register device', deviceNo: 'Device number', deviceLabel: 'Note', deviceOfficer: 'Issued to', deviceStatus: 'Status', inService: 'In service', retired: 'Retired',
     retire: 'Retire', reinstate: 'Reinstate', editDevice: 'Edit', noOfficer: 'Not issued',

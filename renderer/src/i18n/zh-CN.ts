@@ -5,6 +5,7 @@ export const zhCN = {
     yes: '是', no: '否', actions: '操作', details: '详情', all: '全部', saved: '已保存', system: '系统',
   },
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
+  access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
   nav: {
     backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '借阅', retention: '保管期限',
     discs: '刻录光盘', ledgers: '台账统计', audit: '审计日志', settings: '系统设置',
@@ -85,7 +86,7 @@ export const zhCN = {
     startedAt: '开始时间', by: '操作人', state: '状态', result: '结果', resultText: '新导入 {{imported}}，已在档案中 {{duplicates}}，失败 {{failed}}，跳过 {{skipped}}，逾期 {{late}}',
     state_running: '进行中', state_finished: '已完成', state_cancelled: '已取消', state_failed: '失败', state_interrupted: '已中断',
     path: '文件', outcome: '处理', reason: '原因', outcome_imported: '已导入', outcome_duplicate: '已在档案中', outcome_failed: '失败', outcome_skipped: '跳过',
-    done: '导入完成：新导入 {{imported}} 个文件', keeperOnly: '只有档案管理员可以导入。', empty: '暂无导入记录',
+    done: '导入完成：新导入 {{imported}} 个文件', empty: '暂无导入记录',
   },
   clearReasons: {
     batch_cancelled: '导入已取消', source_missing: '文件已不在记录仪上', source_changed: '读取后文件有变化', source_readonly: '记录仪为只读', source_permission: '没有删除权限', io_error: '读写错误',
@@ -162,7 +163,7 @@ export const zhCN = {
     clockAhead: '记录仪时钟超前提醒', clockAheadHelp: '记录仪标注的拍摄时间晚于导入时间超过此值时，提醒记录仪时钟可能不准。', minutes: '分钟',
     title: '系统设置', office: '单位信息', security: '安全策略', accounts: '账号管理', mine: '我的账号',
     idle: '无操作自动退出（分钟）', lockoutThreshold: '连续登录失败锁定次数', lockoutMinutes: '锁定时长（分钟）',
-    adminOnly: '只有管理员可以修改这些设置。', storeDir: '证据存储位置',
+    storeDir: '证据存储位置',
     devices: '设备登记', devicesHelp: '记录仪编号及其配发的执法人员。文件名中没有警号时，按此登记确定录像归属。设备只能停用，不能删除。',
     addDevice: '登记设备', deviceNo: '设备编号', deviceLabel: '说明', deviceOfficer: '配发给', deviceStatus: '状态', inService: '在用', retired: '已停用',
     retire: '停用', reinstate: '恢复使用', editDevice: '修改', noOfficer: '未配发',

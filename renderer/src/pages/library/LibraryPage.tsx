@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant } from '../../lib/format.js';
+import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
 import { FormatCell, PosterCell, durationText } from './MediaCells.js';
@@ -151,7 +151,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
               width: 150,
               render: (_, r) => <OfficerCell record={r} canAssign={canExplain} />,
             },
-            { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
+            { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => formatWallClock(r.attribution.recordedAt) },
             { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
             { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
             { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },

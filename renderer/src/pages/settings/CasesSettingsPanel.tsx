@@ -1,22 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Space, Spin, Typography } from 'antd';
+import { Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AccountDto, CaseSettings } from '../../../../shared/contract/dto.js';
+import type { CaseSettings } from '../../../../shared/contract/dto.js';
 import { DEFAULT_CASE_NUMBER_PATTERN, casePatternProblem, fitsCasePattern, normalizeCaseNo } from '../../../../shared/rules/case-number.js';
 import { useSettingsPanel } from './use-settings-panel.js';
 
 /** The office's case-number pattern, with a tester so a change can be tried before it is saved. */
-export function CasesSettingsPanel({ account }: { account: AccountDto }) {
+export function CasesSettingsPanel() {
   const { t } = useTranslation();
   const [form] = Form.useForm<CaseSettings>();
-  const { settings, save, editable } = useSettingsPanel(account);
+  const { settings, save } = useSettingsPanel();
   const [sample, setSample] = useState('峡综执罚〔2026〕12号');
   const pattern = Form.useWatch('numberPattern', form) ?? settings.data?.cases.numberPattern ?? '';
   if (!settings.data) return <Spin />;
   const ok = casePatternProblem(pattern) === null && fitsCasePattern(normalizeCaseNo(sample), pattern);
   return (
-    <Form<CaseSettings> form={form} layout="vertical" initialValues={settings.data.cases} disabled={!editable} onFinish={(v) => save.mutate({ cases: v })} style={{ maxWidth: 720 }}>
-      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+    <Form<CaseSettings> form={form} layout="vertical" initialValues={settings.data.cases} onFinish={(v) => save.mutate({ cases: v })} style={{ maxWidth: 720 }}>
       <Form.Item
         name="numberPattern"
         label={t('settings.casePattern')}
@@ -29,14 +28,12 @@ export function CasesSettingsPanel({ account }: { account: AccountDto }) {
       <Typography.Text type={ok ? 'success' : 'danger'} style={{ marginInlineStart: 12 }}>
         {ok ? t('settings.caseFits') : t('settings.caseDoesNotFit')}
       </Typography.Text>
-      {editable && (
-        <Space style={{ display: 'flex', marginTop: 24 }}>
+              <Space style={{ display: 'flex', marginTop: 24 }}>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('common.save')}
           </Button>
           <Button onClick={() => form.setFieldsValue({ numberPattern: DEFAULT_CASE_NUMBER_PATTERN })}>{t('settings.restoreDefaults')}</Button>
         </Space>
-      )}
     </Form>
   );
 }

@@ -1,26 +1,26 @@
 import { useState } from 'react';
-import { Alert, Button, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { namePatternProblem, type AccountDto, type IngestSettings } from '../../../../shared/contract/dto.js';
+import { namePatternProblem, type IngestSettings } from '../../../../shared/contract/dto.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS, hasImportantMark, parseFileName } from '../../../../shared/rules/file-names.js';
 import { isAbsolutePath } from '../../../../shared/rules/paths.js';
 import { useSettingsPanel } from './use-settings-panel.js';
+import { formatWallClock } from '../../lib/format.js';
 
 /** File-name patterns and importance marks, with a tester that runs the same rule the import runs. */
-export function IngestPanel({ account }: { account: AccountDto }) {
+export function IngestPanel() {
   const { t } = useTranslation();
   const [form] = Form.useForm<IngestSettings>();
   const [sample, setSample] = useState('T001_000123_20261120093000_0001.MP4');
-  const { settings, save, editable } = useSettingsPanel(account);
+  const { settings, save } = useSettingsPanel();
   const patterns = (Form.useWatch('namePatterns', form) ?? settings.data?.ingest.namePatterns ?? []).filter((p) => p?.regex && namePatternProblem(p.regex) === null);
   const marks = Form.useWatch('importantMarks', form) ?? settings.data?.ingest.importantMarks ?? [];
   if (!settings.data) return <Spin />;
   const parsed = parseFileName(sample, patterns);
 
   return (
-    <Form<IngestSettings> form={form} layout="vertical" initialValues={settings.data.ingest} disabled={!editable} onFinish={(v) => save.mutate({ ingest: v })} style={{ maxWidth: 880 }}>
-      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+    <Form<IngestSettings> form={form} layout="vertical" initialValues={settings.data.ingest} onFinish={(v) => save.mutate({ ingest: v })} style={{ maxWidth: 880 }}>
       <Typography.Title level={5}>{t('settings.patterns')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('settings.patternsHelp')}</Typography.Paragraph>
       <Form.List name="namePatterns">
@@ -71,7 +71,7 @@ export function IngestPanel({ account }: { account: AccountDto }) {
               pattern: parsed.patternId,
               device: parsed.device ?? '—',
               officer: parsed.officer ?? '—',
-              time: parsed.recordedAt?.replace('T', ' ') ?? '—',
+              time: formatWallClock(parsed.recordedAt) || '—',
               seq: parsed.sequence ?? '—',
             })}
           </Typography.Text>
@@ -84,14 +84,12 @@ export function IngestPanel({ account }: { account: AccountDto }) {
           </Tag>
         )}
       </div>
-      {editable && (
-        <Space style={{ marginTop: 24 }}>
+              <Space style={{ marginTop: 24 }}>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('common.save')}
           </Button>
           <Button onClick={() => form.setFieldsValue({ namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS] })}>{t('settings.restoreDefaults')}</Button>
         </Space>
-      )}
     </Form>
   );
 }
