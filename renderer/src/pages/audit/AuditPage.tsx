@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant, officeInstant } from '../../lib/format.js';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.js';
-import { describeDetails, describeTarget } from './describe.js';
+import { auditSentence } from './sentence.js';
 import { useCall, useCallMutation } from '../../api/use-call.js';
 
 const PAGE = 100;
@@ -84,24 +84,23 @@ export function AuditPage({ account }: { account: AccountDto }) {
           loading={events.isPending}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 960 }}
           data-testid="audit-table"
           columns={[
-            { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v) },
-            { title: t('audit.action'), dataIndex: 'action', width: 130, render: (a: string) => t(`actions.${a}`) },
-            { title: t('audit.actor'), dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? t('common.system') },
-            { title: t('audit.workstation'), dataIndex: 'workstation', width: 170, ellipsis: true },
-            { title: t('audit.target'), dataIndex: 'target', width: 150, render: (v: string | null) => describeTarget(t, v, accounts.data ?? []) },
+            { title: t('audit.seq'), dataIndex: 'seq', width: 64 },
+            { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => formatInstant(v) },
+            { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <Tag>{t(`actions.${a}`)}</Tag> },
+            // The sentence is what a supervisor reads; the recorded fields stay one hover away for the exact ids.
             {
-              title: t('audit.details'),
-              dataIndex: 'details',
-              render: (d: Record<string, unknown>) => (
-                <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(d) }}>
-                  {describeDetails(t, d)}
-                </Typography.Text>
+              title: t('audit.event'),
+              key: 'event',
+              render: (_, e) => (
+                <Tooltip title={<pre style={{ margin: 0, fontSize: 11, whiteSpace: 'pre-wrap' }}>{JSON.stringify({ target: e.target, ...e.details }, null, 1)}</pre>}>
+                  <span data-testid="audit-sentence">{auditSentence(t, e)}</span>
+                </Tooltip>
               ),
             },
+            { title: t('audit.workstation'), dataIndex: 'workstation', width: 150, ellipsis: true },
           ]}
         />
         {events.hasNextPage && (
