@@ -199,6 +199,7 @@ export const en: Messages = {
     cancelled: 'cancelled', io_error: 'read/write error',
   },
   library: {
+    columns: 'More columns',
     ownOnly: 'Your own recordings and those of the cases you handle are listed here.', noMatch: 'No records match.', searchPlaceholder: 'Name, number, case, party, description…', recordedFrom: 'Recorded from', recordedTo: 'to', flags: 'More', flag_late: 'late', flag_important: 'important', flag_linked: 'linked to a case', flag_unlinked: 'not linked', flag_alarm: 'integrity alarm', flag_unchecked: 'not yet checked', totalCapped: 'over {{count}}',
     integrity: 'Integrity',
     proxyHelp: 'The browser can’t play the original as it is, so playback uses an H.264/AAC copy made from it. The copy is derived, not the original; the original never changes.', proxy_pending: 'making playable copy', proxy_ready: 'playable copy', proxy_failed: 'playable copy failed',

@@ -198,7 +198,7 @@ export const zhCN = {
   },
   library: {
     ownOnly: '这里列出您本人的记录和您承办案件的记录。', noMatch: '没有符合条件的记录。', searchPlaceholder: '文件名、编号、案号、当事人、说明…', recordedFrom: '拍摄自', recordedTo: '拍摄至', flags: '其他条件', flag_late: '逾期', flag_important: '重点', flag_linked: '已关联案件', flag_unlinked: '未关联案件', flag_alarm: '完整性告警', flag_unchecked: '未校验', totalCapped: '超过 {{count}} 条',
-    integrity: '完整性',
+    integrity: '完整性', columns: '更多列',
     proxyHelp: '浏览器无法直接播放原件，播放时使用从原件转换的 H.264/AAC 播放副本。副本是派生文件，不是原件；原件始终保持不变。', proxy_pending: '播放副本生成中', proxy_ready: '有播放副本', proxy_failed: '播放副本生成失败',
     clockAhead: '记录仪时钟超前（{{time}}）', clockAheadHelp: '记录仪标注的拍摄时间比导入时间还晚 {{time}}，记录仪时钟可能不准。请核对拍摄时间并校准记录仪。', onTimeAway: '按时（外出执勤）', basisAbsence: '外出执勤 {{from}} 至 {{to}}（{{reason}}），期限自返回起算',
     title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
