@@ -212,6 +212,10 @@ export const en: Messages = {
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
   },
   settings: {
+    casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕serial号', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
+    presetCustom: 'Custom (see Advanced)', example: 'e.g. {{example}}', advanced: 'Advanced: edit the regular expression', advancedPatterns: 'Advanced: custom file-name rules (regular expressions)',
+    presetsHelp: "Tick the naming schemes of your office's cameras; they are tried in this order and the first that matches wins. Try a file name below.",
+    namePreset_device_officer_time_seq: 'Camera_officer_time_serial', namePreset_device_time_seq: 'Camera_time_serial', namePreset_time_device: 'Time_camera', namePreset_date_time: 'Date_time (ordinary cameras, phones)',
     cases: 'Cases', casePattern: 'Case-number pattern (regular expression)', casePatternHelp: 'Case numbers are checked against it when a case is filed or changed; [ ] and 【 】 are first turned into 〔 〕 and full-width digits into ASCII.', caseFits: 'fits', caseDoesNotFit: 'does not fit',
     dayUnit: 'days', integrity: 'Integrity checks', rotationDays: 'Rotation period', rotationDaysHelp: 'Each day a share of the originals is re-hashed so that all are checked at least once in this many days; it pauses while an import runs.',
     clockAhead: 'Camera clock warning', clockAheadHelp: 'Warn when a camera dates a recording later than its import by more than this: its clock is probably wrong.', minutes: 'minutes',

@@ -209,6 +209,10 @@ export const zhCN = {
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
   },
   settings: {
+    casePreset: '案号格式', casePreset_document: '机关代字〔年份〕序号号', casePreset_year_serial: '年份-序号', casePreset_prefix_year_serial: '字母代码 + 年份 + 序号', casePreset_any: '不检查格式（1–40 个字符）',
+    presetCustom: '自定义（见“高级”）', example: '例：{{example}}', advanced: '高级：直接编辑正则表达式', advancedPatterns: '高级：自定义文件名规则（正则表达式）',
+    presetsHelp: '勾选本单位记录仪使用的命名方式；按列出的顺序尝试，第一个匹配的生效。可在下方输入文件名试一试。',
+    namePreset_device_officer_time_seq: '设备编号_警号_时间_序号', namePreset_device_time_seq: '设备编号_时间_序号', namePreset_time_device: '时间_设备编号', namePreset_date_time: '日期_时间（普通相机、手机）',
     cases: '案件', casePattern: '案号格式（正则表达式）', casePatternHelp: '新建或修改案件时按此格式检查案号；[ ]、【 】会先统一为 〔 〕，全角数字统一为半角。', caseFits: '符合格式', caseDoesNotFit: '不符合格式',
     dayUnit: '天', integrity: '完整性检查', rotationDays: '轮检周期', rotationDaysHelp: '每天自动校验一部分原件，使全部原件在这个天数内至少校验一遍；导入进行时会暂停让路。',
     clockAhead: '记录仪时钟超前提醒', clockAheadHelp: '记录仪标注的拍摄时间晚于导入时间超过此值时，提醒记录仪时钟可能不准。', minutes: '分钟',
