@@ -88,7 +88,7 @@ export function AuditPage({ account }: { account: AccountDto }) {
           data-testid="audit-table"
           columns={[
             { title: t('audit.seq'), dataIndex: 'seq', width: 64 },
-            { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => formatInstant(v) },
+            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(v)}</span> },
             { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <Tag>{t(`actions.${a}`)}</Tag> },
             // The sentence is what a supervisor reads; the recorded fields stay one hover away for the exact ids.
             {

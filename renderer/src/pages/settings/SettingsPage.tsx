@@ -38,8 +38,10 @@ export function SettingsPage({ account, tab, onTab }: { account: AccountDto; tab
   ];
   const items = all.filter((i) => i.permission === null || can(account, i.permission)).map(({ key, label, children }) => ({ key, label, children }));
   const active = items.some((i) => i.key === tab) ? (tab as string) : (items[0]?.key ?? 'mine');
+  // With only one's own account left there is nothing to switch between.
+  if (items.length === 1) return <Card title={t('settings.mine')}>{items[0]?.children}</Card>;
   return (
-    <Card title={t(items.length === 1 ? 'settings.mine' : 'settings.title')}>
+    <Card title={t('settings.title')}>
       <Tabs activeKey={active} onChange={onTab} items={items} />
     </Card>
   );
