@@ -114,7 +114,7 @@ export const en: Messages = {
   },
   auditKeys: {
     name: 'name', unitCode: 'unit code', sessionIdleMinutes: 'idle sign-out (minutes)', lockoutThreshold: 'lockout threshold', lockoutMinutes: 'lockout (minutes)',
-    namePatterns: 'file-name rules', importantMarks: 'importance marks', sourceFolders: 'import folders', rule: 'upload deadline', calendar: 'working calendar', timeZone: 'time zone',
+    namePatterns: 'file-name rules', importantMarks: 'importance marks', sourceFolders: 'import folders', rule: 'deadline rule', calendar: 'working calendar', timeZone: 'time zone',
     clockAheadMinutes: 'clock-ahead tolerance (minutes)', rotationDays: 'rotation (days)', numberPattern: 'case-number format', deviceNo: 'number', label: 'label', officerId: 'issued to',
   },
   auditTargets: { office: 'office profile', security: 'security settings', ingest: 'import rules', timeliness: 'upload deadline', integrity: 'integrity checks', cases: 'case settings' },

@@ -71,7 +71,7 @@ export const zhCN = {
     'account.disabled': '{{actor}} 停用了账号 {{target}}',
     'account.enabled': '{{actor}} 启用了账号 {{target}}',
     'account.password_reset': '{{actor}} 重置了 {{target}} 的密码',
-    'account.language_changed': '{{actor}} 把界面语言改为 {{changes}}',
+    'account.language_changed': '{{actor}} 切换界面语言：{{changes}}',
     'account.officer_no_changed': '{{actor}} 修改了 {{target}} 的警号：{{changes}}',
     'device.registered': '{{actor}} 登记记录仪 {{deviceNo}}，配发给 {{officer}}',
     'device.changed': '{{actor}} 修改记录仪 {{target}}：{{changes}}',
@@ -112,7 +112,7 @@ export const zhCN = {
   },
   auditKeys: {
     name: '名称', unitCode: '单位代码', sessionIdleMinutes: '闲置退出（分钟）', lockoutThreshold: '锁定阈值', lockoutMinutes: '锁定时长（分钟）',
-    namePatterns: '文件名规则', importantMarks: '重要标记', sourceFolders: '导入文件夹', rule: '上传时限', calendar: '工作日历', timeZone: '时区',
+    namePatterns: '文件名规则', importantMarks: '重要标记', sourceFolders: '导入文件夹', rule: '时限规则', calendar: '工作日历', timeZone: '时区',
     clockAheadMinutes: '时钟超前容差（分钟）', rotationDays: '轮检周期（天）', numberPattern: '案号格式', deviceNo: '编号', label: '说明', officerId: '配发给',
   },
   auditTargets: { office: '单位信息', security: '安全策略', ingest: '导入规则', timeliness: '上传时限', integrity: '完整性检查', cases: '案件设置' },
