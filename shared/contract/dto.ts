@@ -141,6 +141,8 @@ export const systemStatusSchema = z.object({
   shell: z.enum(['electron', 'browser', 'cli']),
   defaultLanguage: languageSchema,
   demo: z.boolean(),
+  /** The office's time zone (IANA name): every time the UI shows is in it, whoever is signed in. */
+  timeZone: z.string(),
 });
 export type SystemStatus = z.infer<typeof systemStatusSchema>;
 
@@ -155,6 +157,11 @@ export const auditEventSchema = z.object({
   action: auditActionSchema,
   target: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /**
+   * What the ids the event mentions are called now, filled in when listed: "record:3" → its file
+   * name, "case:1" → its number, "account:2" → the person, "device:1" → the camera's number.
+   */
+  names: z.record(z.string(), z.string()),
   prevHash: z.string(),
   hash: z.string(),
 });

@@ -6,6 +6,17 @@
 export const DEFAULT_CASE_NUMBER_PATTERN = '^[\\p{Script=Han}A-Za-z0-9-]{1,20}[〔\\[【]\\d{4}[〕\\]】]\\d{1,6}号$';
 
 /**
+ * Case-number schemes an office can pick instead of writing an expression; `example` fits it.
+ * The first is the default.
+ */
+export const CASE_NUMBER_PRESETS = [
+  { id: 'document', pattern: DEFAULT_CASE_NUMBER_PATTERN, example: '峡综执罚〔2026〕12号' },
+  { id: 'year_serial', pattern: '^\\d{4}-\\d{1,6}$', example: '2026-0012' },
+  { id: 'prefix_year_serial', pattern: '^[A-Za-z]{1,8}\\d{4}\\d{3,6}$', example: 'XKZF2026012' },
+  { id: 'any', pattern: '^.{1,40}$', example: '任意编号 12' },
+] as const;
+
+/**
  * One spelling per case number: the year brackets typed as [] or 【】 become 〔〕 and full-width
  * digits become ASCII, so 峡综执罚[2026]12号 and 峡综执罚〔2026〕12号 are the same case.
  */

@@ -20,6 +20,14 @@ export const DEFAULT_NAME_PATTERNS: readonly NamePattern[] = [
   { id: 'date_time', regex: '^(?:[A-Za-z]{2,5}[_-]?)?(?<date>\\d{8})[_-](?<time>\\d{6})(?:[_-](?<seq>\\d+))?' },
 ];
 
+/** A file name each default pattern reads, shown beside it when the keeper picks patterns. */
+export const NAME_PATTERN_EXAMPLES: Readonly<Record<string, string>> = {
+  device_officer_time_seq: 'T001_000123_20261120093000_0001.MP4',
+  device_time_seq: 'T001_20261120093000_0001.MP4',
+  time_device: '20261120093000_T001.MP4',
+  date_time: 'VID_20261120_093000.mp4',
+};
+
 /** Words a camera or an officer puts in a file or folder name to mark a recording as important. */
 export const DEFAULT_IMPORTANT_MARKS: readonly string[] = ['重点', '重要', 'IMPORTANT', 'IMP_', '_IMP', 'KEY_'];
 

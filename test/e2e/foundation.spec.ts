@@ -113,7 +113,7 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
 
   // Back to Chinese, sign out, and lock the officer out with repeated failures.
   await page.getByText('简体中文', { exact: true }).click();
-  await expect(table.getByRole('row', { name: /登录失败/ })).toContainText('原因: 密码错误');
+  await expect(table.getByRole('row', { name: /登录失败/ }).first()).toContainText('用户名“keeper”登录失败：密码错误');
   await shot(page, '06-audit-zh');
   await page.getByTestId('user-menu').hover();
   await page.getByText('退出登录').click();

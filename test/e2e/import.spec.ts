@@ -94,8 +94,12 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
 
     await page.getByRole('menuitem', { name: '资料库' }).click();
     const library = page.getByTestId('library-table');
-    await expect(library.getByText('录音/现场 录音 01.wav')).toBeVisible();
+    await expect(library.getByText('现场 录音 01.wav')).toBeVisible();
     await expect(page.getByText('共 10 条')).toBeVisible();
+    // Camera and officer numbers and the format are behind "more columns", to keep the key columns in view.
+    await page.getByTestId('column-chooser').click();
+    for (const column of ['设备编号', '警号', '格式']) await page.getByRole('checkbox', { name: column }).check();
+    await page.keyboard.press('Escape');
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('h264 / aac · 320×240');
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('T001000123');
     await expect(library.getByRole('row', { name: /0001\.MP4/ })).toContainText('2026-11-20 09:30:00');

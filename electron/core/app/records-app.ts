@@ -12,7 +12,7 @@ import { DB_FILE } from '../datadir/paths.js';
 import { ensureWritableDir } from '../datadir/probe.js';
 import { openDatabase, type Db } from '../db/open.js';
 import { PushBus } from '../events/push-bus.js';
-import { SettingsService } from '../settings/settings-service.js';
+import { DEFAULT_TIMELINESS, SettingsService } from '../settings/settings-service.js';
 import { ImportService } from '../ingest/import-service.js';
 import { openStore } from '../store/open-store.js';
 import { ProbeQueue } from '../media/probe-queue.js';
@@ -125,6 +125,7 @@ export class RecordsApp {
       shell: this.options.shell,
       defaultLanguage: this.options.defaultLanguage,
       demo: this.options.demo,
+      timeZone: this.services?.settings.timeliness().timeZone ?? DEFAULT_TIMELINESS.timeZone,
     };
   }
 

@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../../shared/contract/methods.js';
 import type { AuditActor } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
+import { lookUpNames, referencesOf } from './audit-names.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './chain.js';
 
 export type { AuditActor } from '../base/call-context.js';
@@ -29,7 +30,8 @@ interface EventRow {
   hash: string;
 }
 
-function toDto(row: EventRow): AuditEventDto {
+function toDto(row: EventRow, names: ReadonlyMap<string, string> = new Map()): AuditEventDto {
+  const details = JSON.parse(row.details) as Record<string, unknown>;
   return {
     seq: row.seq,
     at: row.at,
@@ -38,7 +40,8 @@ function toDto(row: EventRow): AuditEventDto {
     workstation: row.workstation,
     action: row.action as AuditEventDto['action'],
     target: row.target,
-    details: JSON.parse(row.details) as Record<string, unknown>,
+    details,
+    names: Object.fromEntries(referencesOf(row.target, details).flatMap((ref) => (names.has(ref) ? [[ref, names.get(ref) as string]] : []))),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -116,7 +119,9 @@ export class AuditLog {
       .prepare(`SELECT * FROM audit_events ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`)
       .all({ ...params, limit: filter.limit + 1 }) as EventRow[];
     const more = rows.length > filter.limit;
-    const events = rows.slice(0, filter.limit).map(toDto);
+    const shown = rows.slice(0, filter.limit);
+    const names = lookUpNames(this.db, shown.flatMap((r) => referencesOf(r.target, JSON.parse(r.details) as Record<string, unknown>)));
+    const events = shown.map((r) => toDto(r, names));
     return { events, total, nextBeforeSeq: more ? (events.at(-1)?.seq ?? null) : null };
   }
 

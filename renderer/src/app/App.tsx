@@ -1,19 +1,20 @@
 import { Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../api/client.js';
 import { Shell } from '../layout/Shell.js';
 import { LoginPage } from '../pages/login/LoginPage.js';
 import { OpenErrorPage } from '../pages/open-error/OpenErrorPage.js';
 import { SetupPage } from '../pages/setup/SetupPage.js';
 import { useSession } from './session.js';
+import { useCall } from '../api/use-call.js';
+import { setOfficeZone } from '../lib/format.js';
 
 /** Chooses the screen: a folder that won't open, first-run setup, login, or the workspace. */
 export function App() {
-  const status = useQuery({ queryKey: ['system.status'], queryFn: () => call('system.status', {}) });
+  const status = useCall('system.status', {});
   const session = useSession();
   if (status.isPending || session.restoring) return <Spin fullscreen />;
   if (status.isError) return <OpenErrorPage error={status.error} dataDir={null} />;
   const s = status.data;
+  setOfficeZone(s.timeZone);
   if (s.state === 'error') return <OpenErrorPage error={s.error} dataDir={s.dataDir} />;
   if (s.state === 'setup') return <SetupPage status={s} />;
   if (!session.account) return <LoginPage status={s} />;

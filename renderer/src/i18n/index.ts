@@ -24,6 +24,8 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage() ?? 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
+  // i18next 25 otherwise prints a sponsor notice in the console on every load.
+  showSupportNotice: false,
 });
 
 export default i18n;

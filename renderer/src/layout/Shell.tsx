@@ -1,71 +1,21 @@
-import { Alert, Button, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
-import i18n from 'i18next';
-import {
-  AuditOutlined, BarChartOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FileSearchOutlined, FolderOpenOutlined,
-  HomeOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, UserOutlined,
-  VideoCameraOutlined,
-} from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { Button, Dropdown, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { FileSearchOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, SystemStatus } from '../../../shared/contract/dto.js';
-import { can } from '../../../shared/roles.js';
 import { useSession } from '../app/session.js';
+import { ROUTES, isRouteName, mayOpen, type RouteName } from '../app/routes.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { useHashRoute, type Route } from '../lib/hash-route.js';
-import { AuditPage } from '../pages/audit/AuditPage.js';
-import { ComingPage } from '../pages/coming/ComingPage.js';
-import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
-import { ImportPage } from '../pages/import/ImportPage.js';
-import { LibraryPage } from '../pages/library/LibraryPage.js';
-import { SettingsPage } from '../pages/settings/SettingsPage.js';
-import { BackupPage } from '../pages/backup/BackupPage.js';
-import { CasesPage } from '../pages/cases/CasesPage.js';
+import { NoAccess } from '../components/NoAccess.js';
+import { useHashRoute } from '../lib/hash-route.js';
 
-const ICONS: Record<Route, ReactNode> = {
-  dashboard: <HomeOutlined />,
-  import: <CloudUploadOutlined />,
-  library: <VideoCameraOutlined />,
-  cases: <FolderOpenOutlined />,
-  lending: <SolutionOutlined />,
-  retention: <FieldTimeOutlined />,
-  discs: <SafetyCertificateOutlined />,
-  ledgers: <BarChartOutlined />,
-  backup: <CloudSyncOutlined />,
-  audit: <AuditOutlined />,
-  settings: <SettingOutlined />,
-};
-
-function visibleRoutes(account: AccountDto): Route[] {
-  const all = Object.keys(ICONS) as Route[];
-  return all.filter((r) => (r !== 'audit' || can(account, 'audit.read')) && (r !== 'backup' || can(account, 'integrity.read')));
-}
-
-function page(route: Route, status: SystemStatus, account: AccountDto): ReactNode {
-  switch (route) {
-    case 'dashboard':
-      return <DashboardPage status={status} account={account} />;
-    case 'audit':
-      return can(account, 'audit.read') ? <AuditPage account={account} /> : <DashboardPage status={status} account={account} />;
-    case 'settings':
-      return <SettingsPage account={account} />;
-    case 'import':
-      return <ImportPage account={account} />;
-    case 'library':
-      return <LibraryPage account={account} />;
-    case 'cases':
-      return <CasesPage account={account} />;
-    case 'backup':
-      return can(account, 'integrity.read') ? <BackupPage account={account} /> : <Alert type="info" showIcon message={i18n.t('errors.FORBIDDEN')} />;
-    default:
-      return <ComingPage route={route} />;
-  }
-}
-
-/** The workspace: navigation for every capability, the office, the user and the language. */
+/** The workspace: the pages this account may use, the office, the user and the language. */
 export function Shell({ status, account }: { status: SystemStatus; account: AccountDto }) {
   const { t } = useTranslation();
   const { logout } = useSession();
-  const [route, navigate] = useHashRoute();
+  const [location, navigate] = useHashRoute();
+  // An unknown or empty hash is the home page; a known page this account may not use says so.
+  const route: RouteName = isRouteName(location.page) ? location.page : 'dashboard';
+  const menu = (Object.keys(ROUTES) as RouteName[]).filter((r) => mayOpen(account, r));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -76,9 +26,10 @@ export function Shell({ status, account }: { status: SystemStatus; account: Acco
         <Menu
           mode="inline"
           selectedKeys={[route]}
-          onClick={({ key }) => navigate(key as Route)}
-          items={visibleRoutes(account).map((r) => ({ key: r, icon: ICONS[r], label: t(`nav.${r}`) }))}
+          onClick={({ key }) => navigate(key)}
+          items={menu.map((r) => ({ key: r, icon: ROUTES[r].icon, label: t(`nav.${r}`) }))}
           style={{ borderInlineEnd: 'none' }}
+          data-testid="main-menu"
         />
       </Layout.Sider>
       <Layout>
@@ -94,7 +45,7 @@ export function Shell({ status, account }: { status: SystemStatus; account: Acco
               <Dropdown
                 menu={{
                   items: [
-                    { key: 'password', icon: <UserOutlined />, label: t('shell.changePassword'), onClick: () => navigate('settings') },
+                    { key: 'password', icon: <UserOutlined />, label: t('shell.changePassword'), onClick: () => navigate('settings', 'mine') },
                     { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout'), onClick: () => void logout() },
                   ],
                 }}
@@ -106,7 +57,9 @@ export function Shell({ status, account }: { status: SystemStatus; account: Acco
             </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{page(route, status, account)}</Layout.Content>
+        <Layout.Content style={{ padding: 24 }}>
+          {mayOpen(account, route) ? ROUTES[route].page({ status, account, part: location.part, navigate }) : <NoAccess onHome={() => navigate('dashboard')} />}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -1,5 +1,39 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
 
-export function formatInstant(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '';
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/**
+ * Every time on screen is in the office's zone, never the PC's: a recording's camera time and
+ * its import time must read alike in one row ("拍摄 10:10 / 导入 10:11", not "导入 01:11").
+ * The zone comes with system.status, which every screen loads first.
+ */
+let officeZone = 'Asia/Shanghai';
+
+export function setOfficeZone(zone: string): void {
+  officeZone = zone;
+}
+
+/** An instant from the core (ISO, UTC) as the office's wall clock: 2026-11-20 09:30:00. */
+export function formatInstant(iso: string | null | undefined, withSeconds = true): string {
+  return iso ? dayjs(iso).tz(officeZone).format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : '';
+}
+
+/** A wall-clock time the core keeps without a zone (camera time, deadlines), already the office's: 2026-11-20T09:30:00 → 2026-11-20 09:30:00. */
+export function formatWallClock(wall: string | null | undefined, withSeconds = true): string {
+  if (!wall) return '';
+  const text = wall.replace('T', ' ');
+  return withSeconds ? text.slice(0, 19) : text.slice(0, 16);
+}
+
+/** What a date-time picker shows, read as the office's wall clock, as the instant the core wants. */
+export function officeInstant(picked: Dayjs): string {
+  return dayjs.tz(picked.format('YYYY-MM-DDTHH:mm:ss'), officeZone).toISOString();
+}
+
+/** Today in the office, for examples and defaults. */
+export function officeToday(): string {
+  return dayjs().tz(officeZone).format('YYYY-MM-DD');
 }

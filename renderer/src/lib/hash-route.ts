@@ -1,23 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const ROUTES = ['dashboard', 'import', 'library', 'cases', 'lending', 'retention', 'discs', 'ledgers', 'backup', 'audit', 'settings'] as const;
-export type Route = (typeof ROUTES)[number];
-
-function current(): Route {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
+/** Where the URL hash points: a page name and an optional part of it (`#/settings/mine`). */
+export interface HashLocation {
+  page: string;
+  part: string | null;
 }
 
-/** The page lives in the URL hash, so a reload stays on the same screen. */
-export function useHashRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState<Route>(current);
+function current(): HashLocation {
+  const [page = '', part] = window.location.hash.replace(/^#\/?/, '').split('/');
+  return { page, part: part || null };
+}
+
+/**
+ * The page lives in the URL hash, so a reload stays on the same screen. Which names exist and
+ * who may open them is the route table's business, not the URL's.
+ */
+export function useHashRoute(): [HashLocation, (page: string, part?: string) => void] {
+  const [location, setLocation] = useState<HashLocation>(current);
   useEffect(() => {
-    const onChange = () => setRoute(current());
+    const onChange = () => setLocation(current());
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const navigate = useCallback((next: Route) => {
-    window.location.hash = `/${next}`;
+  const navigate = useCallback((page: string, part?: string) => {
+    window.location.hash = part ? `/${page}/${part}` : `/${page}`;
   }, []);
-  return [route, navigate];
+  return [location, navigate];
 }

@@ -1,22 +1,23 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, AuditEventDto } from '../../../../shared/contract/dto.js';
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant } from '../../lib/format.js';
+import { formatInstant, officeInstant } from '../../lib/format.js';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.js';
-import { describeDetails, describeTarget } from './describe.js';
+import { auditSentence } from './sentence.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 const PAGE = 100;
 
 function toQuery(f: AuditFilterValues) {
   return {
-    from: f.range?.[0]?.toISOString(),
-    to: f.range?.[1]?.toISOString(),
+    from: f.range?.[0] ? officeInstant(f.range[0]) : undefined,
+    to: f.range?.[1] ? officeInstant(f.range[1]) : undefined,
     action: f.action,
     actorId: f.actorId,
     text: f.text?.trim() || undefined,
@@ -25,20 +26,16 @@ function toQuery(f: AuditFilterValues) {
 
 export function AuditPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [filters, setFilters] = useState<AuditFilterValues>({});
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}), enabled: can(account, 'accounts.read') });
-  const head = useQuery({ queryKey: ['audit.list', 'head'], queryFn: () => call('audit.list', { limit: 1 }) });
+  const accounts = useCall('accounts.list', {}, { enabled: can(account, 'accounts.read') });
+  const head = useCall('audit.list', { limit: 1 });
   const events = useInfiniteQuery({
     queryKey: ['audit.list', filters],
     queryFn: ({ pageParam }) => call('audit.list', { ...toQuery(filters), limit: PAGE, beforeSeq: pageParam ?? undefined }),
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextBeforeSeq,
   });
-  const verify = useMutation({
-    mutationFn: () => call('audit.verify', {}),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['audit.list'] }),
-  });
+  const verify = useCallMutation('audit.verify', { invalidates: ['audit.list'], errors: 'inline' });
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
   const total = events.data?.pages[0]?.total ?? 0;
   const headHash = head.data?.events[0]?.hash ?? '';
@@ -58,7 +55,7 @@ export function AuditPage({ account }: { account: AccountDto }) {
               {t('audit.headHint')}
             </Typography.Text>
           </div>
-          <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+          <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate({})}>
             {t('audit.verify')}
           </Button>
         </Flex>
@@ -87,24 +84,23 @@ export function AuditPage({ account }: { account: AccountDto }) {
           loading={events.isPending}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 960 }}
           data-testid="audit-table"
           columns={[
-            { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v) },
-            { title: t('audit.action'), dataIndex: 'action', width: 130, render: (a: string) => t(`actions.${a}`) },
-            { title: t('audit.actor'), dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? t('common.system') },
-            { title: t('audit.workstation'), dataIndex: 'workstation', width: 170, ellipsis: true },
-            { title: t('audit.target'), dataIndex: 'target', width: 150, render: (v: string | null) => describeTarget(t, v, accounts.data ?? []) },
+            { title: t('audit.seq'), dataIndex: 'seq', width: 64 },
+            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(v)}</span> },
+            { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <Tag>{t(`actions.${a}`)}</Tag> },
+            // The sentence is what a supervisor reads; the recorded fields stay one hover away for the exact ids.
             {
-              title: t('audit.details'),
-              dataIndex: 'details',
-              render: (d: Record<string, unknown>) => (
-                <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(d) }}>
-                  {describeDetails(t, d)}
-                </Typography.Text>
+              title: t('audit.event'),
+              key: 'event',
+              render: (_, e) => (
+                <Tooltip title={<pre style={{ margin: 0, fontSize: 11, whiteSpace: 'pre-wrap' }}>{JSON.stringify({ target: e.target, ...e.details }, null, 1)}</pre>}>
+                  <span data-testid="audit-sentence">{auditSentence(t, e)}</span>
+                </Tooltip>
               ),
             },
+            { title: t('audit.workstation'), dataIndex: 'workstation', width: 150, ellipsis: true },
           ]}
         />
         {events.hasNextPage && (

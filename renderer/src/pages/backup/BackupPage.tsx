@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { CloudSyncOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
@@ -9,11 +9,11 @@ import type { BackupTargetDto } from '../../../../shared/contract/integrity-dto.
 import { LIMITS } from '../../../../shared/contract/limits.js';
 import { isAbsolutePath } from '../../../../shared/rules/paths.js';
 import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 /** Backup health at a glance: a day without a good backup, or anything pending, is worth a look. */
 function staleness(t: BackupTargetDto): 'ok' | 'pending' | 'never' | 'failed' {
@@ -30,11 +30,10 @@ const COLORS = { ok: 'green', pending: 'gold', never: 'default', failed: 'red' }
  */
 export function BackupPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const queryClient = useQueryClient();
   const canManage = can(account, 'integrity.manage');
-  const targets = useQuery({ queryKey: ['backup.targets'], queryFn: () => call('backup.targets', {}), refetchInterval: (q) => (q.state.data?.some((x) => x.lastRun?.state === 'running') ? 1000 : false) });
+  const targets = useCall('backup.targets', {}, { refetchInterval: (q) => (q.state.data?.some((x) => x.lastRun?.state === 'running') ? 1000 : false) });
   const onEvent = useCallback(
     (e: PushEvent) => {
       if (e.type === 'backup.finished') void queryClient.invalidateQueries({ queryKey: ['backup.targets'] });
@@ -42,16 +41,8 @@ export function BackupPage({ account }: { account: AccountDto }) {
     [queryClient],
   );
   usePushEvents(onEvent);
-  const run = useMutation({
-    mutationFn: (targetId: number) => call('backup.run', { targetId }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['backup.targets'] }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
-  const retire = useMutation({
-    mutationFn: (id: number) => call('backup.retireTarget', { id }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['backup.targets'] }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const run = useCallMutation('backup.run', { invalidates: ['backup.targets'] });
+  const retire = useCallMutation('backup.retireTarget', { invalidates: ['backup.targets'] });
   const busy = targets.data?.some((x) => x.lastRun?.state === 'running') ?? false;
   return (
     <Card
@@ -114,10 +105,10 @@ export function BackupPage({ account }: { account: AccountDto }) {
                   width: 200,
                   render: (_v: unknown, x: BackupTargetDto) => (
                     <Space>
-                      <Button size="small" type="primary" icon={<CloudSyncOutlined />} disabled={busy || !x.reachable} onClick={() => run.mutate(x.id)}>
+                      <Button size="small" type="primary" icon={<CloudSyncOutlined />} disabled={busy || !x.reachable} onClick={() => run.mutate({ targetId: x.id })}>
                         {t('backup.runNow')}
                       </Button>
-                      <Popconfirm title={t('backup.retireConfirm')} onConfirm={() => retire.mutate(x.id)}>
+                      <Popconfirm title={t('backup.retireConfirm')} onConfirm={() => retire.mutate({ id: x.id })}>
                         <Button size="small" type="link" danger>
                           {t('backup.retire')}
                         </Button>
@@ -136,19 +127,12 @@ export function BackupPage({ account }: { account: AccountDto }) {
 
 function AddTargetDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ path: string; label: string }>();
-  const add = useMutation({
-    mutationFn: (v: { path: string; label: string }) => call('backup.addTarget', { path: v.path.trim(), label: v.label.trim() }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['backup.targets'] });
-      onClose();
-    },
-  });
+  const add = useCallMutation('backup.addTarget', { invalidates: ['backup.targets'], onSuccess: onClose, errors: 'inline' });
   return (
     <Modal open title={t('backup.add')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={add.isPending}>
       {add.isError && <Alert type="error" showIcon message={errorText(t, add.error)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)}>
+      <Form form={form} layout="vertical" onFinish={(v: { path: string; label: string }) => add.mutate({ path: v.path.trim(), label: v.label.trim() })}>
         <Form.Item
           name="path"
           label={t('backup.path')}

@@ -1,34 +1,27 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Drawer, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseLinkDto } from '../../../../shared/contract/cases-dto.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { CaseFormDialog } from './CaseFormDialog.js';
 import { CaseHistory } from './CaseHistory.js';
 import { EditFactsDialog } from './EditFactsDialog.js';
+import { useCall, useCallMutation, callKey } from '../../api/use-call.js';
+import { formatWallClock } from '../../lib/format.js';
 
 const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
 /** One case: its facts, its linked recordings with their written descriptions, and its whole history. */
 export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [why, setWhy] = useState('');
   const [selected, setSelected] = useState<number[]>([]);
   const [describing, setDescribing] = useState(false);
-  const kase = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
-  const unlink = useMutation({
-    mutationFn: (linkId: number) => call('cases.unlink', { linkId, reason: why.trim() }),
-    onSuccess: (c) => {
-      queryClient.setQueryData(['cases.get', id], c);
-      void queryClient.invalidateQueries({ queryKey: ['cases.list'] });
-    },
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const kase = useCall('cases.get', { id });
+  const unlink = useCallMutation('cases.unlink', { invalidates: ['cases.list'], onSuccess: (c) => queryClient.setQueryData(callKey('cases.get', { id }), c) });
   const c = kase.data;
   const chosen = c?.links.filter((l) => selected.includes(l.id)) ?? [];
   return (
@@ -74,7 +67,7 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
                   render: (_v, l) =>
                     l.facts ? (
                       <Typography.Text style={{ fontSize: 12 }}>
-                        {t('cases.factsText', { collectors: l.facts.collectors.join('、'), at: l.facts.collectedAt.replace('T', ' ').slice(0, 16), place: l.facts.place })}
+                        {t('cases.factsText', { collectors: l.facts.collectors.join('、'), at: formatWallClock(l.facts.collectedAt, false), place: l.facts.place })}
                         <br />
                         {l.facts.statement}
                       </Typography.Text>
@@ -95,7 +88,7 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
                             description={<Input value={why} onChange={(e) => setWhy(e.target.value)} placeholder={t('cases.unlinkReason')} maxLength={500} />}
                             okButtonProps={{ disabled: !why.trim() }}
                             onOpenChange={() => setWhy('')}
-                            onConfirm={() => unlink.mutate(l.id)}
+                            onConfirm={() => unlink.mutate({ linkId: l.id, reason: why.trim() })}
                           >
                             <Button size="small" type="link" danger>
                               {t('cases.unlink')}
@@ -129,7 +122,7 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
           existing={c}
           onClose={() => setEditing(false)}
           onSaved={(saved) => {
-            queryClient.setQueryData(['cases.get', id], saved);
+            queryClient.setQueryData(callKey('cases.get', { id }), saved);
             setEditing(false);
           }}
         />

@@ -1,12 +1,13 @@
 import { Alert, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetailDto, CaseFields, PartyDto } from '../../../../shared/contract/cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES } from '../../../../shared/rules/case-number.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
+import { callKey, useCall } from '../../api/use-call.js';
 
 const DAY = 'YYYY-MM-DD';
 const DATES = ['filedOn', 'decidedOn', 'closedOn', 'archivedOn'] as const;
@@ -47,12 +48,12 @@ export function CaseFormDialog({ existing, onClose, onSaved }: { existing: CaseD
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
+  const accounts = useCall('accounts.list', {});
   const save = useMutation({
     mutationFn: (v: FormValues) => (existing ? call('cases.update', { id: existing.id, version: existing.version, fields: fromForm(v) }) : call('cases.create', { fields: fromForm(v) })),
     onSuccess: (c) => {
       void queryClient.invalidateQueries({ queryKey: ['cases.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases.get', c.id] });
+      void queryClient.invalidateQueries({ queryKey: callKey('cases.get', { id: c.id }) });
       onSaved(c);
     },
   });

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { CaseDto } from '../../../../shared/contract/cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from '../../../../shared/rules/case-number.js';
 import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { CaseDetail } from './CaseDetail.js';
 import { CaseFormDialog } from './CaseFormDialog.js';
+import { useCall } from '../../api/use-call.js';
 
 const STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', decided: 'gold', closed: 'green', archived: 'default' };
 
@@ -23,7 +22,7 @@ export function CasesPage({ account }: { account: AccountDto }) {
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  const list = useQuery({ queryKey: ['cases.list', text, kind, status], queryFn: () => call('cases.list', { text: text.trim() || undefined, kind, status, limit: 200 }) });
+  const list = useCall('cases.list', { text: text.trim() || undefined, kind, status, limit: 200 });
   return (
     <Card
       title={t('cases.title')}

@@ -1,11 +1,11 @@
 import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetailDto, CaseLinkDto } from '../../../../shared/contract/cases-dto.js';
 import { linkNeedsReason } from '../../../../shared/rules/case-number.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { EvidenceFactsFields, factsFromForm, formFromFacts, type FactsForm } from '../../components/EvidenceFactsFields.js';
+import { useCallMutation, callKey } from '../../api/use-call.js';
 
 /**
  * One written description for several of a case's links at once: a correction, or the facts for
@@ -21,12 +21,11 @@ export function EditFactsDialog({ kase, links, onClose }: { kase: CaseDetailDto;
   const first = facts[0];
   const initial = same && first ? formFromFacts(first) : { collectors: kase.handlers.map((h) => h.name) };
   const becomeEvidence = links.filter((l) => l.role === 'other').length;
-  const save = useMutation({
-    mutationFn: (v: FactsForm & { reason?: string }) =>
-      call('cases.link', { caseId: kase.id, recordIds: links.map((l) => l.recordId), role: 'evidence', facts: factsFromForm(v), reason: v.reason?.trim() || undefined }),
+  const save = useCallMutation('cases.link', {
+    invalidates: ['cases.list'],
+    errors: 'inline',
     onSuccess: (c) => {
-      queryClient.setQueryData(['cases.get', kase.id], c);
-      void queryClient.invalidateQueries({ queryKey: ['cases.list'] });
+      queryClient.setQueryData(callKey('cases.get', { id: kase.id }), c);
       void message.success(t('cases.factsSaved', { count: links.length }));
       onClose();
     },
@@ -36,7 +35,9 @@ export function EditFactsDialog({ kase, links, onClose }: { kase: CaseDetailDto;
       {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} role="alert" />}
       {!same && <Alert type="info" showIcon message={t('cases.factsDiffer')} style={{ marginBottom: 16 }} />}
       {becomeEvidence > 0 && <Alert type="warning" showIcon message={t('cases.becomeEvidence', { count: becomeEvidence })} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v: FactsForm & { reason?: string }) =>
+          save.mutate({ caseId: kase.id, recordIds: links.map((l) => l.recordId), role: 'evidence', facts: factsFromForm(v), reason: v.reason?.trim() || undefined })
+        }>
         <EvidenceFactsFields />
         {linkNeedsReason(kase.status) && (
           <Form.Item name="reason" label={t('cases.closedReason')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('cases.closedReason') }) }, { max: 500 }]}>

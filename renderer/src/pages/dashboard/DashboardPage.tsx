@@ -1,21 +1,16 @@
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, SystemStatus } from '../../../../shared/contract/dto.js';
 import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
 import { formatInstant } from '../../lib/format.js';
 import { useSession } from '../../app/session.js';
 import { IntegrityPanel } from './IntegrityPanel.js';
+import { useCall } from '../../api/use-call.js';
 
 export function DashboardPage({ status, account }: { status: SystemStatus; account: AccountDto }) {
   const { t } = useTranslation();
   const { previousLoginAt } = useSession();
-  const audit = useQuery({
-    queryKey: ['audit.list', 'head'],
-    queryFn: () => call('audit.list', { limit: 1 }),
-    enabled: can(account, 'audit.read'),
-  });
+  const audit = useCall('audit.list', { limit: 1 }, { enabled: can(account, 'audit.read') });
   const head = audit.data?.events[0];
   return (
     <Row gutter={[16, 16]}>

@@ -1,16 +1,16 @@
 import { useCallback, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Input, List, Modal, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import type { AlarmDto } from '../../../../shared/contract/integrity-dto.js';
 import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 /** Alarms a person may end: a stray file goes to quarantine, a chain break is acknowledged. The rest need a restore. */
 const RESOLVABLE = new Set<AlarmDto['kind']>(['unexpected', 'audit_chain']);
@@ -24,7 +24,7 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: ['integrity.status'], queryFn: () => call('integrity.status', {}) });
+  const status = useCall('integrity.status', {});
   const canManage = can(account, 'integrity.manage');
   const [resolving, setResolving] = useState<AlarmDto | null>(null);
   const onEvent = useCallback(
@@ -35,20 +35,11 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
     [queryClient],
   );
   usePushEvents(onEvent);
-  const restore = useMutation({
-    mutationFn: (recordId: number) => call('integrity.restoreOriginal', { recordId }),
-    onSuccess: () => {
-      void message.success(t('integrity.restored'));
-      void queryClient.invalidateQueries({ queryKey: ['integrity.status'] });
-      void queryClient.invalidateQueries({ queryKey: ['records.list'] });
-    },
-    onError: (err) => void message.error(errorText(t, err)),
+  const restore = useCallMutation('integrity.restoreOriginal', {
+    invalidates: ['integrity.status', 'records.list'],
+    onSuccess: () => void message.success(t('integrity.restored')),
   });
-  const checkAll = useMutation({
-    mutationFn: () => call('integrity.check', { scope: { kind: 'all' } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['integrity.status'] }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const checkAll = useCallMutation('integrity.check', { invalidates: ['integrity.status'] });
   const s = status.data;
   if (!s) return null;
   const last = s.lastRun?.summary;
@@ -79,7 +70,7 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
                             ]
                           : a.recordId !== null
                             ? [
-                                <Button key="restore" size="small" type="primary" loading={restore.isPending} onClick={() => restore.mutate(a.recordId as number)}>
+                                <Button key="restore" size="small" type="primary" loading={restore.isPending} onClick={() => restore.mutate({ recordId: a.recordId as number })}>
                                   {t('integrity.restore')}
                                 </Button>,
                               ]
@@ -109,7 +100,7 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
           }
           extra={
             canManage && (
-              <Button onClick={() => checkAll.mutate()} loading={checkAll.isPending} disabled={Boolean(s.running)} data-testid="integrity-check-all">
+              <Button onClick={() => checkAll.mutate({ scope: { kind: 'all' } })} loading={checkAll.isPending} disabled={Boolean(s.running)} data-testid="integrity-check-all">
                 {t('integrity.checkAll')}
               </Button>
             )
@@ -153,17 +144,10 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
 
 function ResolveDialog({ alarm, onClose }: { alarm: AlarmDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [note, setNote] = useState('');
-  const resolve = useMutation({
-    mutationFn: () => call('integrity.resolveAlarm', { id: alarm.id, note: note.trim() }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['integrity.status'] });
-      onClose();
-    },
-  });
+  const resolve = useCallMutation('integrity.resolveAlarm', { invalidates: ['integrity.status'], onSuccess: onClose, errors: 'inline' });
   return (
-    <Modal open title={t(`integrity.resolve_${alarm.kind}`)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !note.trim() }} onOk={() => resolve.mutate()} onCancel={onClose} confirmLoading={resolve.isPending}>
+    <Modal open title={t(`integrity.resolve_${alarm.kind}`)} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !note.trim() }} onOk={() => resolve.mutate({ id: alarm.id, note: note.trim() })} onCancel={onClose} confirmLoading={resolve.isPending}>
       {resolve.isError && <Alert type="error" showIcon message={errorText(t, resolve.error)} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph>{t(`integrity.resolveHelp_${alarm.kind}`, { object: alarm.object })}</Typography.Paragraph>
       <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('integrity.resolveNote')} aria-label={t('integrity.resolveNote')} />

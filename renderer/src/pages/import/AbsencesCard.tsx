@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import type { AbsenceDto } from '../../../../shared/contract/records-dto.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
+import { formatWallClock } from '../../lib/format.js';
 
 const WALL = 'YYYY-MM-DDTHH:mm:ss';
 const PICKER = 'YYYY-MM-DD HH:mm';
@@ -17,7 +17,6 @@ interface AbsenceForm {
   returnedAt: Dayjs;
   reason: string;
 }
-const show = (wall: string) => wall.replace('T', ' ').slice(0, 16);
 
 /**
  * Officers away on duty (remote area, on the water): the rules restart the upload clock on the
@@ -25,16 +24,10 @@ const show = (wall: string) => wall.replace('T', ' ').slice(0, 16);
  */
 export function AbsencesCard() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
-  const absences = useQuery({ queryKey: ['absences.list'], queryFn: () => call('absences.list', {}) });
+  const absences = useCall('absences.list', {});
   const [why, setWhy] = useState('');
-  const withdraw = useMutation({
-    mutationFn: (id: number) => call('absences.withdraw', { id, reason: why.trim() }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['absences.list'] }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const withdraw = useCallMutation('absences.withdraw', { invalidates: ['absences.list'] });
   return (
     <Card
       title={t('absences.title')}
@@ -55,9 +48,9 @@ export function AbsencesCard() {
         locale={{ emptyText: t('absences.empty') }}
         columns={[
           { title: t('absences.officer'), dataIndex: 'officerName', width: 120 },
-          { title: t('absences.period'), key: 'period', width: 280, render: (_v, a) => `${show(a.startsAt)} — ${show(a.returnedAt)}` },
+          { title: t('absences.period'), key: 'period', width: 280, render: (_v, a) => `${formatWallClock(a.startsAt, false)} — ${formatWallClock(a.returnedAt, false)}` },
           { title: t('absences.reason'), dataIndex: 'reason', ellipsis: true },
-          { title: t('absences.by'), dataIndex: 'createdBy', width: 100 },
+          { title: t('absences.by'), dataIndex: 'createdBy', width: 130 },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -71,7 +64,7 @@ export function AbsencesCard() {
                   description={<Input value={why} onChange={(e) => setWhy(e.target.value)} maxLength={500} placeholder={t('absences.withdrawReason')} />}
                   okButtonProps={{ disabled: why.trim().length === 0 }}
                   onOpenChange={() => setWhy('')}
-                  onConfirm={() => withdraw.mutate(a.id)}
+                  onConfirm={() => withdraw.mutate({ id: a.id, reason: why.trim() })}
                 >
                   <Button size="small" type="link" danger>
                     {t('absences.withdraw')}
@@ -88,23 +81,14 @@ export function AbsencesCard() {
 
 function AddAbsenceDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AbsenceForm>();
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
-  const save = useMutation({
-    mutationFn: (v: AbsenceForm) => call('absences.add', { officerId: v.officerId, startsAt: v.startsAt.format(WALL), returnedAt: v.returnedAt.format(WALL), reason: v.reason.trim() }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['absences.list'] });
-      onClose();
-    },
-  });
+  const accounts = useCall('accounts.list', {});
+  const save = useCallMutation('absences.add', { announce: true, invalidates: ['absences.list'], onSuccess: onClose, errors: 'inline' });
   const officers = (accounts.data ?? []).filter((a) => !a.disabled).map((a) => ({ value: a.id, label: `${a.displayName}${a.officerNo ? `（${a.officerNo}）` : ''}` }));
   return (
     <Modal open title={t('absences.add')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending}>
       {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" onFinish={(v: AbsenceForm) => save.mutate({ officerId: v.officerId, startsAt: v.startsAt.format(WALL), returnedAt: v.returnedAt.format(WALL), reason: v.reason.trim() })}>
         <Form.Item name="officerId" label={t('absences.officer')} rules={[{ required: true, message: t('validation.required', { field: t('absences.officer') }) }]}>
           <Select showSearch optionFilterProp="label" options={officers} loading={accounts.isPending} />
         </Form.Item>

@@ -1,16 +1,15 @@
 import { AutoComplete, Checkbox, Flex, Form, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportOptions } from '../../../../shared/contract/records-dto.js';
-import { call } from '../../api/client.js';
+import { useCall } from '../../api/use-call.js';
 
 export type ImportOptionsValue = Omit<ImportOptions, 'clearDevice'> & { clearDevice: boolean };
 
 /** Whose recordings and which camera, for files whose names don't say; and whether to empty the camera afterwards. */
 export function ImportOptionsForm({ value, onChange, disabled }: { value: ImportOptionsValue; onChange: (v: ImportOptionsValue) => void; disabled: boolean }) {
   const { t } = useTranslation();
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
-  const devices = useQuery({ queryKey: ['devices.list'], queryFn: () => call('devices.list', {}) });
+  const accounts = useCall('accounts.list', {});
+  const devices = useCall('devices.list', {});
   const officers = (accounts.data ?? []).filter((a) => !a.disabled).map((a) => ({ value: a.id, label: `${a.displayName}${a.officerNo ? `（${a.officerNo}）` : ''}` }));
   const cameras = (devices.data ?? []).filter((d) => !d.retired).map((d) => ({ value: d.deviceNo, label: `${d.deviceNo}${d.officerName ? ` · ${d.officerName}` : ''}` }));
   return (

@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import type { ImportJobDto, ImportProgress } from '../../../../shared/contract/records-dto.js';
-import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
@@ -17,24 +15,24 @@ import { ImportOptionsForm, type ImportOptionsValue } from './ImportOptionsForm.
 import { JobProgress } from './JobProgress.js';
 import { SourcePicker } from './SourcePicker.js';
 import { SourcePreview } from './SourcePreview.js';
+import { callKey, useCall, useCallMutation } from '../../api/use-call.js';
 
 const STATE_COLORS: Record<ImportJobDto['state'], string> = { running: 'processing', finished: 'success', cancelled: 'warning', failed: 'error', interrupted: 'error' };
 
-export function ImportPage({ account }: { account: AccountDto }) {
+export function ImportPage() {
   const { t } = useTranslation();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [source, setSource] = useState('');
   const [options, setOptions] = useState<ImportOptionsValue>({ clearDevice: false });
-  const allowed = can(account, 'records.import');
-  const recent = useQuery({ queryKey: ['import.recent'], queryFn: () => call('import.recent', {}), enabled: allowed });
+  const recent = useCall('import.recent', {});
 
   const onEvent = useCallback(
     (e: PushEvent) => {
       if (e.type === 'import.progress') {
         const { jobId, progress } = e.payload as { jobId: number; progress: ImportProgress };
-        queryClient.setQueryData<ImportJobDto[]>(['import.recent'], (jobs) => jobs?.map((j) => (j.id === jobId ? { ...j, progress } : j)));
+        queryClient.setQueryData<ImportJobDto[]>(callKey('import.recent', {}), (jobs) => jobs?.map((j) => (j.id === jobId ? { ...j, progress } : j)));
       }
       if (e.type === 'import.finished') {
         void queryClient.invalidateQueries({ queryKey: ['import.recent'] });
@@ -55,12 +53,8 @@ export function ImportPage({ account }: { account: AccountDto }) {
     },
     onError: (err) => setError(errorText(t, err)),
   });
-  const cancel = useMutation({
-    mutationFn: (jobId: number) => call('import.cancel', { jobId }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const cancel = useCallMutation('import.cancel');
 
-  if (!allowed) return <Alert type="info" showIcon message={t('importer.keeperOnly')} />;
   const running = recent.data?.find((j) => j.state === 'running');
   const busy = Boolean(running) || start.isPending;
   const begin = () => {
@@ -96,7 +90,7 @@ export function ImportPage({ account }: { account: AccountDto }) {
           </Button>
         </Space>
       </Card>
-      {running && <JobProgress job={running} onCancel={() => cancel.mutate(running.id)} />}
+      {running && <JobProgress job={running} onCancel={() => cancel.mutate({ jobId: running.id })} />}
       <Card title={t('importer.recent')}>
         <Table<ImportJobDto>
           rowKey="id"

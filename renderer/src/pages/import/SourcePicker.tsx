@@ -1,12 +1,11 @@
 import { Button, Card, Empty, Flex, Input, Space, Tag, Typography } from 'antd';
 import { FolderOpenOutlined, HddOutlined, UsbOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SourceDto } from '../../../../shared/contract/records-dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
-import { call } from '../../api/client.js';
 import { transport } from '../../api/transport.js';
 import { formatBytes } from '../../lib/format-size.js';
+import { useCall } from '../../api/use-call.js';
 
 /** How often the drive list is re-read, so a camera shows up soon after it is plugged in. */
 const POLL_MS = 3000;
@@ -14,7 +13,7 @@ const POLL_MS = 3000;
 /** Drives plugged in now and the office's regular folders as cards, then any other folder by path or chooser. */
 export function SourcePicker({ value, onChange, disabled }: { value: string; onChange: (source: string) => void; disabled: boolean }) {
   const { t } = useTranslation();
-  const sources = useQuery({ queryKey: ['import.sources'], queryFn: () => call('import.sources', {}), refetchInterval: POLL_MS });
+  const sources = useCall('import.sources', {}, { refetchInterval: POLL_MS });
   const pick = transport.pickFolder;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>

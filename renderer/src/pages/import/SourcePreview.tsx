@@ -1,14 +1,13 @@
 import { Alert, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format-size.js';
+import { useCall } from '../../api/use-call.js';
 
 /** What importing the chosen source would bring, before a byte of media is read. */
 export function SourcePreview({ source }: { source: string }) {
   const { t } = useTranslation();
-  const preview = useQuery({ queryKey: ['import.preview', source], queryFn: () => call('import.preview', { source }), enabled: source.length > 0, retry: false });
+  const preview = useCall('import.preview', { source }, { enabled: source.length > 0, retry: false });
   if (!source) return null;
   if (preview.isPending) return <Spin size="small" />;
   if (preview.isError) return <Alert type="warning" showIcon message={errorText(t, preview.error)} data-testid="import-preview" />;

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { AutoComplete, Empty, Flex, Select, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TimelineDto } from '../../../../shared/contract/timeline-dto.js';
-import { call } from '../../api/client.js';
 import { formatDuration } from '../../lib/format-size.js';
+import { useCall } from '../../api/use-call.js';
 
 const DAY_SECONDS = 86_400;
 
@@ -41,11 +40,11 @@ function DayStrip({ clips }: { clips: TimelineDto['clips'] }) {
  */
 export function DeviceTimeline() {
   const { t } = useTranslation();
-  const devices = useQuery({ queryKey: ['devices.list'], queryFn: () => call('devices.list', {}) });
+  const devices = useCall('devices.list', {});
   const [deviceNo, setDeviceNo] = useState('');
   const [day, setDay] = useState<string | undefined>();
   const valid = /^[A-Za-z0-9]{1,32}$/.test(deviceNo);
-  const timeline = useQuery({ queryKey: ['records.timeline', deviceNo, day], queryFn: () => call('records.timeline', { deviceNo, day }), enabled: valid });
+  const timeline = useCall('records.timeline', { deviceNo, day }, { enabled: valid });
   const data = timeline.data;
   return (
     <div data-testid="device-timeline">

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Descriptions, Modal, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
-import { call } from '../../api/client.js';
 import { formatInstant } from '../../lib/format.js';
+import { useCall } from '../../api/use-call.js';
 
 const COLORS = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
@@ -24,7 +23,7 @@ export function IntegrityCell({ record, withHistory }: { record: RecordDto; with
 
 function HistoryDialog({ record, onClose }: { record: RecordDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const history = useQuery({ queryKey: ['records.integrity', record.id], queryFn: () => call('records.integrity', { recordId: record.id }) });
+  const history = useCall('records.integrity', { recordId: record.id });
   const h = history.data;
   return (
     <Modal open title={`${t('integrity.historyTitle')} · ${record.originalName}`} footer={null} onCancel={onClose} width={720}>

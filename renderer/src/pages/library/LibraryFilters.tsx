@@ -1,9 +1,8 @@
 import { DatePicker, Flex, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/contract/methods.js';
-import { call } from '../../api/client.js';
+import { useCall } from '../../api/use-call.js';
 
 export type LibraryFilterValue = Omit<InputOf<'records.list'>, 'limit' | 'beforeId' | 'importJobId'>;
 
@@ -21,9 +20,9 @@ function flagsOf(v: LibraryFilterValue): Flag[] {
 /** Every library filter in one bar; they combine. The text box searches names, numbers, cases and descriptions. */
 export function LibraryFilters({ value, onChange }: { value: LibraryFilterValue; onChange: (v: LibraryFilterValue) => void }) {
   const { t } = useTranslation();
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
-  const devices = useQuery({ queryKey: ['devices.list'], queryFn: () => call('devices.list', {}) });
-  const cases = useQuery({ queryKey: ['cases.list', 'filter'], queryFn: () => call('cases.list', { limit: 200 }) });
+  const accounts = useCall('accounts.list', {});
+  const devices = useCall('devices.list', {});
+  const cases = useCall('cases.list', { limit: 200 });
   const setFlags = (flags: Flag[]) =>
     onChange({
       ...value,

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useRef, useState } from 'react';
 import { useViewportRest } from '../../lib/use-viewport-rest.js';
 import { useInfiniteQuery, useQueries, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant } from '../../lib/format.js';
+import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
 import { FormatCell, PosterCell, durationText } from './MediaCells.js';
@@ -17,9 +18,13 @@ import { IntegrityCell } from './IntegrityCell.js';
 import { LinkToCaseDialog } from './LinkToCaseDialog.js';
 import { PlayerDialog } from './PlayerDialog.js';
 import { DeviceTimeline } from './DeviceTimeline.js';
+import { ColumnChooser, useShownColumns } from './ColumnChooser.js';
 import { LibraryFilters, type LibraryFilterValue } from './LibraryFilters.js';
 import { can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
+
+/** Columns that start hidden: identifiers and technical facts the keeper looks up now and then. */
+const OPTIONAL_COLUMNS = ['id', 'type', 'device', 'officer', 'duration', 'format', 'size', 'importedAt', 'importedBy', 'sha256'];
 
 const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple', photo: 'cyan' };
 
@@ -66,11 +71,67 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     [queryClient],
   );
   usePushEvents(onEvent);
+  // Key columns always; the rest behind the column chooser, so the key ones fit at 1366 px without a sideways scroll.
+  const [shown, setShown] = useShownColumns(OPTIONAL_COLUMNS);
+  const allColumns: ColumnsType<RecordDto> = [
+    { title: '#', dataIndex: 'id', key: 'id', width: 70 },
+    {
+      title: '',
+      key: 'poster',
+      width: 88,
+      render: (_, r) => (
+        <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
+          <PosterCell record={r} src={posters.get(r.id)} />
+        </Button>
+      ),
+    },
+    { title: t('library.type'), dataIndex: 'mediaType', key: 'type', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
+    {
+      title: t('library.name'),
+      key: 'name',
+      width: 290,
+      ellipsis: true,
+      render: (_, r) => (
+        <Tooltip title={r.originalPath}>
+          {r.attribution.important && (
+            <Tag color="red" style={{ marginInlineEnd: 6 }}>
+              {t('library.important')}
+            </Tag>
+          )}
+          {r.originalName}
+        </Tooltip>
+      ),
+    },
+    { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
+    { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
+    { title: t('library.officerCol'), key: 'officerName', width: 130, render: (_, r) => <OfficerCell record={r} canAssign={canExplain} /> },
+    { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatWallClock(r.attribution.recordedAt)}</span> },
+    { title: t('library.timeliness'), key: 'timeliness', width: 170, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
+    { title: t('library.integrity'), key: 'integrity', width: 140, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
+    { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
+    { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
+    { title: t('library.size'), dataIndex: 'size', key: 'size', width: 100, render: (v: number) => formatBytes(v) },
+    { title: t('library.importedAt'), dataIndex: 'importedAt', key: 'importedAt', width: 160, render: (v: string) => formatInstant(v) },
+    { title: t('library.importedBy'), dataIndex: 'importedBy', key: 'importedBy', width: 100 },
+    {
+      title: t('library.sha256'),
+      dataIndex: 'sha256',
+      key: 'sha256',
+      width: 180,
+      render: (v: string) => (
+        <Typography.Text code copyable={{ text: v }} style={{ fontSize: 12 }}>
+          {v.slice(0, 16)}…
+        </Typography.Text>
+      ),
+    },
+  ];
+  const columns = allColumns.filter((c) => !OPTIONAL_COLUMNS.includes(String(c.key)) || shown.has(String(c.key)));
   return (
     <Card
       title={t('library.title')}
       extra={
         <Space>
+          <ColumnChooser options={OPTIONAL_COLUMNS.map((key) => ({ key, label: allColumns.find((c) => c.key === key)?.title as string }))} shown={shown} onChange={setShown} />
           {canLink && (
             <Button disabled={selected.length === 0} onClick={() => setLinking(true)} data-testid="link-selected">
               {t('cases.linkSelected', { count: selected.length })}
@@ -106,7 +167,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           // Only the rows in view are in the page, however many have been loaded; the next page is
           // fetched as the keeper scrolls near the end.
           virtual
-          scroll={{ x: 2320, y: height }}
+          scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), canLink ? 32 : 0), y: height }}
           onScroll={(e) => {
             const el = e.currentTarget;
             if (el.scrollHeight - el.scrollTop - el.clientHeight < 800 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
@@ -114,62 +175,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
           onRow={() => ({ role: 'row' })}
           rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
           data-testid="library-table"
-          columns={[
-            { title: '#', dataIndex: 'id', width: 70 },
-            {
-              title: '',
-              key: 'poster',
-              width: 88,
-              render: (_, r) => (
-                <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
-                  <PosterCell record={r} src={posters.get(r.id)} />
-                </Button>
-              ),
-            },
-            { title: t('library.type'), dataIndex: 'mediaType', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
-            {
-              title: t('library.name'),
-              dataIndex: 'originalPath',
-              width: 340,
-              ellipsis: { showTitle: true },
-              render: (v: string, r) => (
-                <>
-                  {r.attribution.important && (
-                    <Tag color="red" style={{ marginInlineEnd: 6 }}>
-                      {t('library.important')}
-                    </Tag>
-                  )}
-                  {v}
-                </>
-              ),
-            },
-            { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
-            { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
-            {
-              title: t('library.officerCol'),
-              key: 'officerName',
-              width: 150,
-              render: (_, r) => <OfficerCell record={r} canAssign={canExplain} />,
-            },
-            { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => r.attribution.recordedAt?.replace('T', ' ') ?? '' },
-            { title: t('library.timeliness'), key: 'timeliness', width: 190, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
-            { title: t('library.integrity'), key: 'integrity', width: 120, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
-            { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
-            { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
-            { title: t('library.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
-            { title: t('library.importedAt'), dataIndex: 'importedAt', width: 170, render: (v: string) => formatInstant(v) },
-            { title: t('library.importedBy'), dataIndex: 'importedBy', width: 100 },
-            {
-              title: t('library.sha256'),
-              dataIndex: 'sha256',
-              width: 180,
-              render: (v: string) => (
-                <Typography.Text code copyable={{ text: v }} style={{ fontSize: 12 }}>
-                  {v.slice(0, 16)}…
-                </Typography.Text>
-              ),
-            },
-          ]}
+          columns={columns}
         />
       </div>
       {playing && <PlayerDialog record={playing} onClose={() => setPlaying(null)} />}

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { linkNeedsReason } from '../../../../shared/rules/case-number.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { EvidenceFactsFields, factsFromForm, type FactsForm } from '../../components/EvidenceFactsFields.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 interface LinkForm extends FactsForm {
   caseId: number;
@@ -20,25 +19,17 @@ interface LinkForm extends FactsForm {
 export function LinkToCaseDialog({ recordIds, onClose }: { recordIds: number[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<LinkForm>();
   const [search, setSearch] = useState('');
-  const cases = useQuery({ queryKey: ['cases.list', search], queryFn: () => call('cases.list', { text: search.trim() || undefined, limit: 50 }) });
+  const cases = useCall('cases.list', { text: search.trim() || undefined, limit: 50 });
   const role = Form.useWatch('role', form) ?? 'evidence';
   const caseId = Form.useWatch('caseId', form);
   const chosen = cases.data?.cases.find((c) => c.id === caseId);
-  const link = useMutation({
-    mutationFn: (v: LinkForm) =>
-      call('cases.link', {
-        caseId: v.caseId,
-        recordIds,
-        role: v.role,
-        facts: v.role === 'evidence' ? factsFromForm(v) : undefined,
-        reason: v.reason?.trim() || undefined,
-      }),
+  const link = useCallMutation('cases.link', {
+    invalidates: ['cases.list'],
+    errors: 'inline',
     onSuccess: (c) => {
       void message.success(t('cases.linkedMessage', { count: recordIds.length, caseNo: c.caseNo }));
-      void queryClient.invalidateQueries({ queryKey: ['cases.list'] });
       onClose();
     },
   });
@@ -46,7 +37,7 @@ export function LinkToCaseDialog({ recordIds, onClose }: { recordIds: number[]; 
   return (
     <Modal open width={640} title={t('cases.linkTitle', { count: recordIds.length })} okText={t('cases.link')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={link.isPending}>
       {link.isError && <Alert type="error" showIcon message={errorText(t, link.error)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<LinkForm> form={form} layout="vertical" initialValues={{ role: 'evidence', collectors: [] }} onFinish={(v) => link.mutate(v)}>
+      <Form<LinkForm> form={form} layout="vertical" initialValues={{ role: 'evidence', collectors: [] }} onFinish={(v) => link.mutate({ caseId: v.caseId, recordIds, role: v.role, facts: v.role === 'evidence' ? factsFromForm(v) : undefined, reason: v.reason?.trim() || undefined })}>
         <Form.Item name="caseId" label={t('cases.case')} rules={[{ required: true, message: t('validation.required', { field: t('cases.case') }) }]}>
           <Select
             showSearch

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 /** Whose recording it is and how that was decided; the keeper can decide or correct it. */
 export function OfficerCell({ record, canAssign }: { record: RecordDto; canAssign: boolean }) {
@@ -25,23 +24,14 @@ export function OfficerCell({ record, canAssign }: { record: RecordDto; canAssig
 
 function AssignDialog({ record, onClose }: { record: RecordDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ officerId: number; note?: string }>();
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
-  const save = useMutation({
-    mutationFn: (v: { officerId: number; note?: string }) => call('records.assignOfficer', { recordId: record.id, officerId: v.officerId, note: v.note?.trim() || undefined }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['records.list'] });
-      onClose();
-    },
-  });
+  const accounts = useCall('accounts.list', {});
+  const save = useCallMutation('records.assignOfficer', { announce: true, invalidates: ['records.list'], onSuccess: onClose, errors: 'inline' });
   const options = (accounts.data ?? []).filter((a) => !a.disabled).map((a) => ({ value: a.id, label: `${a.displayName}${a.officerNo ? `（${a.officerNo}）` : ''}` }));
   return (
     <Modal open title={`${t('library.assignTitle')} · ${record.originalName}`} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending}>
       {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={{ officerId: record.officer?.id }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ officerId: record.officer?.id }} onFinish={(v: { officerId: number; note?: string }) => save.mutate({ recordId: record.id, officerId: v.officerId, note: v.note?.trim() || undefined })}>
         <Form.Item name="officerId" label={t('library.officerCol')} extra={t('library.assignHelp')} rules={[{ required: true, message: t('validation.required', { field: t('library.officerCol') }) }]}>
           <Select showSearch optionFilterProp="label" options={options} loading={accounts.isPending} />
         </Form.Item>

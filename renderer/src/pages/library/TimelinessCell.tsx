@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Tag, Tooltip } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
+import { useCallMutation } from '../../api/use-call.js';
+import { formatWallClock } from '../../lib/format.js';
 
 function lateText(t: TFunction, seconds: number): string {
   const hours = Math.round(seconds / 3600);
@@ -30,9 +30,9 @@ export function TimelinessCell({ record, canExplain }: { record: RecordDto; canE
   const [open, setOpen] = useState(false);
   const tl = record.timeliness;
   if (!tl) return null;
-  const when = t('library.deadline', { deadline: tl.deadlineAt.replace('T', ' '), arrived: tl.arrivedAt.replace('T', ' ') });
+  const when = t('library.deadline', { deadline: formatWallClock(tl.deadlineAt), arrived: formatWallClock(tl.arrivedAt) });
   const basis = tl.absence
-    ? t('library.basisAbsence', { from: tl.absence.startsAt.replace('T', ' '), to: tl.absence.returnedAt.replace('T', ' '), reason: tl.absence.reason })
+    ? t('library.basisAbsence', { from: formatWallClock(tl.absence.startsAt, false), to: formatWallClock(tl.absence.returnedAt, false), reason: tl.absence.reason })
     : tl.basis === 'file_name'
       ? t('library.basisName')
       : t('library.basisMtime');
@@ -64,21 +64,12 @@ export function TimelinessCell({ record, canExplain }: { record: RecordDto; canE
 
 function ExplainDialog({ record, onClose }: { record: RecordDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
-  const save = useMutation({
-    mutationFn: (reason: string) => call('records.explainLate', { recordId: record.id, reason }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['records.list'] });
-      onClose();
-    },
-  });
+  const save = useCallMutation('records.explainLate', { announce: true, invalidates: ['records.list'], onSuccess: onClose, errors: 'inline' });
   return (
     <Modal open title={`${t('library.explainTitle')} · ${record.originalName}`} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending}>
       {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v.reason.trim())} initialValues={{ reason: '' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ recordId: record.id, reason: v.reason.trim() })} initialValues={{ reason: '' }}>
         <Form.Item name="reason" label={t('library.reasonLabel')} extra={t('library.explainHelp')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('library.reasonLabel') }) }, { max: 500 }]}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
-import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { AccountDialog, type AccountDialogMode } from './AccountDialog.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 export function AccountsPanel({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
@@ -16,12 +15,9 @@ export function AccountsPanel({ account }: { account: AccountDto }) {
   const queryClient = useQueryClient();
   const manage = can(account, 'accounts.manage');
   const [dialog, setDialog] = useState<AccountDialogMode | null>(null);
-  const list = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
-  const toggle = useMutation({
-    mutationFn: (a: AccountDto) => call('accounts.setDisabled', { id: a.id, disabled: !a.disabled }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['accounts.list'] }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const list = useCall('accounts.list', {});
+  const setDisabled = useCallMutation('accounts.setDisabled', { invalidates: ['accounts.list'] });
+  const toggle = (a: AccountDto) => setDisabled.mutate({ id: a.id, disabled: !a.disabled });
   const now = new Date().toISOString();
 
   return (
@@ -73,11 +69,11 @@ export function AccountsPanel({ account }: { account: AccountDto }) {
                         {t('accounts.resetPassword')}
                       </Button>
                       {a.disabled ? (
-                        <Button size="small" onClick={() => toggle.mutate(a)}>
+                        <Button size="small" onClick={() => toggle(a)}>
                           {t('accounts.enable')}
                         </Button>
                       ) : (
-                        <Popconfirm title={t('accounts.disableConfirm', { name: a.displayName })} onConfirm={() => toggle.mutate(a)}>
+                        <Popconfirm title={t('accounts.disableConfirm', { name: a.displayName })} onConfirm={() => toggle(a)}>
                           <Button size="small" danger disabled={a.id === account.id}>
                             {t('accounts.disable')}
                           </Button>

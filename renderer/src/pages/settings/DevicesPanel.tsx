@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto, DeviceDto } from '../../../../shared/contract/dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
 import { can } from '../../../../shared/roles.js';
-import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
 import { equipmentNoRules } from '../../lib/rules.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 
 interface DeviceForm {
   deviceNo: string;
@@ -23,13 +23,10 @@ export function DevicesPanel({ account }: { account: AccountDto }) {
   const queryClient = useQueryClient();
   const manage = can(account, 'devices.manage');
   const [editing, setEditing] = useState<DeviceDto | 'new' | null>(null);
-  const devices = useQuery({ queryKey: ['devices.list'], queryFn: () => call('devices.list', {}) });
-  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}), enabled: can(account, 'accounts.read') });
-  const retire = useMutation({
-    mutationFn: (d: DeviceDto) => call('devices.setRetired', { id: d.id, retired: !d.retired }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['devices.list'] }),
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const devices = useCall('devices.list', {});
+  const accounts = useCall('accounts.list', {}, { enabled: can(account, 'accounts.read') });
+  const setRetired = useCallMutation('devices.setRetired', { invalidates: ['devices.list'] });
+  const retire = (d: DeviceDto) => setRetired.mutate({ id: d.id, retired: !d.retired });
   const officers = (accounts.data ?? []).filter((a) => !a.disabled).map((a) => ({ value: a.id, label: `${a.displayName}${a.officerNo ? `（${a.officerNo}）` : ''}` }));
 
   return (
@@ -65,11 +62,11 @@ export function DevicesPanel({ account }: { account: AccountDto }) {
                         {t('settings.editDevice')}
                       </Button>
                       {d.retired ? (
-                        <Button size="small" onClick={() => retire.mutate(d)}>
+                        <Button size="small" onClick={() => retire(d)}>
                           {t('settings.reinstate')}
                         </Button>
                       ) : (
-                        <Popconfirm title={`${t('settings.retire')} ${d.deviceNo}?`} onConfirm={() => retire.mutate(d)}>
+                        <Popconfirm title={`${t('settings.retire')} ${d.deviceNo}?`} onConfirm={() => retire(d)}>
                           <Button size="small" danger>
                             {t('settings.retire')}
                           </Button>
@@ -101,14 +98,11 @@ export function DevicesPanel({ account }: { account: AccountDto }) {
 function DeviceDialog({ device, officers, onClose, onSaved }: { device: DeviceDto | null; officers: { value: number; label: string }[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<DeviceForm>();
-  const save = useMutation({
-    mutationFn: (v: DeviceForm) => call('devices.save', { ...(device ? { id: device.id } : {}), deviceNo: v.deviceNo.trim(), label: v.label?.trim() ?? '', officerId: v.officerId ?? null }),
-    onSuccess: onSaved,
-  });
+  const save = useCallMutation('devices.save', { onSuccess: onSaved, errors: 'inline' });
   return (
     <Modal open title={device ? `${t('settings.editDevice')} · ${device.deviceNo}` : t('settings.addDevice')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending}>
       {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<DeviceForm> form={form} layout="vertical" initialValues={{ deviceNo: device?.deviceNo ?? '', label: device?.label ?? '', officerId: device?.officerId ?? null }} onFinish={(v) => save.mutate(v)}>
+      <Form<DeviceForm> form={form} layout="vertical" initialValues={{ deviceNo: device?.deviceNo ?? '', label: device?.label ?? '', officerId: device?.officerId ?? null }} onFinish={(v) => save.mutate({ ...(device ? { id: device.id } : {}), deviceNo: v.deviceNo.trim(), label: v.label?.trim() ?? '', officerId: v.officerId ?? null })}>
         <Form.Item name="deviceNo" label={t('settings.deviceNo')} rules={equipmentNoRules(t, true)}>
           <Input autoComplete="off" />
         </Form.Item>

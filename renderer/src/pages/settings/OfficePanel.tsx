@@ -1,18 +1,17 @@
-import { Alert, Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
+import { Divider, Form, Input, InputNumber, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AccountDto, OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
+import type { OfficeDto, SecuritySettings } from '../../../../shared/contract/dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
 import { requiredText, unitCodeRules } from '../../lib/rules.js';
 import { useSettingsPanel } from './use-settings-panel.js';
 import { SaveButton } from './SaveButton.js';
 
-export function OfficePanel({ account }: { account: AccountDto }) {
+export function OfficePanel() {
   const { t } = useTranslation();
-  const { settings, save, editable } = useSettingsPanel(account);
+  const { settings, save } = useSettingsPanel();
   if (!settings.data) return <Spin />;
   return (
-    <Form layout="vertical" style={{ maxWidth: 480 }} initialValues={settings.data} disabled={!editable} onFinish={(v: { office: OfficeDto; security: SecuritySettings }) => save.mutate({ office: v.office, security: v.security })}>
-      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+    <Form layout="vertical" style={{ maxWidth: 480 }} initialValues={settings.data} onFinish={(v: { office: OfficeDto; security: SecuritySettings }) => save.mutate({ office: v.office, security: v.security })}>
       <Form.Item name={['office', 'name']} label={t('setup.officeName')} rules={requiredText(t, t('setup.officeName'), LIMITS.officeNameMax)}>
         <Input />
       </Form.Item>
@@ -32,7 +31,7 @@ export function OfficePanel({ account }: { account: AccountDto }) {
       <Form.Item name={['security', 'lockoutMinutes']} label={t('settings.lockoutMinutes')} rules={[{ required: true }]}>
         <InputNumber min={1} max={1440} precision={0} />
       </Form.Item>
-      <SaveButton editable={editable} saving={save.isPending} />
+      <SaveButton saving={save.isPending} />
     </Form>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AccountDto, TimelinessSettings } from '../../../../shared/contract/dto.js';
+import type { TimelinessSettings } from '../../../../shared/contract/dto.js';
 import { deadlineFor } from '../../../../shared/rules/deadline.js';
 import { useSettingsPanel } from './use-settings-panel.js';
 import { SaveButton } from './SaveButton.js';
+import { formatWallClock, officeToday } from '../../lib/format.js';
 
 interface TimelinessForm {
   kind: 'hours' | 'workdays';
@@ -41,18 +42,17 @@ function fromForm(v: TimelinessForm): TimelinessSettings {
 }
 
 /** The upload deadline (24 hours, or N working days over the holiday calendar) with a live example. */
-export function TimelinessPanel({ account }: { account: AccountDto }) {
+export function TimelinessPanel() {
   const { t } = useTranslation();
   const [form] = Form.useForm<TimelinessForm>();
-  const { settings, save, editable } = useSettingsPanel(account);
+  const { settings, save } = useSettingsPanel();
   const watched = Form.useWatch([], form) as TimelinessForm | undefined;
   if (!settings.data) return <Spin />;
   const current = watched?.kind ? fromForm({ ...toForm(settings.data.timeliness), ...watched }) : settings.data.timeliness;
-  const sample = `${dayjs().format(DAY)}T15:00:00`;
+  const sample = `${officeToday()}T15:00:00`;
 
   return (
-    <Form<TimelinessForm> form={form} layout="vertical" initialValues={toForm(settings.data.timeliness)} disabled={!editable} onFinish={(v) => save.mutate({ timeliness: fromForm(v) })} style={{ maxWidth: 720 }}>
-      {!editable && <Alert type="info" showIcon message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
+    <Form<TimelinessForm> form={form} layout="vertical" initialValues={toForm(settings.data.timeliness)} onFinish={(v) => save.mutate({ timeliness: fromForm(v) })} style={{ maxWidth: 720 }}>
       <Form.Item name="kind" label={t('settings.ruleLabel')} extra={t('settings.ruleHelp')}>
         <Radio.Group
           options={[
@@ -71,7 +71,7 @@ export function TimelinessPanel({ account }: { account: AccountDto }) {
         </Form.Item>
       )}
       <Typography.Paragraph type="secondary" data-testid="deadline-preview">
-        {t('settings.preview', { recorded: sample.replace('T', ' '), deadline: deadlineFor(sample, current.rule, current.calendar).replace('T', ' ') })}
+        {t('settings.preview', { recorded: formatWallClock(sample), deadline: formatWallClock(deadlineFor(sample, current.rule, current.calendar)) })}
       </Typography.Paragraph>
       <Form.Item name="holidays" label={t('settings.holidays')} extra={t('settings.calendarHelp')}>
         <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} />
@@ -85,7 +85,7 @@ export function TimelinessPanel({ account }: { account: AccountDto }) {
       <Form.Item name="clockAheadMinutes" label={t('settings.clockAhead')} extra={t('settings.clockAheadHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={1440} precision={0} addonAfter={t('settings.minutes')} />
       </Form.Item>
-      <SaveButton editable={editable} saving={save.isPending} />
+      <SaveButton saving={save.isPending} />
     </Form>
   );
 }

@@ -1,0 +1,61 @@
+import {
+  AuditOutlined, BarChartOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined,
+  SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, VideoCameraOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { AccountDto, SystemStatus } from '../../../shared/contract/dto.js';
+import { can, type Permission } from '../../../shared/roles.js';
+import { AuditPage } from '../pages/audit/AuditPage.js';
+import { BackupPage } from '../pages/backup/BackupPage.js';
+import { CasesPage } from '../pages/cases/CasesPage.js';
+import { ComingPage } from '../pages/coming/ComingPage.js';
+import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { ImportPage } from '../pages/import/ImportPage.js';
+import { LibraryPage } from '../pages/library/LibraryPage.js';
+import { SettingsPage } from '../pages/settings/SettingsPage.js';
+
+export interface PageProps {
+  status: SystemStatus;
+  account: AccountDto;
+  /** The part of the hash after the page name (`#/settings/mine` → `mine`). */
+  part: string | null;
+  navigate: (page: RouteName, part?: string) => void;
+}
+
+interface RouteSpec {
+  icon: ReactNode;
+  /** Who may open it; null: every signed-in account. The core checks each call regardless. */
+  permission: Permission | null;
+  page: (props: PageProps) => ReactNode;
+}
+
+/**
+ * Every page of the workspace, in menu order: the one place that says what exists, how it looks
+ * in the menu and who may open it. The menu and the page switch both read this table.
+ */
+export const ROUTES = {
+  dashboard: { icon: <HomeOutlined />, permission: null, page: (p) => <DashboardPage status={p.status} account={p.account} /> },
+  import: { icon: <CloudUploadOutlined />, permission: 'records.import', page: () => <ImportPage /> },
+  library: { icon: <VideoCameraOutlined />, permission: 'records.browse', page: (p) => <LibraryPage account={p.account} /> },
+  cases: { icon: <FolderOpenOutlined />, permission: 'cases.read', page: (p) => <CasesPage account={p.account} /> },
+  // Not built yet; shown to those who will use them so the plan is visible.
+  lending: { icon: <SolutionOutlined />, permission: null, page: () => <ComingPage route="lending" /> },
+  retention: { icon: <FieldTimeOutlined />, permission: 'records.read', page: () => <ComingPage route="retention" /> },
+  discs: { icon: <SafetyCertificateOutlined />, permission: 'records.read', page: () => <ComingPage route="discs" /> },
+  ledgers: { icon: <BarChartOutlined />, permission: 'records.read', page: () => <ComingPage route="ledgers" /> },
+  backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
+  audit: { icon: <AuditOutlined />, permission: 'audit.read', page: (p) => <AuditPage account={p.account} /> },
+  // Everyone has their own account here; the office-wide tabs inside carry their own permissions.
+  settings: { icon: <SettingOutlined />, permission: null, page: (p) => <SettingsPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('settings', tab)} /> },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
+
+export function isRouteName(name: string): name is RouteName {
+  return Object.prototype.hasOwnProperty.call(ROUTES, name);
+}
+
+export function mayOpen(account: AccountDto, route: RouteName): boolean {
+  const { permission } = ROUTES[route] as RouteSpec;
+  return permission === null || can(account, permission);
+}
