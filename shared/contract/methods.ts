@@ -142,10 +142,11 @@ export const METHODS = {
     output: accountSchema,
     access: 'accounts.manage',
   }),
+  /** The store path and security policy are the administrator's business; every session reads the office's zone from system.status. */
   'settings.get': method({
     input: empty,
     output: settingsSchema,
-    access: 'session',
+    access: 'settings.manage',
   }),
   'settings.update': method({
     input: z
