@@ -17,7 +17,7 @@ export function registerInit(program: Command): void {
     .option('--store <dir>', 'evidence store folder, for example on another drive (default: DATA/store)')
     .action(async (opts: { office: string; admin: string; name?: string; unitCode: string; store?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
-      const { app, dispatcher } = openApp(global);
+      const { app, dispatcher } = await openApp(global, { create: true });
       try {
         const password = await passwordFrom('RECORDS_NEW_PASSWORD', interpolate(CLI_TEXTS[cliLanguage()].newPassword ?? '', { username: opts.admin }));
         const { account } = await dispatcher.call(
