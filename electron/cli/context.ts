@@ -9,6 +9,7 @@ import { workstationName } from '../core/app/workstation.js';
 import { DB_FILE, resolveDataDir } from '../core/datadir/paths.js';
 import type { Dispatcher } from '../core/rpc/dispatcher.js';
 import { passwordFrom } from './prompt.js';
+import { say } from './texts.js';
 
 export interface GlobalOptions {
   data?: string;
@@ -72,7 +73,7 @@ export async function signIn(options: GlobalOptions): Promise<Signed> {
   try {
     const { app, dispatcher } = opened;
     if (app.status().state === 'setup') throw new AppError('NOT_INITIALIZED', 'not initialized', { dataDir: app.status().dataDir });
-    const password = await passwordFrom('RECORDS_PASSWORD', `Password for ${options.user}: `);
+    const password = await passwordFrom('RECORDS_PASSWORD', say('password', { username: options.user }));
     const { token } = await dispatcher.call('auth.login', { username: options.user, password }, null, WORKSTATION);
     return signedAs(opened, token);
   } catch (err) {

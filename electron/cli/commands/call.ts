@@ -25,8 +25,9 @@ async function methodList(): Promise<unknown[]> {
   return Object.entries(METHODS).map(([method, spec]) => ({
     method,
     access: spec.access,
-    // `input` describes what may be sent (defaults optional); transforms and refinements can't be said in JSON Schema and become `{}`.
-    input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+    // What may be sent (fields with defaults are optional). Every input schema converts today; one
+    // that can't (a custom type, say) fails --list and its test rather than print a blank schema.
+    input: z.toJSONSchema(spec.input, { io: 'input' }),
   }));
 }
 
@@ -41,10 +42,11 @@ export function registerCall(program: Command): void {
     .option('--list', 'print every method with its access and its input as JSON Schema')
     .action(async (method: string | undefined, input: string | undefined, opts: { list?: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
+      if (!opts.list && method === undefined) cmd.error("error: missing required argument 'method'", { code: 'commander.missingArgument' });
       try {
         if (opts.list) return print(await methodList());
         const { isMethodName } = await import('../../../shared/contract/methods.js');
-        if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${method ?? ''}`, { method: method ?? '' });
+        if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${method}`, { method });
         const parsed = await inputFrom(input);
         await withOptionalSignIn(global, async (s) => {
           const res = await s.dispatch(method, parsed);

@@ -97,6 +97,7 @@ describe('records command line', () => {
     expect(unknownOption.err).toContain('records --help');
     expect(records(['lst']).err).toContain('未知命令 lst。\n（是否想输入 list？）');
     expect(records(['import']).err).toContain('缺少必需的参数 source');
+    expect(records(['call'])).toMatchObject({ code: 2, err: expect.stringContaining('缺少必需的参数 method') });
     expect(records(['init', '--admin', 'keeper']).err).toContain('缺少必需的选项 --office <name>');
     expect(records(['--data']).err).toContain('选项 --data <dir> 缺少取值');
     expect(records(['--bogus'], { RECORDS_LANG: 'en' }).err).toContain('Unknown option --bogus');
