@@ -35,17 +35,26 @@ export function cameraDay(source: string): { files: number; bytes: number } {
   return { files: 204, bytes: total };
 }
 
+/** The import benchmark's source: 1 GiB in four 256 MiB clips, as issue 10 sets it. */
+export function fourClips(source: string): { files: number; bytes: number } {
+  for (let i = 0; i < 4; i++) writeRandom(path.join(source, 'DCIM', '100MEDIA', `CLIP_${i}.MP4`), 256 * MiB);
+  execFileSync('sync');
+  return { files: 4, bytes: 1024 * MiB };
+}
+
 export function seconds(fn: () => void): number {
   const t = performance.now();
   fn();
   return (performance.now() - t) / 1000;
 }
 
+export const BENCH_ADMIN = { username: 'bench', displayName: 'Bench', password: 'Bench2026x' };
+
 /** A new archive in `dataDir`, signed in as its keeper. */
 export async function benchArchive(dataDir: string): Promise<{ app: RecordsApp; d: Dispatcher; token: string }> {
   const app = RecordsApp.open({ dataDir, shell: 'cli' });
   const d = new Dispatcher(app);
-  const admin = { username: 'bench', displayName: 'Bench', password: 'Bench2026x' };
+  const admin = BENCH_ADMIN;
   await d.call('system.setup', { officeName: 'Bench', unitCode: 'BENCH', admin }, null, 'bench');
   const { token } = await d.call('auth.login', { username: admin.username, password: admin.password }, null, 'bench');
   return { app, d, token };

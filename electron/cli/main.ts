@@ -1,24 +1,27 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCall } from './commands/call.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
+import { RecordsCommand } from './commander-errors.js';
 import { cliLanguage, type GlobalOptions } from './context.js';
 import { errorLine, toShape } from './output.js';
+import { say } from './texts.js';
 
 /** `records` — the same core as the app, for scheduled and scripted work. Names here are a stable interface. */
 export function buildProgram(): Command {
-  const program = new Command('records')
+  const program = new RecordsCommand('records')
     .description('执法音像档案室 Records Room — command line')
     .version(APP_VERSION)
     .option('--data <dir>', 'data folder (default: RECORDS_DATA, else the per-user app data folder)')
     .option('--user <username>', 'acting account; its password from RECORDS_PASSWORD or a prompt')
     .option('--json', 'print one machine-readable object on stdout')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError(say('commander_help'));
   registerInit(program);
   registerUser(program);
   registerAudit(program);
@@ -26,6 +29,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerVerify(program);
   registerBackup(program);
+  registerCall(program);
   return program;
 }
 

@@ -1,9 +1,12 @@
 import type { Language } from '../../shared/contract/dto.js';
 import { AppError, type AppErrorShape } from '../../shared/errors.js';
 import { SHARED_MESSAGES, interpolate } from '../../shared/i18n/messages.js';
+import { CLI_TEXTS } from './texts.js';
 
+/** An error as a sentence; the CLI words a few codes its own way, to say which flag to use. */
 export function errorLine(error: AppErrorShape, language: Language): string {
-  return interpolate(SHARED_MESSAGES[language].errors[error.code], error.details ?? {});
+  const own = CLI_TEXTS[language][`error_${error.code}`];
+  return interpolate(own ?? SHARED_MESSAGES[language].errors[error.code], error.details ?? {});
 }
 
 export function toShape(err: unknown): AppErrorShape {

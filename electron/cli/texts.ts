@@ -13,6 +13,7 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     auditBroken: '审计日志链在第 {{seq}} 条事件处断裂（{{reason}}）。共 {{headSeq}} 条，之前的 {{checked}} 条完好。',
     noSuchUser: '没有用户名为 {{username}} 的账号。',
     newPassword: '新账号 {{username}} 的密码：',
+    password: '账号 {{username}} 的密码：',
     header: '用户名\t姓名\t角色\t管理员\t状态',
     importProgress: '已处理 {{done}}/{{total}} 个文件，{{speed}} MiB/s',
     importDone: '导入完成：新导入 {{imported}} 个，已在档案中 {{duplicates}} 个，失败 {{failed}} 个，跳过 {{skipped}} 个；共 {{mib}} MiB，用时 {{seconds}} 秒。',
@@ -30,11 +31,24 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     problem_target_readonly: '目标为只读',
     problem_cancelled: '已取消',
     restoreDone: '已在 {{dir}} 重建档案：目录快照 {{snapshot}}（{{takenAt}}），{{records}} 条记录，恢复原件 {{restored}} 个，缺失 {{missingCount}} 个。审计日志链头 #{{headSeq}}。',
-    listHeader: '共 {{total}} 条记录（序号、导入时间、类型、字节数、SHA-256 前 16 位、原始路径）',
+    listHeader: '共 {{total}} 条记录（序号、导入时间（{{timeZone}}）、类型、字节数、SHA-256 前 16 位、原始路径）',
     active: '正常',
     disabled: '已停用',
     yes: '是',
     no: '否',
+    error_NOT_AUTHENTICATED: '请先登录：在命令中加上 --user 用户名（密码取自环境变量 RECORDS_PASSWORD，没有时会提示输入）。',
+    error_UNKNOWN_METHOD: '没有名为 {{method}} 的方法。用 records call --list 列出全部方法。',
+    error_NOT_INITIALIZED: '{{dataDir}} 中没有档案（尚未初始化）。请检查 --data 是否写对；新建档案请用 records init。',
+    commander_unknownOption: '未知选项 {{name}}。',
+    commander_unknownCommand: '未知命令 {{name}}。',
+    commander_missingArgument: '缺少必需的参数 {{name}}。',
+    commander_optionMissingArgument: '选项 {{name}} 缺少取值。',
+    commander_missingMandatoryOptionValue: '缺少必需的选项 {{name}}。',
+    commander_conflictingOption: '{{name}} 不能与 {{other}} 同时使用。',
+    commander_excessArguments: '参数过多。',
+    commander_invalidArgument: '参数无效：{{detail}}',
+    commander_suggestion: '（是否想输入 {{similar}}？）',
+    commander_help: '用 records --help（或 records 命令 --help）查看用法。',
   },
   en: {
     initialized: 'Initialized {{dir}}: office “{{office}}”, administrator {{username}}.',
@@ -45,6 +59,7 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     auditBroken: 'Audit chain broken at event {{seq}} ({{reason}}). {{headSeq}} events in all; the {{checked}} before it are intact.',
     noSuchUser: 'No account has the username {{username}}.',
     newPassword: 'Password for the new account {{username}}: ',
+    password: 'Password for {{username}}: ',
     header: 'USERNAME\tNAME\tROLE\tADMIN\tSTATUS',
     importProgress: '{{done}}/{{total}} files, {{speed}} MiB/s',
     importDone: 'Import finished: {{imported}} new, {{duplicates}} already archived, {{failed}} failed, {{skipped}} skipped; {{mib}} MiB in {{seconds}} s.',
@@ -62,15 +77,33 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     problem_target_readonly: 'the target is read-only',
     problem_cancelled: 'cancelled',
     restoreDone: 'Archive rebuilt in {{dir}}: snapshot {{snapshot}} ({{takenAt}}), {{records}} records, {{restored}} originals restored, {{missingCount}} missing. Audit chain head #{{headSeq}}.',
-    listHeader: '{{total}} records (id, imported at, type, bytes, SHA-256 prefix, original path)',
+    listHeader: '{{total}} records (id, imported at ({{timeZone}}), type, bytes, SHA-256 prefix, original path)',
     active: 'active',
     disabled: 'disabled',
     yes: 'yes',
     no: 'no',
+    error_NOT_AUTHENTICATED: 'Sign in first: add --user USERNAME to the command (the password comes from RECORDS_PASSWORD, else a prompt).',
+    error_UNKNOWN_METHOD: 'There is no method named {{method}}. records call --list lists them all.',
+    error_NOT_INITIALIZED: 'There is no archive in {{dataDir}} (not initialized). Check that --data is spelled right; to create an archive use records init.',
+    commander_unknownOption: 'Unknown option {{name}}.',
+    commander_unknownCommand: 'Unknown command {{name}}.',
+    commander_missingArgument: 'Missing required argument {{name}}.',
+    commander_optionMissingArgument: 'Option {{name}} needs a value.',
+    commander_missingMandatoryOptionValue: 'Required option {{name}} is missing.',
+    commander_conflictingOption: '{{name}} cannot be used with {{other}}.',
+    commander_excessArguments: 'Too many arguments.',
+    commander_invalidArgument: 'Invalid argument: {{detail}}',
+    commander_suggestion: '(Did you mean {{similar}}?)',
+    commander_help: 'See records --help (or records COMMAND --help) for usage.',
   },
 };
 
 /** One of the CLI's sentences in the CLI's language, with values filled in. */
 export function say(key: string, values: Record<string, unknown> = {}): string {
   return interpolate(CLI_TEXTS[cliLanguage()][key] ?? key, values);
+}
+
+/** Whether the CLI has its own sentence for `key` (else the shared catalogue speaks). */
+export function hasText(key: string): boolean {
+  return CLI_TEXTS[cliLanguage()][key] !== undefined;
 }

@@ -41,6 +41,18 @@ export const fixityRunSchema = z.object({
 });
 export type FixityRunDto = z.infer<typeof fixityRunSchema>;
 
+/** What a check found wrong: one line per original (or stray file) that was not intact. */
+export const fixityProblemSchema = z.object({
+  outcome: z.enum(FIXITY_OUTCOMES),
+  object: z.string(),
+  recordId: z.number().int().nullable(),
+  actualSha256: z.string().nullable(),
+});
+
+/** One run with its problems, as `integrity.get` answers (lists of runs leave the problems out). */
+export const fixityRunDetailSchema = fixityRunSchema.extend({ problems: z.array(fixityProblemSchema) });
+export type FixityRunDetailDto = z.infer<typeof fixityRunDetailSchema>;
+
 export const alarmSchema = z.object({
   id: z.number().int(),
   kind: z.enum(ALARM_KINDS),

@@ -28,7 +28,7 @@ import { playbackSchema } from './playback-dto.js';
 import { timelineSchema } from './timeline-dto.js';
 import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } from './cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
-import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
+import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunDetailSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -219,7 +219,7 @@ export const METHODS = {
     output: z.object({ runId: z.number().int() }),
     access: 'integrity.manage',
   }),
-  'integrity.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: fixityRunSchema, access: 'integrity.read' }),
+  'integrity.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: fixityRunDetailSchema, access: 'integrity.read' }),
   'integrity.alarms': method({ input: z.object({ includeResolved: z.boolean().default(false) }).strict(), output: z.array(alarmSchema), access: 'integrity.read' }),
   'integrity.resolveAlarm': method({
     input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(500) }).strict(),

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { BackupRunDto } from '../../../shared/contract/integrity-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { restoreArchive } from '../../core/app/restore-archive.js';
+import { officeTime } from '../../../shared/rules/office-time.js';
 import { withSignIn, type GlobalOptions } from '../context.js';
+import { waitForBackup } from '../jobs.js';
 import { emit } from '../output.js';
 import { say } from '../texts.js';
 
@@ -24,7 +25,7 @@ export function registerBackup(program: Command): void {
         const runs: (BackupRunDto & { path: string })[] = [];
         for (const t of targets) {
           const { runId } = await s.call('backup.run', { targetId: t.id });
-          runs.push({ ...(await s.app.core.backup.wait(runId)), path: t.path });
+          runs.push({ ...(await waitForBackup(s, runId)), path: t.path });
         }
         const lines = runs.map((r) =>
           r.state === 'finished' ? say('backupDone', { path: r.path, ...r.summary }) : say('backupFailed', { path: r.path, problem: say(`problem_${r.problem}`) }),
@@ -41,8 +42,11 @@ export function registerBackup(program: Command): void {
     .action(async (opts: { from: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       if (!global.data) throw new AppError('VALIDATION_FAILED', 'no --data', { fields: '--data NEWDIR' });
+      const [{ restoreArchive }, { DEFAULT_TIMELINESS }] = await Promise.all([import('../../core/app/restore-archive.js'), import('../../core/settings/settings-service.js')]);
       const summary = await restoreArchive(opts.from, path.resolve(global.data));
-      emit(global.json, summary, [say('restoreDone', { ...summary, headSeq: summary.auditHead.seq, missingCount: summary.missing.length, dir: path.resolve(global.data) }), ...summary.missing.map((m) => `  ✗ ${m.sha256}: ${m.reason}`)].join('\n'));
+      // Restoring signs nobody in, so the office's own zone can't be asked for; the default zone is China's.
+      const takenAt = officeTime(summary.takenAt, DEFAULT_TIMELINESS.timeZone);
+      emit(global.json, summary, [say('restoreDone', { ...summary, takenAt, headSeq: summary.auditHead.seq, missingCount: summary.missing.length, dir: path.resolve(global.data) }), ...summary.missing.map((m) => `  ✗ ${m.sha256}: ${m.reason}`)].join('\n'));
       if (summary.missing.length > 0) process.exitCode = 1;
     });
 }

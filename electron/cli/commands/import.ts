@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RecordDto } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
+import { officeTime } from '../../../shared/rules/office-time.js';
 import { recordFlags } from '../../../shared/rules/record-flags.js';
 import { withSignIn, type GlobalOptions } from '../context.js';
+import { waitForImport } from '../jobs.js';
 import { emit } from '../output.js';
 import { say } from '../texts.js';
 
@@ -17,8 +19,8 @@ export function registerImport(program: Command): void {
     .action(async (source: string, opts: { officer?: string; device?: string; clearDevice: boolean }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       await withSignIn(global, async (s) => {
-        const officerId = opts.officer === undefined ? undefined : s.app.core.accounts.activeIdByOfficerNo(opts.officer);
-        if (officerId === null) throw new AppError('UNKNOWN_OFFICER', 'no such officer', { officerNo: opts.officer });
+        const officerId = opts.officer === undefined ? undefined : (await s.call('accounts.list', {})).find((a) => a.officerNo === opts.officer && !a.disabled)?.id;
+        if (opts.officer !== undefined && officerId === undefined) throw new AppError('UNKNOWN_OFFICER', 'no such officer', { officerNo: opts.officer });
         const { jobId } = await s.call('import.start', { source: path.resolve(source), options: { officerId, deviceNo: opts.device, clearDevice: opts.clearDevice } });
         const stopProgress = process.stderr.isTTY
           ? s.app.bus.subscribe((e) => {
@@ -27,9 +29,7 @@ export function registerImport(program: Command): void {
               process.stderr.write(`\r${say('importProgress', { done: p.filesDone, total: p.filesTotal, speed: p.mibPerSecond.toFixed(0) })}`);
             })
           : () => undefined;
-        const job = await s.app.core.imports.wait(jobId);
-        // The CLI exits when done, so it waits for the background probes that flag unreadable files.
-        await s.app.core.media.idle();
+        const job = await waitForImport(s, jobId);
         stopProgress();
         const records: RecordDto[] = [];
         for (let beforeId: number | undefined; ; ) {
@@ -76,8 +76,9 @@ export function registerList(program: Command): void {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       await withSignIn(global, async (s) => {
         const page = await s.call('records.list', { limit: Math.min(500, Math.max(1, Number(opts.limit) || 100)) });
-        const lines = page.records.map((r) => [r.id, r.importedAt, r.mediaType, r.size, r.sha256.slice(0, 16), r.originalPath].join('\t'));
-        emit(global.json, page, [say('listHeader', { total: page.total }), ...lines].join('\n'));
+        const { timeZone } = await s.call('system.status', {});
+        const lines = page.records.map((r) => [r.id, officeTime(r.importedAt, timeZone), r.mediaType, r.size, r.sha256.slice(0, 16), r.originalPath].join('\t'));
+        emit(global.json, page, [say('listHeader', { total: page.total, timeZone }), ...lines].join('\n'));
       });
     });
 }

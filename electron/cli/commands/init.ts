@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { interpolate } from '../../../shared/i18n/messages.js';
-import { WORKSTATION, cliLanguage, openApp, type GlobalOptions } from '../context.js';
+import { WORKSTATION, openApp, type GlobalOptions } from '../context.js';
 import { emit } from '../output.js';
 import { passwordFrom } from '../prompt.js';
-import { CLI_TEXTS } from '../texts.js';
+import { say } from '../texts.js';
 
 export function registerInit(program: Command): void {
   program
@@ -17,9 +16,9 @@ export function registerInit(program: Command): void {
     .option('--store <dir>', 'evidence store folder, for example on another drive (default: DATA/store)')
     .action(async (opts: { office: string; admin: string; name?: string; unitCode: string; store?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
-      const { app, dispatcher } = openApp(global);
+      const { app, dispatcher } = await openApp(global, { create: true });
       try {
-        const password = await passwordFrom('RECORDS_NEW_PASSWORD', interpolate(CLI_TEXTS[cliLanguage()].newPassword ?? '', { username: opts.admin }));
+        const password = await passwordFrom('RECORDS_NEW_PASSWORD', say('newPassword', { username: opts.admin }));
         const { account } = await dispatcher.call(
           'system.setup',
           {
@@ -32,7 +31,7 @@ export function registerInit(program: Command): void {
           WORKSTATION,
         );
         const dir = app.status().dataDir;
-        emit(global.json, { ok: true, dataDir: dir, office: opts.office, account }, interpolate(CLI_TEXTS[cliLanguage()].initialized ?? '', { dir, office: opts.office, username: account.username }));
+        emit(global.json, { ok: true, dataDir: dir, office: opts.office, account }, say('initialized', { dir, office: opts.office, username: account.username }));
       } finally {
         await app.close();
       }

@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
 import type { AccountDto } from '../../../shared/contract/dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { SHARED_MESSAGES, interpolate } from '../../../shared/i18n/messages.js';
+import { SHARED_MESSAGES } from '../../../shared/i18n/messages.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { cliLanguage, withSignIn, type GlobalOptions, type Signed } from '../context.js';
 import { emit } from '../output.js';
 import { passwordFrom } from '../prompt.js';
-import { CLI_TEXTS } from '../texts.js';
-
-function say(key: string, values: Record<string, unknown>): string {
-  return interpolate(CLI_TEXTS[cliLanguage()][key] ?? key, values);
-}
+import { CLI_TEXTS, say } from '../texts.js';
 
 function roleName(role: Role): string {
   return SHARED_MESSAGES[cliLanguage()].roles[role];

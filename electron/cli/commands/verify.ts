@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { FixityScope } from '../../../shared/contract/integrity-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import { withSignIn, type GlobalOptions } from '../context.js';
+import { waitForCheck } from '../jobs.js';
 import { emit } from '../output.js';
 import { say } from '../texts.js';
 
@@ -36,12 +37,9 @@ export function registerVerify(program: Command): void {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       await withSignIn(global, async (s) => {
         const { runId } = await s.call('integrity.check', { scope: scopeOf(opts) });
-        const run = await s.app.core.fixity.wait(runId);
-        const summary = run.summary;
+        const run = await waitForCheck(s, runId);
+        const { summary, problems } = run;
         if (!summary) throw new AppError('INTERNAL', 'the check ended without a summary');
-        const problems = s.app.core.db
-          .prepare("SELECT outcome, object, record_id AS recordId, actual_sha256 AS actualSha256 FROM fixity_events WHERE run_id = ? AND outcome <> 'ok' ORDER BY id")
-          .all(runId) as { outcome: string; object: string; recordId: number | null; actualSha256: string | null }[];
         const human = [
           say('verifyDone', { runId, ...summary, seconds: summary.seconds.toFixed(1), chain: say(summary.auditChainOk ? 'chainOk' : 'chainBroken') }),
           ...problems.map((p) => say('verifyProblem', p)),

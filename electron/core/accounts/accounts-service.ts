@@ -94,11 +94,6 @@ export class AccountsService {
     return this.get(id);
   }
 
-  /** The account holding an officer number, if any. */
-  activeIdByOfficerNo(officerNo: string): number | null {
-    return (this.db.prepare('SELECT id FROM accounts WHERE officer_no = ? AND disabled = 0').get(officerNo) as { id: number } | undefined)?.id ?? null;
-  }
-
   idByOfficerNo(officerNo: string): number | null {
     return (this.db.prepare('SELECT id FROM accounts WHERE officer_no = ?').get(officerNo) as { id: number } | undefined)?.id ?? null;
   }

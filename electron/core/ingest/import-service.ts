@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { ImportJobDto, ImportOptions, ImportProgress, ImportSummary } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { IngestSettings, TimelinessSettings } from '../../../shared/contract/dto.js';
@@ -17,6 +18,7 @@ import { scanSource, type ScannedFile } from './scan.js';
 import { previewSource } from '../sources/sources.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
 import { processAlive } from '../base/process-alive.js';
+import { refuseArchiveSource } from '../sources/archive-folders.js';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -110,6 +112,7 @@ export class ImportService {
     const account = ctx.account;
     if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
     if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) throw new AppError('SOURCE_NOT_FOUND', 'no such folder', { path: source });
+    refuseArchiveSource(source, [path.dirname(this.db.name), this.store().root]);
     if (options.officerId !== undefined && !this.db.prepare('SELECT 1 FROM accounts WHERE id = ? AND disabled = 0').get(options.officerId)) {
       throw new AppError('NOT_FOUND', `no active account ${options.officerId}`, { id: options.officerId });
     }

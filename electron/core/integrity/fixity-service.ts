@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { FixityRunDto, FixityScope, FixitySummary, IntegrityStatusDto } from '../../../shared/contract/integrity-dto.js';
+import type { FixityRunDetailDto, FixityRunDto, FixityScope, FixitySummary, IntegrityStatusDto } from '../../../shared/contract/integrity-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../base/clock.js';
@@ -109,6 +109,13 @@ export class FixityService {
     const row = this.db.prepare(`SELECT f.*, a.display_name AS started_by_name FROM fixity_runs f LEFT JOIN accounts a ON a.id = f.started_by WHERE f.id = ?`).get(runId) as RunRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no check ${runId}`, { id: runId });
     return this.toDto(row);
+  }
+
+  detail(runId: number): FixityRunDetailDto {
+    const problems = this.db
+      .prepare("SELECT outcome, object, record_id AS recordId, actual_sha256 AS actualSha256 FROM fixity_events WHERE run_id = ? AND outcome <> 'ok' ORDER BY id")
+      .all(runId) as FixityRunDetailDto['problems'];
+    return { ...this.get(runId), problems };
   }
 
   /** The scheduled rotation: once a day, the share of the store that makes one full pass per `rotationDays`. */

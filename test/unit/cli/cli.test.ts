@@ -1,20 +1,24 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { METHODS } from '../../../shared/contract/methods.js';
+import { officeTime } from '../../../shared/rules/office-time.js';
 import { make } from '../../support/media.js';
 import { scratch, tempDir } from '../../support/test-app.js';
 
 const dirs: string[] = [];
 const scratchDir = scratch();
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// `records` runs the built CLI, as users get it: build it from the sources under test first.
+beforeAll(() => execFileSync(process.execPath, ['scripts/build-electron.mjs', 'cli']), 60_000);
 
-function records(args: string[], env: Record<string, string> = {}) {
+function records(args: string[], env: Record<string, string> = {}, input = '') {
   const run = spawnSync(process.execPath, ['bin/records.mjs', ...args], {
     encoding: 'utf8',
     env: { ...process.env, RECORDS_LANG: 'zh-CN', RECORDS_PASSWORD: '', RECORDS_NEW_PASSWORD: '', ...env },
-    input: '',
+    input,
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -72,7 +76,78 @@ describe('records command line', () => {
     const un = records(['--data', empty, '--json', '--user', 'keeper', 'user', 'list'], AS_KEEPER);
     expect(un.code).toBe(1);
     expect(JSON.parse(un.out)).toMatchObject({ ok: false, error: { code: 'NOT_INITIALIZED' } });
+    expect(fs.readdirSync(empty)).toEqual([]);
     expect(records(['no-such-command']).code).toBe(2);
+  });
+
+  it('leaves a mistyped --data untouched and says what to check; says how to sign in', () => {
+    const typo = path.join(scratchDir(), 'archiv');
+    const r = records(['--data', typo, '--user', 'keeper', 'user', 'list'], AS_KEEPER);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${typo} 中没有档案`);
+    expect(r.err).toContain('--data');
+    expect(fs.existsSync(typo)).toBe(false);
+    expect(records(['--data', initialized(), 'user', 'list']).err).toContain('--user 用户名');
+  });
+
+  it("says commander's complaints in the CLI's language", () => {
+    const unknownOption = records(['--bogus']);
+    expect(unknownOption).toMatchObject({ code: 2 });
+    expect(unknownOption.err).toContain('未知选项 --bogus');
+    expect(unknownOption.err).toContain('records --help');
+    expect(records(['lst']).err).toContain('未知命令 lst。\n（是否想输入 list？）');
+    expect(records(['import']).err).toContain('缺少必需的参数 source');
+    expect(records(['call'])).toMatchObject({ code: 2, err: expect.stringContaining('缺少必需的参数 method') });
+    expect(records(['init', '--admin', 'keeper']).err).toContain('缺少必需的选项 --office <name>');
+    expect(records(['--data']).err).toContain('选项 --data <dir> 缺少取值');
+    expect(records(['--bogus'], { RECORDS_LANG: 'en' }).err).toContain('Unknown option --bogus');
+  });
+
+  it('runs any method of the contract as the signed-in account, with the same checks', () => {
+    const d = initialized();
+    records(['--data', d, '--user', 'keeper', 'user', 'add', 'li', '--role', 'officer', '--name', '李建国'], { ...AS_KEEPER, RECORDS_NEW_PASSWORD: 'Officer2026' });
+    const as = (user: string) => ['--data', d, '--user', user, 'call'];
+    const me = records([...as('keeper'), 'auth.me'], AS_KEEPER);
+    expect(me.code).toBe(0);
+    expect(JSON.parse(me.out)).toMatchObject({ username: 'keeper', role: 'keeper' });
+
+    const forbidden = records([...as('li'), 'accounts.list'], { RECORDS_PASSWORD: 'Officer2026' });
+    expect(forbidden.code).toBe(1);
+    expect(JSON.parse(forbidden.out)).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'accounts.read' } });
+
+    const invalid = records([...as('keeper'), 'records.list', '{"limit":0}'], AS_KEEPER);
+    expect(invalid.code).toBe(1);
+    expect(JSON.parse(invalid.out)).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: 'limit' } });
+    const notJson = records([...as('keeper'), 'records.list', '{limit:1'], AS_KEEPER);
+    expect(notJson.code).toBe(1);
+    expect(JSON.parse(notJson.out)).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: 'JSON' } });
+    const unknown = records([...as('keeper'), 'records.delete', '{}'], AS_KEEPER);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.out)).toMatchObject({ code: 'UNKNOWN_METHOD', details: { method: 'records.delete' } });
+    expect(unknown.err).toContain('records call --list');
+
+    const camera = scratchDir();
+    make.random(path.join(camera, 'DCIM', 'a.mp4'), 60_000);
+    // A job started by `call` runs to its end before the process exits, and is read back through the contract.
+    const started = records([...as('keeper'), 'import.start', '-'], AS_KEEPER, JSON.stringify({ source: camera }));
+    expect(started.code).toBe(0);
+    const { jobId } = JSON.parse(started.out);
+    const job = JSON.parse(records([...as('keeper'), 'import.get', JSON.stringify({ jobId })], AS_KEEPER).out);
+    expect(job).toMatchObject({ state: 'finished', summary: { imported: 1 } });
+    const audit = JSON.parse(records([...as('keeper'), 'audit.list', '{"action":"import.finished"}'], AS_KEEPER).out);
+    expect(audit.events[0]).toMatchObject({ actorName: '王秀兰', target: `import:${jobId}` });
+  });
+
+  it('lists every method with its access and its input as JSON Schema', () => {
+    const r = records(['call', '--list']);
+    expect(r.code).toBe(0);
+    const listed = JSON.parse(r.out) as { method: string; access: string; input: { type?: string } }[];
+    expect(listed.map((m) => m.method).sort()).toEqual(Object.keys(METHODS).sort());
+    for (const m of listed) {
+      expect(m.access).toBe(METHODS[m.method as keyof typeof METHODS].access);
+      expect(m.input.type).toBe('object');
+    }
+    expect(listed.find((m) => m.method === 'records.list')?.input).toMatchObject({ properties: { limit: { type: 'integer' } } });
   });
 
   it('puts the evidence store where init is told, and refuses a store folder it cannot write', () => {
@@ -107,6 +182,13 @@ describe('records command line', () => {
     const missing = records(['--data', d, '--user', 'keeper', 'import', path.join(camera, 'nope')], AS_KEEPER);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('找不到要导入的文件夹');
+    const itself = records(['--data', d, '--user', 'keeper', 'import', path.join(d, 'store')], AS_KEEPER);
+    expect(itself.code).toBe(1);
+    expect(itself.err).toContain('它是档案自己的数据目录或证据库');
+    const listed = JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'list'], AS_KEEPER).out);
+    const human = records(['--data', d, '--user', 'keeper', 'list'], AS_KEEPER).out;
+    expect(human).toContain('导入时间（Asia/Shanghai）');
+    expect(human).toContain(`\t${officeTime(listed.records[0].importedAt, 'Asia/Shanghai')}\t`);
   });
 
   it('imports for a named officer and camera, and clears the camera when asked', () => {

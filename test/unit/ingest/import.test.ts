@@ -114,6 +114,17 @@ describe('import from a camera drive', () => {
     expect(second.job.summary).toMatchObject({ imported: 1, duplicates: 1 });
   });
 
+  it('refuses to import the archive into itself: its data folder, its store, a folder inside or around them', async () => {
+    const outer = tempDir('rr-around-');
+    t = await openTestApp({ dir: path.join(outer, 'archive') });
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    for (const source of [t.dir, path.join(t.dir, 'store'), path.join(t.dir, 'store', 'objects'), outer]) {
+      expect(await codeOf(() => t.call('import.start', { source }, token))).toBe('SOURCE_IS_ARCHIVE');
+    }
+    expect((await t.call('import.recent', {}, token)).length).toBe(0);
+    fs.rmSync(outer, { recursive: true, force: true });
+  });
+
   it('refuses a missing source and an unusable store clearly, recording nothing', async () => {
     t = await openTestApp();
     const token = await t.login(KEEPER.username, KEEPER.password);

@@ -1,0 +1,46 @@
+import type { BackupRunDto, FixityRunDetailDto } from '../../shared/contract/integrity-dto.js';
+import type { ImportJobDto } from '../../shared/contract/records-dto.js';
+import type { Signed } from './context.js';
+
+/**
+ * Waits for the push event that ends a job, as the UI does, and not by polling: a poll interval
+ * is pure waiting added to every command (it was most of a small import's wall time).
+ * `ended` asks through the contract first, for a job that ended before the listener was there.
+ */
+async function untilEvent(s: Signed, type: string, key: 'jobId' | 'runId', id: number, ended: () => Promise<boolean>): Promise<void> {
+  let heard!: () => void;
+  const finished = new Promise<void>((resolve) => (heard = resolve));
+  const stop = s.app.bus.subscribe((e) => {
+    if (e.type === type && e.payload[key] === id) heard();
+  });
+  try {
+    if (!(await ended())) await finished;
+  } finally {
+    stop();
+  }
+}
+
+export async function waitForImport(s: Signed, jobId: number): Promise<ImportJobDto> {
+  await untilEvent(s, 'import.finished', 'jobId', jobId, async () => (await s.call('import.get', { jobId })).state !== 'running');
+  // The process exits when done, so it waits for the background probes that flag unreadable files.
+  await s.app.core.media.idle();
+  return s.call('import.get', { jobId });
+}
+
+export async function waitForCheck(s: Signed, runId: number): Promise<FixityRunDetailDto> {
+  await untilEvent(s, 'integrity.finished', 'runId', runId, async () => (await s.call('integrity.get', { runId })).state !== 'running');
+  return s.call('integrity.get', { runId });
+}
+
+export async function waitForBackup(s: Signed, runId: number): Promise<BackupRunDto> {
+  await untilEvent(s, 'backup.finished', 'runId', runId, async () => (await s.call('backup.get', { runId })).state !== 'running');
+  return s.call('backup.get', { runId });
+}
+
+/** After `records call` started a job: closing the folder would cancel it, so the process stays until it ends. */
+export async function finishStartedJob(s: Signed, method: string, value: unknown): Promise<void> {
+  const started = value as { jobId: number; runId: number };
+  if (method === 'import.start') await waitForImport(s, started.jobId);
+  if (method === 'integrity.check') await waitForCheck(s, started.runId);
+  if (method === 'backup.run') await waitForBackup(s, started.runId);
+}
