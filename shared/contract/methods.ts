@@ -61,6 +61,7 @@ const done = z.object({ done: z.literal(true) });
 
 /** The one contract between the UI (and the CLI) and the core. */
 export const METHODS = {
+  // First run and signing in
   'system.status': method({ input: empty, output: systemStatusSchema, access: 'public' }),
   'system.setup': method({
     input: z
@@ -93,6 +94,7 @@ export const METHODS = {
     output: accountSchema,
     access: 'session',
   }),
+  // Accounts, cameras and settings (administration)
   'accounts.list': method({ input: empty, output: z.array(accountSchema), access: 'accounts.read' }),
   'accounts.create': method({
     input: z
@@ -110,6 +112,16 @@ export const METHODS = {
   }),
   'accounts.setOfficerNo': method({
     input: z.object({ id: z.number().int().positive(), officerNo: equipmentNoSchema.nullable() }).strict(),
+    output: accountSchema,
+    access: 'accounts.manage',
+  }),
+  'accounts.setDisabled': method({
+    input: z.object({ id: z.number().int().positive(), disabled: z.boolean() }).strict(),
+    output: accountSchema,
+    access: 'accounts.manage',
+  }),
+  'accounts.resetPassword': method({
+    input: z.object({ id: z.number().int().positive(), password: passwordSchema }).strict(),
     output: accountSchema,
     access: 'accounts.manage',
   }),
@@ -132,16 +144,6 @@ export const METHODS = {
     output: deviceSchema,
     access: 'devices.manage',
   }),
-  'accounts.setDisabled': method({
-    input: z.object({ id: z.number().int().positive(), disabled: z.boolean() }).strict(),
-    output: accountSchema,
-    access: 'accounts.manage',
-  }),
-  'accounts.resetPassword': method({
-    input: z.object({ id: z.number().int().positive(), password: passwordSchema }).strict(),
-    output: accountSchema,
-    access: 'accounts.manage',
-  }),
   /** The store path and security policy are the administrator's business; every session reads the office's zone from system.status. */
   'settings.get': method({
     input: empty,
@@ -162,6 +164,7 @@ export const METHODS = {
     output: settingsSchema,
     access: 'settings.manage',
   }),
+  // The audit log
   'audit.list': method({
     input: z
       .object({
@@ -178,6 +181,7 @@ export const METHODS = {
     access: 'audit.read',
   }),
   'audit.verify': method({ input: empty, output: auditVerifySchema, access: 'audit.read' }),
+  // Import: the one way in, and officers away on duty
   /** Starts importing a camera drive or folder; the job runs on in the core and reports progress as push events. */
   'import.start': method({
     input: z.object({ source: z.string().trim().min(1).max(LIMITS.pathMax), options: importOptionsSchema.optional() }).strict(),
@@ -194,16 +198,42 @@ export const METHODS = {
   'import.get': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
   'import.cancel': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: importJobSchema, access: 'records.import' }),
   'import.recent': method({ input: empty, output: z.array(importJobSchema), access: 'records.import' }),
-  /** The keeper records why a record arrived late (remote duty, …); appended, never edited. */
-  'records.explainLate': method({
-    input: z.object({ recordId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
-    output: recordSchema,
+  /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
+  'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
+  'absences.add': method({
+    input: z.object({ officerId: z.number().int().positive(), startsAt: wallClockSchema, returnedAt: wallClockSchema, reason: z.string().trim().min(1).max(500) }).strict(),
+    output: absenceSchema,
     access: 'records.import',
   }),
-  'records.assignOfficer': method({
-    input: z.object({ recordId: z.number().int().positive(), officerId: z.number().int().positive(), note: z.string().trim().max(500).optional() }).strict(),
-    output: recordSchema,
+  'absences.withdraw': method({
+    input: z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: absenceSchema,
     access: 'records.import',
+  }),
+  // Records: the library, a camera's day, playback, the keeper's corrections
+  /** The library: every filter combines; text search works for Chinese (trigram index). */
+  'records.list': method({
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeId: z.number().int().positive().optional(),
+        importJobId: z.number().int().positive().optional(),
+        text: z.string().trim().max(100).optional(),
+        officerId: z.number().int().positive().optional(),
+        deviceNo: equipmentNoSchema.optional(),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        caseId: z.number().int().positive().optional(),
+        mediaType: mediaTypeSchema.optional(),
+        linked: z.enum(['linked', 'unlinked']).optional(),
+        late: z.boolean().optional(),
+        important: z.boolean().optional(),
+        integrity: z.enum(['unchecked', 'ok', 'alarm']).optional(),
+      })
+      .strict(),
+    /** `totalCapped`: there are more than `total` (counting stops at 10,000). */
+    output: z.object({ records: z.array(recordSchema), total: z.number().int(), totalCapped: z.boolean(), nextBeforeId: z.number().int().nullable() }),
+    access: 'records.browse',
   }),
   /** Poster frames for a page of the library, as data URLs (small JPEGs): one call per page, no file route needed. */
   'records.posters': method({
@@ -211,38 +241,28 @@ export const METHODS = {
     output: z.array(z.object({ recordId: z.number().int(), dataUrl: z.string() })),
     access: 'records.browse',
   }),
-  /** Integrity at a glance: the running and last check, coverage of the rotation, open alarms. */
-  'integrity.status': method({ input: empty, output: integrityStatusSchema, access: 'integrity.read' }),
-  /** Re-hashes originals now (all, imported since, or a sample); the check runs on in the core. */
-  'integrity.check': method({
-    input: z.object({ scope: fixityScopeSchema.refine((s) => s.kind !== 'rotation', { message: 'the rotation is scheduled' }) }).strict(),
-    output: z.object({ runId: z.number().int() }),
-    access: 'integrity.manage',
+  /** One camera's day in time order with the gaps between clips, so interruptions show. */
+  'records.timeline': method({
+    input: z.object({ deviceNo: equipmentNoSchema, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    output: timelineSchema.extend({ days: z.array(z.object({ day: z.string(), clips: z.number().int() })) }),
+    access: 'records.browse',
   }),
-  'integrity.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: fixityRunDetailSchema, access: 'integrity.read' }),
-  'integrity.alarms': method({ input: z.object({ includeResolved: z.boolean().default(false) }).strict(), output: z.array(alarmSchema), access: 'integrity.read' }),
-  'integrity.resolveAlarm': method({
-    input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(500) }).strict(),
-    output: alarmSchema,
-    access: 'integrity.manage',
-  }),
-  /** Puts a verified backup copy back in place of a changed or lost original, then checks it (which ends the alarm). */
-  'integrity.restoreOriginal': method({
-    input: z.object({ recordId: z.number().int().positive() }).strict(),
-    output: z.object({ checkRunId: z.number().int() }),
-    access: 'integrity.manage',
-  }),
-  'backup.targets': method({ input: empty, output: z.array(backupTargetSchema), access: 'integrity.read' }),
-  'backup.addTarget': method({
-    input: z.object({ path: z.string().trim().min(1).max(LIMITS.pathMax), label: z.string().trim().min(1).max(LIMITS.displayNameMax) }).strict(),
-    output: backupTargetSchema,
-    access: 'integrity.manage',
-  }),
-  'backup.retireTarget': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: backupTargetSchema, access: 'integrity.manage' }),
-  /** Backs up to one target now; the run goes on in the core. */
-  'backup.run': method({ input: z.object({ targetId: z.number().int().positive() }).strict(), output: z.object({ runId: z.number().int() }), access: 'integrity.manage' }),
-  'backup.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: backupRunSchema, access: 'integrity.read' }),
+  /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
+  'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),
+  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session' }),
   'records.integrity': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordIntegrityHistorySchema, access: 'records.read' }),
+  'records.assignOfficer': method({
+    input: z.object({ recordId: z.number().int().positive(), officerId: z.number().int().positive(), note: z.string().trim().max(500).optional() }).strict(),
+    output: recordSchema,
+    access: 'records.import',
+  }),
+  /** The keeper records why a record arrived late (remote duty, …); appended, never edited. */
+  'records.explainLate': method({
+    input: z.object({ recordId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: recordSchema,
+    access: 'records.import',
+  }),
+  // Cases and their evidence
   'cases.list': method({
     input: z
       .object({
@@ -283,51 +303,38 @@ export const METHODS = {
     output: caseDetailSchema,
     access: 'cases.manage',
   }),
-  /** One camera's day in time order with the gaps between clips, so interruptions show. */
-  'records.timeline': method({
-    input: z.object({ deviceNo: equipmentNoSchema, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
-    output: timelineSchema.extend({ days: z.array(z.object({ day: z.string(), clips: z.number().int() })) }),
-    access: 'records.browse',
+  // Integrity and backup
+  /** Integrity at a glance: the running and last check, coverage of the rotation, open alarms. */
+  'integrity.status': method({ input: empty, output: integrityStatusSchema, access: 'integrity.read' }),
+  /** Re-hashes originals now (all, imported since, or a sample); the check runs on in the core. */
+  'integrity.check': method({
+    input: z.object({ scope: fixityScopeSchema.refine((s) => s.kind !== 'rotation', { message: 'the rotation is scheduled' }) }).strict(),
+    output: z.object({ runId: z.number().int() }),
+    access: 'integrity.manage',
   }),
-  /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
-  'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),
-  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session' }),
-  /** Officers away on duty: recordings made meanwhile are due counting from the return (REQUIREMENTS §1). */
-  'absences.list': method({ input: z.object({ officerId: z.number().int().positive().optional() }).strict(), output: z.array(absenceSchema), access: 'records.import' }),
-  'absences.add': method({
-    input: z.object({ officerId: z.number().int().positive(), startsAt: wallClockSchema, returnedAt: wallClockSchema, reason: z.string().trim().min(1).max(500) }).strict(),
-    output: absenceSchema,
-    access: 'records.import',
+  'integrity.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: fixityRunDetailSchema, access: 'integrity.read' }),
+  'integrity.alarms': method({ input: z.object({ includeResolved: z.boolean().default(false) }).strict(), output: z.array(alarmSchema), access: 'integrity.read' }),
+  'integrity.resolveAlarm': method({
+    input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(500) }).strict(),
+    output: alarmSchema,
+    access: 'integrity.manage',
   }),
-  'absences.withdraw': method({
-    input: z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
-    output: absenceSchema,
-    access: 'records.import',
+  /** Puts a verified backup copy back in place of a changed or lost original, then checks it (which ends the alarm). */
+  'integrity.restoreOriginal': method({
+    input: z.object({ recordId: z.number().int().positive() }).strict(),
+    output: z.object({ checkRunId: z.number().int() }),
+    access: 'integrity.manage',
   }),
-  /** The library: every filter combines; text search works for Chinese (trigram index). */
-  'records.list': method({
-    input: z
-      .object({
-        limit: z.number().int().min(1).max(500).default(100),
-        beforeId: z.number().int().positive().optional(),
-        importJobId: z.number().int().positive().optional(),
-        text: z.string().trim().max(100).optional(),
-        officerId: z.number().int().positive().optional(),
-        deviceNo: equipmentNoSchema.optional(),
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-        caseId: z.number().int().positive().optional(),
-        mediaType: mediaTypeSchema.optional(),
-        linked: z.enum(['linked', 'unlinked']).optional(),
-        late: z.boolean().optional(),
-        important: z.boolean().optional(),
-        integrity: z.enum(['unchecked', 'ok', 'alarm']).optional(),
-      })
-      .strict(),
-    /** `totalCapped`: there are more than `total` (counting stops at 10,000). */
-    output: z.object({ records: z.array(recordSchema), total: z.number().int(), totalCapped: z.boolean(), nextBeforeId: z.number().int().nullable() }),
-    access: 'records.browse',
+  'backup.targets': method({ input: empty, output: z.array(backupTargetSchema), access: 'integrity.read' }),
+  'backup.addTarget': method({
+    input: z.object({ path: z.string().trim().min(1).max(LIMITS.pathMax), label: z.string().trim().min(1).max(LIMITS.displayNameMax) }).strict(),
+    output: backupTargetSchema,
+    access: 'integrity.manage',
   }),
+  'backup.retireTarget': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: backupTargetSchema, access: 'integrity.manage' }),
+  /** Backs up to one target now; the run goes on in the core. */
+  'backup.run': method({ input: z.object({ targetId: z.number().int().positive() }).strict(), output: z.object({ runId: z.number().int() }), access: 'integrity.manage' }),
+  'backup.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: backupRunSchema, access: 'integrity.read' }),
 } as const;
 
 export type Methods = typeof METHODS;
