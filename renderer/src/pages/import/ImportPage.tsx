@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
-import type { ImportJobDto, ImportProgress } from '../../../../shared/contract/records-dto.js';
+import type { ImportJobDto } from '../../../../shared/contract/records-dto.js';
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
@@ -33,7 +33,7 @@ export function ImportPage({ account }: { account: AccountDto }) {
   const onEvent = useCallback(
     (e: PushEvent) => {
       if (e.type === 'import.progress') {
-        const { jobId, progress } = e.payload as { jobId: number; progress: ImportProgress };
+        const { jobId, progress } = e.payload;
         queryClient.setQueryData<ImportJobDto[]>(['import.recent'], (jobs) => jobs?.map((j) => (j.id === jobId ? { ...j, progress } : j)));
       }
       if (e.type === 'import.finished') {
