@@ -1,3 +1,4 @@
+import type { PushEvent } from '../../shared/contract/events.js';
 import type { BackupRunDto, FixityRunDetailDto } from '../../shared/contract/integrity-dto.js';
 import type { ImportJobDto } from '../../shared/contract/records-dto.js';
 import type { Signed } from './context.js';
@@ -7,11 +8,11 @@ import type { Signed } from './context.js';
  * is pure waiting added to every command (it was most of a small import's wall time).
  * `ended` asks through the contract first, for a job that ended before the listener was there.
  */
-async function untilEvent(s: Signed, type: string, key: 'jobId' | 'runId', id: number, ended: () => Promise<boolean>): Promise<void> {
+async function untilEvent(s: Signed, isEnd: (e: PushEvent) => boolean, ended: () => Promise<boolean>): Promise<void> {
   let heard!: () => void;
   const finished = new Promise<void>((resolve) => (heard = resolve));
   const stop = s.app.bus.subscribe((e) => {
-    if (e.type === type && e.payload[key] === id) heard();
+    if (isEnd(e)) heard();
   });
   try {
     if (!(await ended())) await finished;
@@ -21,19 +22,19 @@ async function untilEvent(s: Signed, type: string, key: 'jobId' | 'runId', id: n
 }
 
 export async function waitForImport(s: Signed, jobId: number): Promise<ImportJobDto> {
-  await untilEvent(s, 'import.finished', 'jobId', jobId, async () => (await s.call('import.get', { jobId })).state !== 'running');
+  await untilEvent(s, (e) => e.type === 'import.finished' && e.payload.jobId === jobId, async () => (await s.call('import.get', { jobId })).state !== 'running');
   // The process exits when done, so it waits for the background probes that flag unreadable files.
   await s.app.core.media.idle();
   return s.call('import.get', { jobId });
 }
 
 export async function waitForCheck(s: Signed, runId: number): Promise<FixityRunDetailDto> {
-  await untilEvent(s, 'integrity.finished', 'runId', runId, async () => (await s.call('integrity.get', { runId })).state !== 'running');
+  await untilEvent(s, (e) => e.type === 'integrity.finished' && e.payload.runId === runId, async () => (await s.call('integrity.get', { runId })).state !== 'running');
   return s.call('integrity.get', { runId });
 }
 
 export async function waitForBackup(s: Signed, runId: number): Promise<BackupRunDto> {
-  await untilEvent(s, 'backup.finished', 'runId', runId, async () => (await s.call('backup.get', { runId })).state !== 'running');
+  await untilEvent(s, (e) => e.type === 'backup.finished' && e.payload.runId === runId, async () => (await s.call('backup.get', { runId })).state !== 'running');
   return s.call('backup.get', { runId });
 }
 

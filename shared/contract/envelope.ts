@@ -9,8 +9,4 @@ export interface RpcRequest {
 
 export type RpcResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
-/** Pushed from the core to every connected UI (job progress in later capabilities). */
-export interface PushEvent {
-  type: string;
-  payload: Record<string, unknown>;
-}
+export type { PushEvent } from './events.js';

@@ -11,6 +11,7 @@ import { FakeClock } from '../support/fake-clock.js';
 import { bridgeLogin, launchCookie, rawRequest } from '../support/http.js';
 import { make } from '../support/media.js';
 import { KEEPER, tempDir } from '../support/test-app.js';
+import { SOME_IMPORT_PROGRESS } from '../support/push-events.js';
 
 /**
  * Every method of the contract and every media route, walked as every kind of caller, over both
@@ -200,7 +201,7 @@ function inProcess(app: RecordsApp, dispatcher: Dispatcher): Transport {
     events: async (who) => {
       const account = app.core.auth.peek(who.token);
       if (!account) return 'refused';
-      return app.core.access.mayReceive(account, { type: 'import.progress', payload: { jobId: 1 } }) ? 'received' : 'withheld';
+      return app.core.access.mayReceive(account, SOME_IMPORT_PROGRESS) ? 'received' : 'withheld';
     },
     close: async () => undefined,
   };
@@ -230,7 +231,7 @@ async function overHttp(dispatcher: Dispatcher, rendererDir: string): Promise<Tr
             data += chunk;
             if (published || !data.startsWith(': connected')) return;
             published = true;
-            app.bus.publish({ type: 'import.progress', payload: { jobId: 1 } });
+            app.bus.publish(SOME_IMPORT_PROGRESS);
             // Delivery is synchronous on the bus; a short wait lets the bytes cross the socket.
             setTimeout(() => {
               req.destroy();

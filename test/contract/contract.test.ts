@@ -11,6 +11,7 @@ import { COOKIE_NAME } from '../../electron/bridge/security.js';
 import { bridgeLogin, rawRequest } from '../support/http.js';
 import { make as media } from '../support/media.js';
 import { KEEPER, tempDir } from '../support/test-app.js';
+import { SOME_IMPORT_PROGRESS } from '../support/push-events.js';
 
 interface Harness {
   send(req: RpcRequest): Promise<RpcResponse>;
@@ -256,7 +257,7 @@ describe('the bridge refuses what is not its own page', () => {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             data += chunk;
-            if (data.includes(': connected')) app.bus.publish({ type: 'import.progress', payload: { jobId: 1 } });
+            if (data.includes(': connected')) app.bus.publish(SOME_IMPORT_PROGRESS);
             if (data.includes('import.progress')) {
               req.destroy();
               resolve(data);

@@ -25,7 +25,7 @@ export function registerImport(program: Command): void {
         const stopProgress = process.stderr.isTTY
           ? s.app.bus.subscribe((e) => {
               if (e.type !== 'import.progress') return;
-              const p = e.payload.progress as { filesDone: number; filesTotal: number; mibPerSecond: number };
+              const p = e.payload.progress;
               process.stderr.write(`\r${say('importProgress', { done: p.filesDone, total: p.filesTotal, speed: p.mibPerSecond.toFixed(0) })}`);
             })
           : () => undefined;

@@ -77,8 +77,7 @@ export class AccessRule {
     const area = event.type.split('.')[0] ?? '';
     const needs: Record<string, Permission> = { import: 'records.import', integrity: 'integrity.read', backup: 'integrity.read' };
     if (needs[area]) return can(account, needs[area]);
-    const recordId = event.payload.recordId;
-    if (area === 'record' && typeof recordId === 'number') return this.decideRecord(account, 'list', recordId)?.allowed === true;
+    if ('recordId' in event.payload) return this.decideRecord(account, 'list', event.payload.recordId)?.allowed === true;
     return false;
   }
 

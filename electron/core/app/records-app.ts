@@ -27,6 +27,7 @@ import { CasesService } from '../cases/cases-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
+import { DailySchedule } from '../jobs/daily-schedule.js';
 
 export type Shell = SystemStatus['shell'];
 
@@ -61,9 +62,6 @@ export interface Services {
   records: RecordsService;
 }
 
-/** How often a long-running shell looks whether the daily fixity rotation is due. */
-const SCHEDULE_POLL_MS = 15 * 60_000;
-
 /**
  * One opened data folder. Opening never throws: a folder that can't be used leaves the app in an
  * `error` state that the UI shows plainly, so the window stays up and nothing is overwritten.
@@ -77,7 +75,7 @@ export class RecordsApp {
     private readonly lock: InstanceLock | null,
   ) {}
 
-  private scheduler: ReturnType<typeof setInterval> | null = null;
+  private schedule: DailySchedule | null = null;
 
   static open(options: OpenOptions): RecordsApp {
     const resolved = {
@@ -138,18 +136,8 @@ export class RecordsApp {
     const { imports, media, derive, fixity, backup, settings } = this.services;
     fixity.recover();
     backup.recover();
-    // The daily fixity rotation and backups: looked for now and then; a store or target that is away just skips a turn.
-    const due = () => {
-      for (const step of [() => fixity.runDue(settings.integrity().rotationDays), () => backup.runDue()]) {
-        try {
-          step();
-        } catch {
-          // STORE_UNAVAILABLE and the like: the next poll tries again.
-        }
-      }
-    };
-    this.scheduler = setInterval(due, SCHEDULE_POLL_MS);
-    this.scheduler.unref();
+    this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
+    this.schedule.start();
     return imports
       .ensureRecovered()
       .catch(() => undefined)
@@ -158,7 +146,7 @@ export class RecordsApp {
   }
 
   async close(): Promise<void> {
-    if (this.scheduler) clearInterval(this.scheduler);
+    this.schedule?.stop();
     if (this.services) {
       await this.services.fixity.close();
       await this.services.backup.close();

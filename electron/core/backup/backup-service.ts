@@ -7,7 +7,6 @@ import { AppError } from '../../../shared/errors.js';
 import { isAbsolutePath } from '../../../shared/rules/paths.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../base/clock.js';
-import { processAlive } from '../base/process-alive.js';
 import { ensureWritableDir } from '../datadir/probe.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
@@ -16,15 +15,17 @@ import { CopyFailed, FilePool } from '../files/file-pool.js';
 import type { CallContext } from '../base/call-context.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import type { Job } from '../jobs/job.js';
+import { JobRunner } from '../jobs/job-runner.js';
 import { BackupLayout } from './backup-layout.js';
 
+type BackupProgress = NonNullable<BackupRunDto['progress']>;
+type BackupState = 'finished' | 'failed';
+
 interface RunningBackup {
-  id: number;
+  job: Job<BackupProgress>;
   targetId: number;
   pool: FilePool;
-  cancelled: boolean;
-  progress: { done: number; total: number };
-  done: Promise<void>;
 }
 
 interface RunRow {
@@ -67,7 +68,7 @@ export interface BackupStarter {
  * was plus verified objects; the next run completes the work.
  */
 export class BackupService {
-  private running: RunningBackup | null = null;
+  private readonly jobs: JobRunner<BackupProgress, BackupState>;
 
   constructor(
     private readonly db: Db,
@@ -76,16 +77,18 @@ export class BackupService {
     private readonly store: () => EvidenceStore,
     private readonly settings: SettingsService,
     private readonly dataDir: string,
-    private readonly bus: PushBus,
-  ) {}
+    bus: PushBus,
+  ) {
+    this.jobs = new JobRunner(db, clock, bus, {
+      table: 'backup_runs',
+      exclusive: { code: 'BACKUP_RUNNING', message: 'a backup is running' },
+      progressEvent: (runId, progress) => ({ type: 'backup.progress', payload: { runId, progress } }),
+      finishedEvent: (runId, state) => ({ type: 'backup.finished', payload: { runId, state } }),
+    });
+  }
 
   recover(): void {
-    const rows = this.db.prepare("SELECT id, host, pid FROM backup_runs WHERE state = 'running'").all() as { id: number; host: string; pid: number }[];
-    for (const r of rows) {
-      if (r.host === os.hostname() && (r.pid === process.pid || !processAlive(r.pid))) {
-        this.db.prepare("UPDATE backup_runs SET state = 'interrupted', finished_at = ? WHERE id = ?").run(this.clock.now().toISOString(), r.id);
-      }
-    }
+    this.jobs.recover();
   }
 
   targets(): BackupTargetDto[] {
@@ -123,28 +126,26 @@ export class BackupService {
   }
 
   start(by: BackupStarter, trigger: BackupRunDto['trigger'], targetId: number): number {
-    if (this.running) throw new AppError('BACKUP_RUNNING', 'a backup is running', { runId: this.running.id });
-    const target = this.target(targetId);
-    if (target.retired) throw new AppError('NOT_FOUND', `backup target ${targetId} is retired`, { id: targetId });
-    const id = Number(
-      this.db
-        .prepare("INSERT INTO backup_runs (target_id, trigger, started_at, started_by, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
-        .run(targetId, trigger, this.clock.now().toISOString(), by.accountId, os.hostname(), process.pid).lastInsertRowid,
-    );
-    const run: RunningBackup = { id, targetId, pool: new FilePool(), cancelled: false, progress: { done: 0, total: 0 }, done: Promise.resolve() };
-    this.running = run;
-    run.done = this.run(run, target.path, by);
-    return id;
+    return this.jobs.start(() => {
+      const target = this.target(targetId);
+      if (target.retired) throw new AppError('NOT_FOUND', `backup target ${targetId} is retired`, { id: targetId });
+      const id = Number(
+        this.db
+          .prepare("INSERT INTO backup_runs (target_id, trigger, started_at, started_by, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
+          .run(targetId, trigger, this.clock.now().toISOString(), by.accountId, os.hostname(), process.pid).lastInsertRowid,
+      );
+      return { id, progress: { done: 0, total: 0 }, work: (job) => this.run({ job, targetId, pool: new FilePool() }, target.path, by) };
+    });
   }
 
   async wait(runId: number): Promise<BackupRunDto> {
-    if (this.running?.id === runId) await this.running.done;
+    await this.jobs.wait(runId);
     return this.getRun(runId);
   }
 
   /** The daily backup: each reachable target whose last good run is a day old, one at a time. */
   runDue(): number | null {
-    if (this.running) return null;
+    if (this.jobs.busy) return null;
     for (const t of this.targets()) {
       if (t.retired || !t.reachable) continue;
       if (t.lastSuccessAt && this.clock.now().getTime() - Date.parse(t.lastSuccessAt) < 23 * 3_600_000) continue;
@@ -153,12 +154,8 @@ export class BackupService {
     return null;
   }
 
-  async close(): Promise<void> {
-    const run = this.running;
-    if (!run) return;
-    run.cancelled = true;
-    run.pool.cancel();
-    await run.done.catch(() => undefined);
+  close(): Promise<void> {
+    return this.jobs.close();
   }
 
   /**
@@ -207,7 +204,7 @@ export class BackupService {
       state: row.state,
       summary: row.summary ? (JSON.parse(row.summary) as BackupSummary) : null,
       problem: row.problem,
-      progress: this.running?.id === id ? { ...this.running.progress } : null,
+      progress: this.jobs.progress(id),
     };
   }
 
@@ -237,10 +234,12 @@ export class BackupService {
     };
   }
 
-  private async run(run: RunningBackup, targetPath: string, by: BackupStarter): Promise<void> {
+  private async run(run: RunningBackup, targetPath: string, by: BackupStarter): Promise<BackupState> {
+    run.job.onCancel(() => run.pool.cancel());
     const started = Date.now();
     const summary: BackupSummary = { copied: 0, bytes: 0, alreadyThere: 0, recopied: 0, skippedDamaged: 0, snapshot: null, seconds: 0 };
     let problem: string | null = null;
+    let state: BackupState = 'failed';
     try {
       let layout: BackupLayout;
       try {
@@ -251,26 +250,25 @@ export class BackupService {
         throw new TargetProblem(err instanceof AppError && err.code === 'DATA_DIR_READONLY' ? 'target_readonly' : targetCode(err));
       }
       await this.copyObjects(run, layout, summary);
-      if (!run.cancelled) summary.snapshot = await this.snapshot(layout);
+      if (!run.job.cancelled) summary.snapshot = await this.snapshot(layout);
     } catch (err) {
       problem = err instanceof TargetProblem ? err.code : err instanceof AppError ? err.code : 'target_unavailable';
     } finally {
       await run.pool.close();
       summary.seconds = (Date.now() - started) / 1000;
-      const state = problem || run.cancelled ? 'failed' : 'finished';
+      state = problem || run.job.cancelled ? 'failed' : 'finished';
       this.db.transaction(() => {
-        this.db.prepare('UPDATE backup_runs SET state = ?, finished_at = ?, summary = ?, problem = ? WHERE id = ?').run(state, this.clock.now().toISOString(), JSON.stringify(summary), problem ?? (run.cancelled ? 'cancelled' : null), run.id);
+        this.db.prepare('UPDATE backup_runs SET state = ?, finished_at = ?, summary = ?, problem = ? WHERE id = ?').run(state, this.clock.now().toISOString(), JSON.stringify(summary), problem ?? (run.job.cancelled ? 'cancelled' : null), run.job.id);
         this.audit.append({
           actor: by.actor,
           workstation: by.workstation,
           action: state === 'finished' ? 'backup.finished' : 'backup.failed',
           target: `backup:${run.targetId}`,
-          details: { runId: run.id, path: targetPath, problem, ...summary },
+          details: { runId: run.job.id, path: targetPath, problem, ...summary },
         });
       })();
-      this.running = null;
-      this.bus.publish({ type: 'backup.finished', payload: { runId: run.id, state } });
     }
+    return state;
   }
 
   /** Every original the target doesn't verifiably hold is copied there, read back, and only then counted. */
@@ -280,9 +278,9 @@ export class BackupService {
     const claimed = new Set((this.db.prepare('SELECT sha256 FROM backup_copies WHERE target_id = ?').all(run.targetId) as { sha256: string }[]).map((r) => r.sha256));
     const remember = this.db.prepare('INSERT OR REPLACE INTO backup_copies (target_id, sha256, copied_at, run_id) VALUES (?, ?, ?, ?)');
     const forget = this.db.prepare('DELETE FROM backup_copies WHERE target_id = ? AND sha256 = ?');
-    run.progress.total = records.length;
+    run.job.progress.total = records.length;
     for (const r of records) {
-      if (run.cancelled) return;
+      if (run.job.cancelled) return;
       const there = layout.objectPath(r.sha256);
       const present = fs.statSync(there, { throwIfNoEntry: false });
       if (present && present.size === r.size && claimed.has(r.sha256)) {
@@ -321,11 +319,12 @@ export class BackupService {
           fs.rmSync(temp, { force: true });
           throw new TargetProblem(targetCode(err));
         }
-        remember.run(run.targetId, r.sha256, this.clock.now().toISOString(), run.id);
+        remember.run(run.targetId, r.sha256, this.clock.now().toISOString(), run.job.id);
         summary.copied++;
         summary.bytes += r.size;
       }
-      run.progress.done++;
+      run.job.progress.done++;
+      run.job.report();
     }
   }
 

@@ -17,15 +17,16 @@ import { SearchIndex } from '../search/search-index.js';
 import { scanSource, type ScannedFile } from './scan.js';
 import { previewSource } from '../sources/sources.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
-import { processAlive } from '../base/process-alive.js';
+import type { Job } from '../jobs/job.js';
+import { JobRunner } from '../jobs/job-runner.js';
 import { refuseArchiveSource } from '../sources/archive-folders.js';
-
-const PROGRESS_INTERVAL_MS = 250;
 
 export interface ImportRules {
   ingest: IngestSettings;
   timeliness: TimelinessSettings;
 }
+
+type ImportState = 'finished' | 'cancelled';
 
 interface RunningJob {
   source: string;
@@ -34,15 +35,12 @@ interface RunningJob {
   options: ImportOptions;
   /** Files whose bytes are committed in the store (new or already there): the only ones clearing may delete. */
   verified: ScannedFile[];
-  progress: ImportProgress;
   inFlight: Map<string, number>;
   completedBytes: number;
   startedAt: number;
   pool: FilePool;
-  cancelled: boolean;
   /** Records this job catalogued; handed to `onRecorded` when the job ends, so derived work never competes with the copy. */
   recorded: number[];
-  done: Promise<void>;
 }
 
 
@@ -55,7 +53,7 @@ interface RunningJob {
 export class ImportService {
   private readonly repo: ImportRepo;
   private readonly search: SearchIndex;
-  private readonly running = new Map<number, RunningJob>();
+  private readonly jobs: JobRunner<ImportProgress, ImportState>;
   /** Catalogue commits run one at a time, so two copies of the same bytes can't both become records. */
   private commitChain: Promise<unknown> = Promise.resolve();
   private recovery: Promise<void> | null = null;
@@ -72,6 +70,12 @@ export class ImportService {
   ) {
     this.repo = new ImportRepo(db);
     this.search = new SearchIndex(db);
+    this.jobs = new JobRunner(db, clock, bus, {
+      table: 'import_jobs',
+      progressEvent: (jobId, progress) => ({ type: 'import.progress', payload: { jobId, progress } }),
+      finishedEvent: (jobId, state) => ({ type: 'import.finished', payload: { jobId, state } }),
+      onInterrupted: (id) => this.audit.append({ actor: { id: null, name: null }, workstation: os.hostname(), action: 'import.interrupted', target: `import:${id}` }),
+    });
   }
 
   /**
@@ -84,22 +88,15 @@ export class ImportService {
     await store.cleanTemp();
     const intents = this.db.prepare('SELECT sha256, job_id FROM store_intents').all() as { sha256: string; job_id: number }[];
     for (const intent of intents) {
-      const job = this.db.prepare('SELECT host, pid, state FROM import_jobs WHERE id = ?').get(intent.job_id) as { host: string; pid: number; state: string };
-      if (job.state === 'running' && (job.host !== os.hostname() || processAlive(job.pid))) continue;
+      const job = this.db.prepare('SELECT id, host, pid, state FROM import_jobs WHERE id = ?').get(intent.job_id) as { id: number; host: string; pid: number; state: string };
+      if (job.state === 'running' && !this.jobs.abandoned(job)) continue;
       if (this.repo.recordIdBySha(intent.sha256) === null && (await store.has(intent.sha256))) {
         await store.removeOrphan(intent.sha256);
         this.audit.append({ actor: { id: null, name: null }, workstation: os.hostname(), action: 'store.orphan_removed', details: { sha256: intent.sha256, jobId: intent.job_id } });
       }
       this.db.prepare('DELETE FROM store_intents WHERE sha256 = ?').run(intent.sha256);
     }
-    const jobs = this.db.prepare("SELECT id, host, pid FROM import_jobs WHERE state = 'running'").all() as { id: number; host: string; pid: number }[];
-    for (const job of jobs) {
-      if (job.host !== os.hostname() || processAlive(job.pid)) continue;
-      this.db.transaction(() => {
-        this.db.prepare("UPDATE import_jobs SET state = 'interrupted', finished_at = ? WHERE id = ?").run(this.clock.now().toISOString(), job.id);
-        this.audit.append({ actor: { id: null, name: null }, workstation: os.hostname(), action: 'import.interrupted', target: `import:${job.id}` });
-      })();
-    }
+    this.jobs.recover();
   }
 
   /** Recovery runs once per process, before the first import. */
@@ -119,7 +116,7 @@ export class ImportService {
     await this.ensureRecovered();
     const { files, skipped } = scanSource(source);
     const now = this.clock.now().toISOString();
-    const jobId = this.db.transaction(() => {
+    const insertJob = () => this.db.transaction(() => {
       const id = Number(
         this.db
           .prepare("INSERT INTO import_jobs (source, started_at, started_by, workstation, host, pid, state, options) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)")
@@ -130,23 +127,20 @@ export class ImportService {
       this.audit.append({ ...ctx.auditBase(), action: 'import.started', target: `import:${id}`, details: { source, files: files.length, skipped: skipped.length, ...options } });
       return id;
     })();
-    const job: RunningJob = {
-      source,
-      rules: this.rules(),
-      options,
-      verified: [],
-      progress: { filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((n, f) => n + f.size, 0), bytesDone: 0, mibPerSecond: 0, etaSeconds: null },
-      inFlight: new Map(),
-      completedBytes: 0,
-      startedAt: Date.now(),
-      pool: new FilePool(),
-      cancelled: false,
-      recorded: [],
-      done: Promise.resolve(),
-    };
-    this.running.set(jobId, job);
-    job.done = this.run(ctx, jobId, job, files, skipped.length);
-    return jobId;
+    return this.jobs.start(() => {
+      const job: RunningJob = { source, rules: this.rules(), options, verified: [], inFlight: new Map(), completedBytes: 0, startedAt: Date.now(), pool: new FilePool(), recorded: [] };
+      return {
+        id: insertJob(),
+        progress: { filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((n, f) => n + f.size, 0), bytesDone: 0, mibPerSecond: 0, etaSeconds: null },
+        work: (handle) => this.run(ctx, handle, job, files, skipped.length),
+        refresh: (p) => {
+          p.bytesDone = job.completedBytes + [...job.inFlight.values()].reduce((a, b) => a + b, 0);
+          const seconds = (Date.now() - job.startedAt) / 1000;
+          p.mibPerSecond = seconds > 0 ? p.bytesDone / 1048576 / seconds : 0;
+          p.etaSeconds = p.bytesDone > 0 && p.mibPerSecond > 0 ? (p.bytesTotal - p.bytesDone) / 1048576 / p.mibPerSecond : null;
+        },
+      };
+    });
   }
 
   /** Whether an import is copying now: background work waits for it to end. */
@@ -156,19 +150,19 @@ export class ImportService {
   }
 
   get busy(): boolean {
-    return this.running.size > 0;
+    return this.jobs.busy;
   }
 
   /** Resolves when the job has ended (the CLI waits on this). */
   async wait(jobId: number): Promise<ImportJobDto> {
-    await this.running.get(jobId)?.done;
+    await this.jobs.wait(jobId);
     return this.get(jobId);
   }
 
   get(jobId: number): ImportJobDto {
     const job = this.repo.job(jobId);
     if (!job) throw new AppError('NOT_FOUND', `no import job ${jobId}`, { id: jobId });
-    return { ...job, progress: this.running.get(jobId)?.progress ?? null };
+    return { ...job, progress: this.jobs.progress(jobId) };
   }
 
   recent(): ImportJobDto[] {
@@ -176,42 +170,23 @@ export class ImportService {
   }
 
   cancel(ctx: CallContext, jobId: number): ImportJobDto {
-    const job = this.running.get(jobId);
-    if (job && !job.cancelled) {
-      job.cancelled = true;
-      job.pool.cancel();
+    if (this.jobs.cancel(jobId)) {
       this.audit.append({ ...ctx.auditBase(), action: 'import.cancelled', target: `import:${jobId}` });
     }
     return this.get(jobId);
   }
 
   /** Cancels running jobs and waits for them to wind down, so nothing writes after the catalogue closes. */
-  async close(): Promise<void> {
-    const jobs = [...this.running.values()];
-    for (const job of jobs) {
-      job.cancelled = true;
-      job.pool.cancel();
-    }
-    await Promise.all(jobs.map((j) => j.done.catch(() => undefined)));
+  close(): Promise<void> {
+    return this.jobs.close();
   }
 
-  private async run(ctx: CallContext, jobId: number, job: RunningJob, files: ScannedFile[], skippedCount: number): Promise<void> {
+  private async run(ctx: CallContext, handle: Job<ImportProgress>, job: RunningJob, files: ScannedFile[], skippedCount: number): Promise<ImportState> {
+    const jobId = handle.id;
+    handle.onCancel(() => job.pool.cancel());
     let seq = skippedCount;
     const counts = { imported: 0, duplicates: 0, failed: 0, skipped: skippedCount, late: 0, bytes: 0, cleared: 0, notCleared: 0 };
     const insertItem = this.db.prepare('INSERT INTO import_items (job_id, seq, relative_path, size, outcome, reason, record_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    let lastPublish = 0;
-    const publish = (force = false) => {
-      const now = Date.now();
-      if (!force && now - lastPublish < PROGRESS_INTERVAL_MS) return;
-      lastPublish = now;
-      const p = job.progress;
-      p.bytesDone = job.completedBytes + [...job.inFlight.values()].reduce((a, b) => a + b, 0);
-      const seconds = (now - job.startedAt) / 1000;
-      p.mibPerSecond = seconds > 0 ? p.bytesDone / 1048576 / seconds : 0;
-      p.etaSeconds = p.bytesDone > 0 && p.mibPerSecond > 0 ? (p.bytesTotal - p.bytesDone) / 1048576 / p.mibPerSecond : null;
-      this.bus.publish({ type: 'import.progress', payload: { jobId, progress: { ...p } } });
-    };
-
     const one = async (file: ScannedFile) => {
       const store = this.store();
       const temp = store.tempPath(file.name);
@@ -221,7 +196,7 @@ export class ImportService {
       try {
         const copied = await job.pool.copy(file.absolute, temp, (bytes) => {
           job.inFlight.set(file.relative, bytes);
-          publish();
+          handle.report();
         });
         const committed = await this.serialized(() => this.commit(ctx, jobId, job, file, temp, copied));
         ({ outcome, recordId } = committed);
@@ -236,28 +211,27 @@ export class ImportService {
       }
       job.inFlight.delete(file.relative);
       job.completedBytes += file.size;
-      job.progress.filesDone++;
+      handle.progress.filesDone++;
       counts[outcome === 'imported' ? 'imported' : outcome === 'duplicate' ? 'duplicates' : outcome === 'failed' ? 'failed' : 'skipped']++;
       insertItem.run(jobId, ++seq, file.relative, file.size, outcome, reason, recordId);
-      publish();
+      handle.report();
     };
 
+    let state: ImportState = 'finished';
     try {
       await Promise.all(files.map(one));
     } finally {
       await job.pool.close();
-      if (job.options.clearDevice) this.clearDevice(ctx, jobId, job, counts);
+      if (job.options.clearDevice) this.clearDevice(ctx, jobId, job, handle.cancelled, counts);
       const summary: ImportSummary = { ...counts, seconds: (Date.now() - job.startedAt) / 1000 };
-      const state = job.cancelled ? 'cancelled' : 'finished';
+      if (handle.cancelled) state = 'cancelled';
       this.db.transaction(() => {
         this.db.prepare('UPDATE import_jobs SET state = ?, finished_at = ?, summary = ? WHERE id = ?').run(state, this.clock.now().toISOString(), JSON.stringify(summary), jobId);
         this.audit.append({ ...ctx.auditBase(), action: 'import.finished', target: `import:${jobId}`, details: { state, ...summary } });
       })();
-      publish(true);
-      this.running.delete(jobId);
-      this.bus.publish({ type: 'import.finished', payload: { jobId, state } });
       for (const id of job.recorded) this.onRecorded(id);
     }
+    return state;
   }
 
   /**
@@ -265,11 +239,11 @@ export class ImportService {
    * store. Each deletion is written down as it happens, so a crash leaves no unrecorded deletion
    * behind but the one in flight, whose bytes are in the store all the same.
    */
-  private clearDevice(ctx: CallContext, jobId: number, job: RunningJob, counts: { cleared: number; notCleared: number }): void {
+  private clearDevice(ctx: CallContext, jobId: number, job: RunningJob, cancelled: boolean, counts: { cleared: number; notCleared: number }): void {
     const insert = this.db.prepare('INSERT INTO import_clearances (job_id, relative_path, cleared, reason, at) VALUES (?, ?, ?, ?, ?)');
     const outcomes: ClearOutcome[] = [];
     for (const file of job.verified) {
-      const outcome: ClearOutcome = job.cancelled ? { relative: file.relative, cleared: false, reason: 'batch_cancelled' } : clearVerifiedFile(file);
+      const outcome: ClearOutcome = cancelled ? { relative: file.relative, cleared: false, reason: 'batch_cancelled' } : clearVerifiedFile(file);
       insert.run(jobId, outcome.relative, outcome.cleared ? 1 : 0, outcome.reason, this.clock.now().toISOString());
       outcomes.push(outcome);
     }

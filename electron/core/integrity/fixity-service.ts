@@ -3,17 +3,14 @@ import type { FixityRunDetailDto, FixityRunDto, FixityScope, FixitySummary, Inte
 import { AppError } from '../../../shared/errors.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../base/clock.js';
-import { processAlive } from '../base/process-alive.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
 import { CopyFailed, FilePool } from '../files/file-pool.js';
+import type { Job } from '../jobs/job.js';
+import { JobRunner } from '../jobs/job-runner.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { type Alarms, SYSTEM_ACTOR } from './alarms.js';
 import { SearchIndex } from '../search/search-index.js';
-
-const PROGRESS_INTERVAL_MS = 250;
-/** How long to wait before looking again whether an import still runs (scheduled checks yield to imports). */
-const YIELD_MS = 1000;
 
 interface Target {
   id: number;
@@ -21,13 +18,8 @@ interface Target {
   size: number;
 }
 
-interface RunningCheck {
-  id: number;
-  cancelled: boolean;
-  pool: FilePool;
-  progress: NonNullable<FixityRunDto['progress']>;
-  done: Promise<void>;
-}
+type CheckProgress = NonNullable<FixityRunDto['progress']>;
+type CheckState = 'finished' | 'cancelled';
 
 export interface CheckStarter {
   actor: AuditActor;
@@ -54,7 +46,7 @@ type Outcome = 'ok' | 'mismatch' | 'missing' | 'unreadable';
  * a scheduled one waits while an import runs, so it never starves it.
  */
 export class FixityService {
-  private running: RunningCheck | null = null;
+  private readonly jobs: JobRunner<CheckProgress, CheckState>;
   private readonly search: SearchIndex;
 
   constructor(
@@ -63,45 +55,43 @@ export class FixityService {
     readonly alarms: Alarms,
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
-    private readonly bus: PushBus,
+    bus: PushBus,
     private readonly importBusy: () => boolean,
   ) {
     this.search = new SearchIndex(db);
+    this.jobs = new JobRunner(db, clock, bus, {
+      table: 'fixity_runs',
+      exclusive: { code: 'CHECK_RUNNING', message: 'a check is running' },
+      progressEvent: (runId, progress) => ({ type: 'integrity.progress', payload: { runId, progress } }),
+      finishedEvent: (runId, state) => ({ type: 'integrity.finished', payload: { runId, state } }),
+    });
   }
 
   /** Runs left `running` by a process that is gone are marked interrupted. */
   recover(): void {
-    const rows = this.db.prepare("SELECT id, host, pid FROM fixity_runs WHERE state = 'running'").all() as { id: number; host: string; pid: number }[];
-    for (const r of rows) {
-      if (r.host === os.hostname() && (r.pid === process.pid || !processAlive(r.pid))) {
-        this.db.prepare("UPDATE fixity_runs SET state = 'interrupted', finished_at = ? WHERE id = ?").run(this.clock.now().toISOString(), r.id);
-      }
-    }
+    this.jobs.recover();
   }
 
   start(by: CheckStarter & { accountId: number | null }, trigger: FixityRunDto['trigger'], scope: FixityScope): number {
-    if (this.running) throw new AppError('CHECK_RUNNING', 'a check is running', { runId: this.running.id });
-    const store = this.store();
-    const targets = this.targets(scope);
-    const id = Number(
-      this.db
-        .prepare("INSERT INTO fixity_runs (started_at, trigger, scope, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')")
-        .run(this.clock.now().toISOString(), trigger, JSON.stringify(scope), by.accountId, by.workstation, os.hostname(), process.pid).lastInsertRowid,
-    );
-    const check: RunningCheck = {
-      id,
-      cancelled: false,
-      pool: new FilePool(),
-      progress: { done: 0, total: targets.length, bytesDone: 0, bytesTotal: targets.reduce((n, t) => n + t.size, 0) },
-      done: Promise.resolve(),
-    };
-    this.running = check;
-    check.done = this.run(check, store, targets, trigger === 'schedule', by);
-    return id;
+    return this.jobs.start(() => {
+      const store = this.store();
+      const targets = this.targets(scope);
+      const id = Number(
+        this.db
+          .prepare("INSERT INTO fixity_runs (started_at, trigger, scope, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')")
+          .run(this.clock.now().toISOString(), trigger, JSON.stringify(scope), by.accountId, by.workstation, os.hostname(), process.pid).lastInsertRowid,
+      );
+      return {
+        id,
+        progress: { done: 0, total: targets.length, bytesDone: 0, bytesTotal: targets.reduce((n, t) => n + t.size, 0) },
+        work: (check) => this.run(check, store, targets, by),
+        yieldWhile: trigger === 'schedule' ? this.importBusy : undefined,
+      };
+    });
   }
 
   async wait(runId: number): Promise<FixityRunDto> {
-    if (this.running?.id === runId) await this.running.done;
+    await this.jobs.wait(runId);
     return this.get(runId);
   }
 
@@ -120,7 +110,7 @@ export class FixityService {
 
   /** The scheduled rotation: once a day, the share of the store that makes one full pass per `rotationDays`. */
   runDue(rotationDays: number): number | null {
-    if (this.running) return null;
+    if (this.jobs.busy) return null;
     const last = this.db.prepare("SELECT started_at FROM fixity_runs WHERE trigger = 'schedule' ORDER BY id DESC LIMIT 1").get() as { started_at: string } | undefined;
     if (last && this.clock.now().getTime() - Date.parse(last.started_at) < 23 * 3_600_000) return null;
     const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
@@ -136,8 +126,9 @@ export class FixityService {
       )
       .get({ since }) as { records: number; inWindow: number; never: number };
     const lastId = (this.db.prepare("SELECT id FROM fixity_runs WHERE state <> 'running' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined)?.id;
+    const running = this.jobs.running()[0];
     return {
-      running: this.running ? this.get(this.running.id) : null,
+      running: running === undefined ? null : this.get(running),
       lastRun: lastId ? this.get(lastId) : null,
       records: counts.records,
       checkedInWindow: counts.inWindow,
@@ -147,12 +138,8 @@ export class FixityService {
     };
   }
 
-  async close(): Promise<void> {
-    const check = this.running;
-    if (!check) return;
-    check.cancelled = true;
-    check.pool.cancel();
-    await check.done.catch(() => undefined);
+  close(): Promise<void> {
+    return this.jobs.close();
   }
 
   private targets(scope: FixityScope): Target[] {
@@ -167,22 +154,18 @@ export class FixityService {
       .all(scope.count) as Target[];
   }
 
-  private async run(check: RunningCheck, store: EvidenceStore, targets: Target[], yieldToImports: boolean, by: CheckStarter): Promise<void> {
+  private async run(check: Job<CheckProgress>, store: EvidenceStore, targets: Target[], by: CheckStarter): Promise<CheckState> {
     const started = Date.now();
     const summary: FixitySummary = { checked: 0, ok: 0, mismatch: 0, missing: 0, unreadable: 0, unexpected: 0, bytes: 0, seconds: 0, auditChainOk: true };
-    let lastPublish = 0;
-    const publish = (force = false) => {
-      if (!force && Date.now() - lastPublish < PROGRESS_INTERVAL_MS) return;
-      lastPublish = Date.now();
-      this.bus.publish({ type: 'integrity.progress', payload: { runId: check.id, progress: { ...check.progress } } });
-    };
+    const pool = new FilePool();
+    check.onCancel(() => pool.cancel());
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < targets.length && !check.cancelled; i = next++) {
-        while (yieldToImports && this.importBusy() && !check.cancelled) await new Promise((r) => setTimeout(r, YIELD_MS));
+        await check.pause();
         if (check.cancelled) return;
         const target = targets[i] as Target;
-        const result = await this.hashOne(check.pool, store, target);
+        const result = await this.hashOne(pool, store, target);
         if (check.cancelled && result.outcome === 'unreadable' && result.detail === 'cancelled') return;
         this.recordOutcome(check.id, target, result, by.workstation);
         summary.checked++;
@@ -190,9 +173,10 @@ export class FixityService {
         summary.bytes += result.size ?? 0;
         check.progress.done++;
         check.progress.bytesDone += target.size;
-        publish();
+        check.report();
       }
     };
+    let state: CheckState = 'finished';
     try {
       await Promise.all([lane(), lane()]);
       if (!check.cancelled) {
@@ -200,17 +184,15 @@ export class FixityService {
         summary.auditChainOk = this.checkAuditChain(check.id, by.workstation);
       }
     } finally {
-      await check.pool.close();
+      await pool.close();
       summary.seconds = (Date.now() - started) / 1000;
-      const state = check.cancelled ? 'cancelled' : 'finished';
+      if (check.cancelled) state = 'cancelled';
       this.db.transaction(() => {
         this.db.prepare('UPDATE fixity_runs SET state = ?, finished_at = ?, summary = ? WHERE id = ?').run(state, this.clock.now().toISOString(), JSON.stringify(summary), check.id);
         this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'integrity.checked', target: `check:${check.id}`, details: { state, ...summary } });
       })();
-      this.running = null;
-      publish(true);
-      this.bus.publish({ type: 'integrity.finished', payload: { runId: check.id, state } });
     }
+    return state;
   }
 
   private async hashOne(pool: FilePool, store: EvidenceStore, target: Target): Promise<{ outcome: Outcome; actual: string | null; size: number | null; detail: string | null }> {
@@ -278,7 +260,7 @@ export class FixityService {
       startedBy: row.started_by_name,
       state: row.state,
       summary: row.summary ? (JSON.parse(row.summary) as FixitySummary) : null,
-      progress: this.running?.id === row.id ? { ...this.running.progress } : null,
+      progress: this.jobs.progress(row.id),
     };
   }
 }

@@ -5,6 +5,7 @@ import { registerIpc } from '../../../electron/ipc.js';
 import { IPC_EVENT, IPC_PICK_FOLDER, IPC_RPC } from '../../../electron/ipc-channels.js';
 import { KEEPER, openTestApp, type TestApp } from '../../support/test-app.js';
 import type { IpcMain, WebContents } from 'electron';
+import { SOME_IMPORT_PROGRESS } from '../../support/push-events.js';
 
 let t: TestApp | null = null;
 afterEach(async () => {
@@ -62,7 +63,7 @@ describe('IPC', () => {
     const foreign = (await handler?.({ senderFrame: { url: 'https://evil.example/' } }, request)) as { ok: boolean; error?: { code: string } };
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const progress = { type: 'import.progress', payload: { jobId: 1 } };
+    const progress = SOME_IMPORT_PROGRESS;
     t.app.bus.publish(progress);
     expect(contents.sent).toEqual([]);
     expect(routes.session()).toBeNull();

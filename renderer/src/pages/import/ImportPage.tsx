@@ -4,7 +4,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PushEvent } from '../../../../shared/contract/envelope.js';
-import type { ImportJobDto, ImportProgress } from '../../../../shared/contract/records-dto.js';
+import type { ImportJobDto } from '../../../../shared/contract/records-dto.js';
 import { call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
@@ -31,7 +31,7 @@ export function ImportPage() {
   const onEvent = useCallback(
     (e: PushEvent) => {
       if (e.type === 'import.progress') {
-        const { jobId, progress } = e.payload as { jobId: number; progress: ImportProgress };
+        const { jobId, progress } = e.payload;
         queryClient.setQueryData<ImportJobDto[]>(callKey('import.recent', {}), (jobs) => jobs?.map((j) => (j.id === jobId ? { ...j, progress } : j)));
       }
       if (e.type === 'import.finished') {

@@ -63,10 +63,10 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
   const preparing = open.error instanceof ClientError && open.error.code === 'NOT_PLAYABLE' && open.error.details.proxy === 'preparing';
   const onEvent = useCallback(
     (e: PushEvent) => {
-      const p = e.payload as { recordId?: number; kind?: string; percent?: number; state?: string };
-      if (p.recordId !== record.id || p.kind !== 'proxy') return;
-      if (e.type === 'record.derive_progress') setPercent(Math.round(p.percent ?? 0));
-      if (e.type === 'record.derived') mutate();
+      if (e.type !== 'record.derive_progress' && e.type !== 'record.derived') return;
+      if (e.payload.recordId !== record.id || e.payload.kind !== 'proxy') return;
+      if (e.type === 'record.derive_progress') setPercent(Math.round(e.payload.percent));
+      else mutate();
     },
     [record.id, mutate],
   );
