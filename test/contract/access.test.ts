@@ -323,29 +323,43 @@ async function settle(app: RecordsApp, method: MethodName, value: unknown): Prom
   if (method === 'backup.run' && v.runId) await app.core.backup.wait(v.runId);
 }
 
-function walk(name: string, open: (app: RecordsApp, dispatcher: Dispatcher, rendererDir: string) => Promise<Transport>) {
-  describe(`access over ${name}`, () => {
-    let app: RecordsApp;
-    let t: Transport;
-    let world: World;
-    let sessions: Record<Who, { token: string | null; cookie: string | null }>;
+type Opener = (app: RecordsApp, dispatcher: Dispatcher, rendererDir: string) => Promise<Transport>;
 
-    beforeAll(async () => {
-      const root = dir('rr-access-');
-      fs.mkdirSync(path.join(root, 'renderer'));
-      fs.writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
-      const clock = new FakeClock();
-      app = RecordsApp.open({ dataDir: path.join(root, 'data'), shell: 'browser', clock });
-      const dispatcher = new Dispatcher(app, () => undefined);
-      t = await open(app, dispatcher, path.join(root, 'renderer'));
-      ({ world, sessions } = await buildWorld(app, t, clock));
-    }, 120_000);
-    afterAll(async () => {
-      await t.close();
-      await app.close();
-    });
+interface Office {
+  app: RecordsApp;
+  t: Transport;
+  world: World;
+  sessions: Record<Who, { token: string | null; cookie: string | null }>;
+}
+
+/** For one describe block: a fresh office, reached through the transport `open` makes, closed after the block. */
+function officeFor(open: Opener): () => Office {
+  let office: Office | null = null;
+  beforeAll(async () => {
+    const root = dir('rr-access-');
+    fs.mkdirSync(path.join(root, 'renderer'));
+    fs.writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
+    const clock = new FakeClock();
+    const app = RecordsApp.open({ dataDir: path.join(root, 'data'), shell: 'browser', clock });
+    const t = await open(app, new Dispatcher(app, () => undefined), path.join(root, 'renderer'));
+    office = { app, t, ...(await buildWorld(app, t, clock)) };
+  }, 120_000);
+  afterAll(async () => {
+    await office?.t.close();
+    await office?.app.close();
+  });
+  return () => {
+    if (!office) throw new Error('the office was not built');
+    return office;
+  };
+}
+
+function walk(name: string, open: Opener) {
+  describe(`access over ${name}`, () => {
+    const office = officeFor(open);
 
     it('lets each caller reach exactly what the table says, for every method of the contract', async () => {
+      const { app, t, world, sessions } = office();
       expect(ORDER.slice().sort()).toEqual(Object.keys(METHODS).sort());
       let expiredSeen = false;
       const mismatches: string[] = [];
@@ -375,28 +389,12 @@ function walk(name: string, open: (app: RecordsApp, dispatcher: Dispatcher, rend
   });
 }
 
-function routes(name: string, open: (app: RecordsApp, dispatcher: Dispatcher, rendererDir: string) => Promise<Transport>) {
+function routes(name: string, open: Opener) {
   describe(`media and events over ${name}`, () => {
-    let app: RecordsApp;
-    let t: Transport;
-    let world: World;
-    let sessions: Record<Who, { token: string | null; cookie: string | null }>;
-
-    beforeAll(async () => {
-      const root = dir('rr-access-routes-');
-      fs.mkdirSync(path.join(root, 'renderer'));
-      fs.writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>records</title>');
-      const clock = new FakeClock();
-      app = RecordsApp.open({ dataDir: path.join(root, 'data'), shell: 'browser', clock });
-      t = await open(app, new Dispatcher(app, () => undefined), path.join(root, 'renderer'));
-      ({ world, sessions } = await buildWorld(app, t, clock));
-    }, 120_000);
-    afterAll(async () => {
-      await t.close();
-      await app.close();
-    });
+    const office = officeFor(open);
 
     it('serves a view only to the session that opened it, and ends it only for that session', async () => {
+      const { t, world, sessions } = office();
       const res = await t.send('records.play', { recordId: world.r1 }, sessions.officerA.token);
       if (!res.ok) throw new Error(res.error.code);
       const { ticket } = res.value as { ticket: string };
@@ -418,6 +416,7 @@ function routes(name: string, open: (app: RecordsApp, dispatcher: Dispatcher, re
     });
 
     it('opens the push stream to signed-in sessions only, and sends each only what it may see', async () => {
+      const { app, t, sessions } = office();
       const answers: Partial<Record<Who, string>> = {};
       for (const who of WHO) answers[who] = await t.events(sessions[who], app);
       expect(answers).toEqual({ keeper: 'received', officerA: 'withheld', officerB: 'withheld', responsible: 'withheld', principal: 'withheld', supervisor: 'withheld', signedOut: 'refused', expired: 'refused' });
