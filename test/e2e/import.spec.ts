@@ -150,6 +150,22 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await expect.poll(() => player.getByTestId('player-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
     expect(await player.getByTestId('player-media').getAttribute('controlslist')).toContain('nodownload');
     await shot(page, '24-player');
+
+    // Fullscreen takes the stage with its watermark; the bare video is never left fullscreen without it.
+    const media = player.getByTestId('player-media');
+    expect(await media.getAttribute('controlslist')).toContain('nofullscreen');
+    const fullscreen = () => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
+    await player.getByTestId('player-fullscreen').click();
+    await expect.poll(fullscreen).toBe('player-stage');
+    expect(await page.evaluate(() => Boolean(document.fullscreenElement?.querySelector('[data-testid="watermark"]')))).toBe(true);
+    await shot(page, '24a-player-fullscreen');
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(fullscreen).toBeNull();
+    await media.evaluate((v: HTMLVideoElement) => v.addEventListener('click', () => void v.requestFullscreen().catch(() => undefined), { once: true }));
+    await media.click();
+    await page.waitForTimeout(500);
+    expect(await fullscreen()).not.toBe('player-media');
+    if (await fullscreen()) await page.evaluate(() => document.exitFullscreen());
     await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await expect(page.getByText('查看记录').first()).toBeVisible();

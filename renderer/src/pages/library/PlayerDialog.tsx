@@ -114,7 +114,7 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
             ) : view.mediaType === 'audio' ? (
               <audio ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate" style={{ width: '100%', margin: '48px 0' }} data-testid="player-media" />
             ) : (
-              <video ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate noremoteplayback nofullscreen" disablePictureInPicture style={{ maxWidth: '100%', maxHeight: fullscreen ? '100vh' : 560 }} data-testid="player-media" />
+              <video ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate noremoteplayback nofullscreen" disablePictureInPicture style={fullscreen ? { width: '100%', height: '100vh', objectFit: 'contain' } : { maxWidth: '100%', maxHeight: 560 }} data-testid="player-media" />
             )}
             <Watermark w={view.watermark} />
           </div>
