@@ -55,7 +55,7 @@ export class Dispatcher {
     const status = this.app.status();
     if (name !== 'system.status') {
       if (status.error) throw new AppError(status.error.code, status.error.message, status.error.details);
-      if (status.state === 'setup' && !ALLOWED_BEFORE_SETUP.has(name)) throw new AppError('NOT_INITIALIZED', 'set up first');
+      if (status.state === 'setup' && !ALLOWED_BEFORE_SETUP.has(name)) throw new AppError('NOT_INITIALIZED', 'set up first', { dataDir: status.dataDir });
     }
     const access: Access = spec.access;
     const account = access === 'public' ? null : this.app.core.auth.resolve(req.token);
