@@ -109,7 +109,7 @@ export class ImportService {
     const account = ctx.account;
     if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
     if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) throw new AppError('SOURCE_NOT_FOUND', 'no such folder', { path: source });
-    refuseArchiveSource(source, [path.dirname(this.db.name), this.store().root]);
+    this.refuseArchive(source);
     if (options.officerId !== undefined && !this.db.prepare('SELECT 1 FROM accounts WHERE id = ? AND disabled = 0').get(options.officerId)) {
       throw new AppError('NOT_FOUND', `no active account ${options.officerId}`, { id: options.officerId });
     }
@@ -146,7 +146,13 @@ export class ImportService {
   /** Whether an import is copying now: background work waits for it to end. */
   /** What a source holds before a byte of media is read, and how much of it looks archived already. */
   preview(source: string) {
+    this.refuseArchive(source);
     return previewSource(this.db, source);
+  }
+
+  /** The archive's own data folder and store are never a source: importing them would catalogue the archive into itself. */
+  private refuseArchive(source: string): void {
+    refuseArchiveSource(source, [path.dirname(this.db.name), this.store().root]);
   }
 
   get busy(): boolean {

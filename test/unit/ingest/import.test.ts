@@ -120,6 +120,7 @@ describe('import from a camera drive', () => {
     const token = await t.login(KEEPER.username, KEEPER.password);
     for (const source of [t.dir, path.join(t.dir, 'store'), path.join(t.dir, 'store', 'objects'), outer]) {
       expect(await codeOf(() => t.call('import.start', { source }, token))).toBe('SOURCE_IS_ARCHIVE');
+      expect(await codeOf(() => t.call('import.preview', { source }, token))).toBe('SOURCE_IS_ARCHIVE');
     }
     expect((await t.call('import.recent', {}, token)).length).toBe(0);
     fs.rmSync(outer, { recursive: true, force: true });
