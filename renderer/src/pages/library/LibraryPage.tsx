@@ -20,7 +20,7 @@ import { PlayerDialog } from './PlayerDialog.js';
 import { DeviceTimeline } from './DeviceTimeline.js';
 import { ColumnChooser, useShownColumns } from './ColumnChooser.js';
 import { LibraryFilters, type LibraryFilterValue } from './LibraryFilters.js';
-import { can } from '../../../../shared/roles.js';
+import { REACH, can } from '../../../../shared/roles.js';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 
 /** Columns that start hidden: identifiers and technical facts the keeper looks up now and then. */
@@ -36,6 +36,8 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const canLink = can(account, 'cases.manage');
   // An officer's library holds their own recordings and their cases'; the whole-archive views are for the others.
   const canReadAll = can(account, 'records.read');
+  // A supervisor lists the catalogue but plays only with a grant: no play button that can only say no.
+  const canPlay = REACH[account.role].records.play !== 'none';
   const [selected, setSelected] = useState<number[]>([]);
   const [linking, setLinking] = useState(false);
   const [playing, setPlaying] = useState<RecordDto | null>(null);
@@ -79,11 +81,14 @@ export function LibraryPage({ account }: { account: AccountDto }) {
       title: '',
       key: 'poster',
       width: 88,
-      render: (_, r) => (
-        <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
+      render: (_, r) =>
+        canPlay ? (
+          <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
+            <PosterCell record={r} src={posters.get(r.id)} />
+          </Button>
+        ) : (
           <PosterCell record={r} src={posters.get(r.id)} />
-        </Button>
-      ),
+        ),
     },
     { title: t('library.type'), dataIndex: 'mediaType', key: 'type', width: 80, render: (v: string) => <Tag color={TYPE_COLORS[v]}>{t(`library.${v}`)}</Tag> },
     {
