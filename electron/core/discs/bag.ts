@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import { copyAndHash } from '../files/copy-file.js';
+
+/** One original going into a bag: where its bytes are, the name it gets, and what the catalogue says they hash to. */
+export interface BagPayload {
+  recordId: number;
+  source: string;
+  name: string;
+  sha256: string;
+}
+
+/** What bag-info.txt says about the disc (RFC 8493 §2.2.2, with the case's own fields). */
+export interface BagInfo {
+  office: string;
+  unitCode: string;
+  caseNo: string;
+  cause: string;
+  parties: string;
+  filedOn: string | null;
+  disc: { index: number; count: number };
+  baggingDate: string;
+}
+
+export interface WrittenBag {
+  /** SHA-256 of tagmanifest-sha256.txt: one line that anchors every byte of the bag (printed on the paper). */
+  tagmanifestSha256: string;
+  payloadOxum: string;
+  files: { recordId: number; path: string; sha256: string; sm3: string; size: number }[];
+}
+
+/**
+ * A payload path as both BagIt and `sha256sum -c` read it. RFC 8493 wants CR, LF and % in a
+ * manifest percent-encoded, which `sha256sum -c` would not decode; so those characters never
+ * reach a name on the disc (the written description keeps the original name).
+ */
+export function discName(name: string): string {
+  const cleaned = name.replace(/%/g, '％').replace(/[\r\n]/g, ' ').replace(/[\\/:*?"<>|]/g, '_').trim();
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+}
+
+/** Each original under its own name; a name taken twice gets its record number in front. */
+function payloadPaths(payload: BagPayload[]): string[] {
+  const counts = new Map<string, number>();
+  for (const p of payload) counts.set(discName(p.name).toLowerCase(), (counts.get(discName(p.name).toLowerCase()) ?? 0) + 1);
+  return payload.map((p) => {
+    const name = discName(p.name);
+    return `data/${(counts.get(name.toLowerCase()) ?? 0) > 1 ? `${p.recordId}-${name}` : name}`;
+  });
+}
+
+/** bag-info values are single lines: a line break would start a new label. */
+function field(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function sha256Hex(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Writes a complete BagIt bag into `root` (an empty folder): the originals copied byte for byte
+ * and verified against the catalogue's SHA-256 as they are read, SHA-256 and SM3 manifests, the
+ * bag's declaration and info, the extra tag files given (written description, README, audit
+ * extract), and the tag manifest over all of them. An original that no longer hashes as
+ * catalogued stops the bag: nothing that differs from the archive goes on a disc.
+ */
+export async function writeBag(root: string, payload: BagPayload[], info: BagInfo, tagFiles: { name: string; content: string | Buffer }[] = [], cancelled: () => boolean = () => false): Promise<WrittenBag> {
+  const paths = payloadPaths(payload);
+  const files: WrittenBag['files'] = [];
+  for (const [i, item] of payload.entries()) {
+    const target = path.join(root, ...(paths[i] as string).split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const copied = await copyAndHash(item.source, target, () => undefined, cancelled);
+    if (copied.sha256 !== item.sha256) {
+      fs.rmSync(target, { force: true });
+      throw new AppError('ORIGINAL_CHANGED', 'an original no longer hashes as catalogued', { id: item.recordId, expected: item.sha256, actual: copied.sha256 });
+    }
+    fs.chmodSync(target, 0o444);
+    files.push({ recordId: item.recordId, path: paths[i] as string, sha256: copied.sha256, sm3: copied.sm3, size: copied.size });
+  }
+  const octets = files.reduce((n, f) => n + f.size, 0);
+  const payloadOxum = `${octets}.${files.length}`;
+  const tags = new Map<string, string | Buffer>();
+  tags.set('bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+  const infoLines: [string, string][] = [
+    ['Source-Organization', info.office],
+    ['Organization-Unit-Code', info.unitCode],
+    ['External-Identifier', info.caseNo],
+    ['Bag-Group-Identifier', info.caseNo],
+    ['Bag-Count', `${info.disc.index} of ${info.disc.count}`],
+    ['Case-Number', info.caseNo],
+    ['Case-Cause', info.cause],
+    ['Parties', info.parties],
+    ['Filing-Date', info.filedOn ?? ''],
+    ['Bagging-Date', info.baggingDate],
+    ['Payload-Oxum', payloadOxum],
+  ];
+  tags.set('bag-info.txt', infoLines.map(([k, v]) => `${k}: ${field(v)}\n`).join(''));
+  tags.set('manifest-sha256.txt', files.map((f) => `${f.sha256}  ${f.path}\n`).join(''));
+  tags.set('manifest-sm3.txt', files.map((f) => `${f.sm3}  ${f.path}\n`).join(''));
+  for (const t of tagFiles) tags.set(t.name, t.content);
+  for (const [name, content] of tags) fs.writeFileSync(path.join(root, name), content);
+  const tagmanifest = [...tags].map(([name, content]) => `${sha256Hex(content)}  ${name}\n`).join('');
+  fs.writeFileSync(path.join(root, 'tagmanifest-sha256.txt'), tagmanifest);
+  return { tagmanifestSha256: sha256Hex(tagmanifest), payloadOxum, files };
+}
