@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Collapse, Form, Input, Radio, Space, Spin, Typography } from 'antd';
+import { Button, Form, Input, Radio, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseSettings } from '../../../../shared/contract/dto.js';
 import { CASE_NUMBER_PRESETS, DEFAULT_CASE_NUMBER_PATTERN, casePatternProblem, fitsCasePattern, normalizeCaseNo } from '../../../../shared/rules/case-number.js';
+import { AdvancedSection } from './AdvancedSection.js';
 import { useSettingsPanel } from './use-settings-panel.js';
 
 /**
@@ -39,26 +40,15 @@ export function CasesSettingsPanel() {
           {ok ? t('settings.caseFits') : t('settings.caseDoesNotFit')}
         </Typography.Text>
       </Space>
-      <Collapse
-        ghost
-        style={{ marginTop: 16 }}
-        items={[
-          {
-            key: 'advanced',
-            label: t('settings.advanced'),
-            forceRender: true,
-            children: (
-              <Form.Item
-                name="numberPattern"
-                label={t('settings.casePattern')}
-                rules={[{ required: true }, { validator: (_r, v: string) => (casePatternProblem(v ?? '') === null ? Promise.resolve() : Promise.reject(new Error(t('settings.patternInvalid')))) }]}
-              >
-                <Input style={{ fontFamily: 'monospace' }} />
-              </Form.Item>
-            ),
-          },
-        ]}
-      />
+      <AdvancedSection label={t('settings.advanced')} marginTop={16}>
+        <Form.Item
+          name="numberPattern"
+          label={t('settings.casePattern')}
+          rules={[{ required: true }, { validator: (_r, v: string) => (casePatternProblem(v ?? '') === null ? Promise.resolve() : Promise.reject(new Error(t('settings.patternInvalid')))) }]}
+        >
+          <Input style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+      </AdvancedSection>
       <Space style={{ display: 'flex', marginTop: 16 }}>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('common.save')}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Checkbox, Collapse, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Checkbox, Divider, Flex, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { namePatternProblem, type IngestSettings } from '../../../../shared/contract/dto.js';
 import { DEFAULT_IMPORTANT_MARKS, DEFAULT_NAME_PATTERNS, NAME_PATTERN_EXAMPLES, hasImportantMark, parseFileName, type NamePattern } from '../../../../shared/rules/file-names.js';
 import { isAbsolutePath } from '../../../../shared/rules/paths.js';
 import { formatWallClock } from '../../lib/format.js';
+import { AdvancedSection } from './AdvancedSection.js';
 import { useSettingsPanel } from './use-settings-panel.js';
 
 /** The known camera naming schemes are ticked, not typed; expressions of the office's own go under "advanced". */
@@ -82,49 +83,36 @@ export function IngestPanel() {
           </Tag>
         )}
       </div>
-      <Collapse
-        ghost
-        style={{ marginTop: 8 }}
-        items={[
-          {
-            key: 'advanced',
-            label: t('settings.advancedPatterns'),
-            forceRender: true,
-            children: (
-              <>
-                <Typography.Paragraph type="secondary">{t('settings.patternsHelp')}</Typography.Paragraph>
-                <Form.List name="custom">
-                  {(fields, { add, remove }) => (
-                    <>
-                      {fields.map((field) => (
-                        <Flex key={field.key} gap={8} align="start">
-                          <Form.Item name={[field.name, 'id']} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('settings.patternId') }) }]} style={{ width: 200 }}>
-                            <Input placeholder={t('settings.patternId')} />
-                          </Form.Item>
-                          <Form.Item
-                            name={[field.name, 'regex']}
-                            style={{ flex: 1 }}
-                            rules={[
-                              { required: true, message: t('validation.required', { field: t('settings.patternRegex') }) },
-                              { validator: (_r, v: string | undefined) => (!v || namePatternProblem(v) === null ? Promise.resolve() : Promise.reject(new Error(t('settings.patternInvalid')))) },
-                            ]}
-                          >
-                            <Input placeholder={t('settings.patternRegex')} style={{ fontFamily: 'monospace' }} />
-                          </Form.Item>
-                          <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
-                        </Flex>
-                      ))}
-                      <Button icon={<PlusOutlined />} onClick={() => add({ id: '', regex: '' })} disabled={fields.length + DEFAULT_NAME_PATTERNS.length >= 20}>
-                        {t('settings.addPattern')}
-                      </Button>
-                    </>
-                  )}
-                </Form.List>
-              </>
-            ),
-          },
-        ]}
-      />
+      <AdvancedSection label={t('settings.advancedPatterns')} marginTop={8}>
+        <Typography.Paragraph type="secondary">{t('settings.patternsHelp')}</Typography.Paragraph>
+        <Form.List name="custom">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} align="start">
+                  <Form.Item name={[field.name, 'id']} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('settings.patternId') }) }]} style={{ width: 200 }}>
+                    <Input placeholder={t('settings.patternId')} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'regex']}
+                    style={{ flex: 1 }}
+                    rules={[
+                      { required: true, message: t('validation.required', { field: t('settings.patternRegex') }) },
+                      { validator: (_r, v: string | undefined) => (!v || namePatternProblem(v) === null ? Promise.resolve() : Promise.reject(new Error(t('settings.patternInvalid')))) },
+                    ]}
+                  >
+                    <Input placeholder={t('settings.patternRegex')} style={{ fontFamily: 'monospace' }} />
+                  </Form.Item>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
+                </Flex>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ id: '', regex: '' })} disabled={fields.length + DEFAULT_NAME_PATTERNS.length >= 20}>
+                {t('settings.addPattern')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </AdvancedSection>
       <Divider />
       <Form.Item name="importantMarks" label={t('settings.marks')} extra={t('settings.marksHelp')}>
         <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} />
