@@ -8,7 +8,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', '@ffmpeg-installer/*', '@ffprobe-installer/*', 'fluent-ffmpeg'],
+  // pdfkit reads its own data files next to its module, and the font package is only a TTF on disk.
+  external: ['electron', 'better-sqlite3', '@ffmpeg-installer/*', '@ffprobe-installer/*', 'fluent-ffmpeg', 'pdfkit', '@expo-google-fonts/*'],
   logLevel: 'warning',
 };
 const esm = {
