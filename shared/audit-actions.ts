@@ -48,6 +48,13 @@ export const AUDIT_ACTIONS = [
   'case.unlinked',
   'record.viewed',
   'record.view_ended',
+  'disc.built',
+  'disc.build_failed',
+  'disc.burned',
+  'disc.burn_failed',
+  'disc.checked',
+  'disc.located',
+  'disc.labels_printed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

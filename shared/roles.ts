@@ -64,6 +64,11 @@ export const PERMISSIONS = {
   'cases.manage': (a: Actor) => REACH[a.role].records.link === 'all',
   /** Anyone signed in may ask to play; the core's access rule decides each record (a supervisor needs a grant). */
   'records.play': () => true,
+  /** The disc register is read like the catalogue; putting evidence on a disc is the keeper's export. */
+  'discs.read': readsCatalogue,
+  'discs.manage': (a: Actor) => REACH[a.role].records.export === 'all',
+  /** A supervisor's spot check of a filed disc is a health check too. */
+  'discs.check': readsCatalogue,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

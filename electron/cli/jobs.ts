@@ -1,4 +1,5 @@
 import type { PushEvent } from '../../shared/contract/events.js';
+import type { DiscJobDto } from '../../shared/contract/discs-dto.js';
 import type { BackupRunDto, FixityRunDetailDto } from '../../shared/contract/integrity-dto.js';
 import type { ImportJobDto } from '../../shared/contract/records-dto.js';
 import type { Signed } from './context.js';
@@ -38,10 +39,16 @@ export async function waitForBackup(s: Signed, runId: number): Promise<BackupRun
   return s.call('backup.get', { runId });
 }
 
+export async function waitForDisc(s: Signed, jobId: number): Promise<DiscJobDto> {
+  await untilEvent(s, (e) => e.type === 'disc.finished' && e.payload.jobId === jobId, async () => (await s.call('discs.job', { jobId })).state !== 'running');
+  return s.call('discs.job', { jobId });
+}
+
 /** After `records call` started a job: closing the folder would cancel it, so the process stays until it ends. */
 export async function finishStartedJob(s: Signed, method: string, value: unknown): Promise<void> {
   const started = value as { jobId: number; runId: number };
   if (method === 'import.start') await waitForImport(s, started.jobId);
   if (method === 'integrity.check') await waitForCheck(s, started.runId);
   if (method === 'backup.run') await waitForBackup(s, started.runId);
+  if (method === 'discs.build' || method === 'discs.burn') await waitForDisc(s, started.jobId);
 }

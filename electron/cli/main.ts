@@ -3,6 +3,7 @@ import { APP_VERSION } from '../../shared/version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCall } from './commands/call.js';
+import { registerDisc } from './commands/disc.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerVerify(program);
   registerBackup(program);
+  registerDisc(program);
   registerCall(program);
   return program;
 }

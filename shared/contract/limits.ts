@@ -11,6 +11,8 @@ export const LIMITS = {
   textFilterMax: 200,
   pathMax: 1024,
   postersPerCall: 200,
+  /** Records in one batch call (linking, a disc plan). */
+  batchMax: 200,
 } as const;
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -29,6 +29,7 @@ import { timelineSchema } from './timeline-dto.js';
 import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } from './cases-dto.js';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunDetailSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
+import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, discPlanSchema, discSchema, driveSchema } from './discs-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -289,7 +290,7 @@ export const METHODS = {
     input: z
       .object({
         caseId: z.number().int().positive(),
-        recordIds: z.array(z.number().int().positive()).min(1).max(200),
+        recordIds: z.array(z.number().int().positive()).min(1).max(LIMITS.batchMax),
         role: z.enum(['evidence', 'other']),
         facts: evidenceFactsSchema.optional(),
         reason: z.string().trim().max(500).optional(),
@@ -335,6 +336,41 @@ export const METHODS = {
   /** Backs up to one target now; the run goes on in the core. */
   'backup.run': method({ input: z.object({ targetId: z.number().int().positive() }).strict(), output: z.object({ runId: z.number().int() }), access: 'integrity.manage' }),
   'backup.get': method({ input: z.object({ runId: z.number().int().positive() }).strict(), output: backupRunSchema, access: 'integrity.read' }),
+  // Evidence discs
+  /** What fits on which disc of the medium, and which evidence can't go yet and why. */
+  'discs.plan': method({
+    input: z.object({ caseId: z.number().int().positive(), recordIds: z.array(z.number().int().positive()).max(LIMITS.batchMax).optional(), medium: discMediumSchema }).strict(),
+    output: discPlanSchema,
+    access: 'discs.manage',
+  }),
+  /** Builds the planned disc images (bag, description, README, verifier) as a job; `replaces` re-makes a lost or damaged disc. */
+  'discs.build': method({
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        recordIds: z.array(z.number().int().positive()).max(LIMITS.batchMax).optional(),
+        medium: discMediumSchema,
+        outDir: z.string().trim().min(1).max(LIMITS.pathMax).optional(),
+        replaces: z.object({ discId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict().optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.number().int() }),
+    access: 'discs.manage',
+  }),
+  'discs.job': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: discJobSchema, access: 'discs.manage' }),
+  'discs.cancel': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: discJobSchema, access: 'discs.manage' }),
+  /** Optical drives on this workstation and what is loaded in each. */
+  'discs.drives': method({ input: empty, output: z.array(driveSchema), access: 'discs.manage' }),
+  /** Burns a registered image, reads every file back against the register, then ejects; a job. */
+  'discs.burn': method({ input: z.object({ discId: z.number().int().positive(), drive: z.string().trim().min(1).max(LIMITS.pathMax) }).strict(), output: z.object({ jobId: z.number().int() }), access: 'discs.manage' }),
+  'discs.list': method({ input: z.object({ caseId: z.number().int().positive().optional() }).strict(), output: z.array(discSchema), access: 'discs.read' }),
+  'discs.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: discDetailSchema, access: 'discs.read' }),
+  /** Where the disc is filed (case file, cabinet, shelf). */
+  'discs.setLocation': method({ input: z.object({ id: z.number().int().positive(), location: z.string().trim().min(1).max(200) }).strict(), output: discSchema, access: 'discs.manage' }),
+  /** Re-verifies a disc (drive, mounted folder, extracted folder or ISO file) against the register and records the result. */
+  'discs.check': method({ input: z.object({ path: z.string().trim().min(1).max(LIMITS.pathMax) }).strict(), output: discHealthSchema, access: 'discs.check' }),
+  /** The case-holder insert and disc-face label of some discs, as a PDF in the documents folder. */
+  'discs.labels': method({ input: z.object({ ids: z.array(z.number().int().positive()).min(1).max(50) }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'discs.manage' }),
 } as const;
 
 export type Methods = typeof METHODS;

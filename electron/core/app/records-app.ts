@@ -24,6 +24,7 @@ import { FixityService } from '../integrity/fixity-service.js';
 import { IntegrityService } from '../integrity/integrity-service.js';
 import { BackupService } from '../backup/backup-service.js';
 import { CasesService } from '../cases/cases-service.js';
+import { DiscsService } from '../discs/discs-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -58,6 +59,7 @@ export interface Services {
   integrity: IntegrityService;
   backup: BackupService;
   cases: CasesService;
+  discs: DiscsService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -136,6 +138,7 @@ export class RecordsApp {
     const { imports, media, derive, fixity, backup, settings } = this.services;
     fixity.recover();
     backup.recover();
+    this.services.discs.recover();
     this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
     this.schedule.start();
     return imports
@@ -150,6 +153,7 @@ export class RecordsApp {
     if (this.services) {
       await this.services.fixity.close();
       await this.services.backup.close();
+      await this.services.discs.close();
       await this.services.imports.close();
       await this.services.media.close();
       await this.services.derive.close();
@@ -193,5 +197,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const cases = new CasesService(db, access, audit, clock, () => settings.cases().numberPattern);
   const playback = new PlaybackService(db, access, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes, (recordId) => derive.prioritize(recordId));
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback };
+  const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus);
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs };
 }

@@ -60,27 +60,29 @@ function sha256Hex(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/**
- * Writes a complete BagIt bag into `root` (an empty folder): the originals copied byte for byte
- * and verified against the catalogue's SHA-256 as they are read, SHA-256 and SM3 manifests, the
- * bag's declaration and info, the extra tag files given (written description, README, audit
- * extract), and the tag manifest over all of them. An original that no longer hashes as
- * catalogued stops the bag: nothing that differs from the archive goes on a disc.
- */
-export async function writeBag(root: string, payload: BagPayload[], info: BagInfo, tagFiles: { name: string; content: string | Buffer }[] = [], cancelled: () => boolean = () => false): Promise<WrittenBag> {
+/** One payload file of a bag: where it sits in the bag, where its bytes come from, what they hash to. */
+export interface BagFile {
+  recordId: number;
+  path: string;
+  source: string;
+  sha256: string;
+  sm3: string;
+  size: number;
+}
+
+/** The bag's payload with each original's place in it; the hashes are the catalogue's. */
+export function bagFiles(payload: (BagPayload & { sm3: string; size: number })[]): BagFile[] {
   const paths = payloadPaths(payload);
-  const files: WrittenBag['files'] = [];
-  for (const [i, item] of payload.entries()) {
-    const target = path.join(root, ...(paths[i] as string).split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const copied = await copyAndHash(item.source, target, () => undefined, cancelled);
-    if (copied.sha256 !== item.sha256) {
-      fs.rmSync(target, { force: true });
-      throw new AppError('ORIGINAL_CHANGED', 'an original no longer hashes as catalogued', { id: item.recordId, expected: item.sha256, actual: copied.sha256 });
-    }
-    fs.chmodSync(target, 0o444);
-    files.push({ recordId: item.recordId, path: paths[i] as string, sha256: copied.sha256, sm3: copied.sm3, size: copied.size });
-  }
+  return payload.map((p, i) => ({ recordId: p.recordId, path: paths[i] as string, source: p.source, sha256: p.sha256, sm3: p.sm3, size: p.size }));
+}
+
+/**
+ * Writes a bag's tag files into `root`: the declaration, bag-info, SHA-256 and SM3 manifests, the
+ * extra tag files given (written description, audit extract) and the tag manifest over all of
+ * them. The payload itself is not copied here: the image grafts the originals from the store and
+ * is then checked against these manifests (see image-check.ts).
+ */
+export function writeBagTags(root: string, files: Omit<BagFile, 'source'>[], info: BagInfo, tagFiles: { name: string; content: string | Buffer }[] = []): { tagmanifestSha256: string; payloadOxum: string } {
   const octets = files.reduce((n, f) => n + f.size, 0);
   const payloadOxum = `${octets}.${files.length}`;
   const tags = new Map<string, string | Buffer>();
@@ -102,8 +104,31 @@ export async function writeBag(root: string, payload: BagPayload[], info: BagInf
   tags.set('manifest-sha256.txt', files.map((f) => `${f.sha256}  ${f.path}\n`).join(''));
   tags.set('manifest-sm3.txt', files.map((f) => `${f.sm3}  ${f.path}\n`).join(''));
   for (const t of tagFiles) tags.set(t.name, t.content);
+  fs.mkdirSync(root, { recursive: true });
   for (const [name, content] of tags) fs.writeFileSync(path.join(root, name), content);
   const tagmanifest = [...tags].map(([name, content]) => `${sha256Hex(content)}  ${name}\n`).join('');
   fs.writeFileSync(path.join(root, 'tagmanifest-sha256.txt'), tagmanifest);
-  return { tagmanifestSha256: sha256Hex(tagmanifest), payloadOxum, files };
+  return { tagmanifestSha256: sha256Hex(tagmanifest), payloadOxum };
+}
+
+/**
+ * A complete bag in a folder, originals copied in and verified against the catalogue's SHA-256
+ * as they are read: an original that no longer hashes as catalogued stops the bag, so nothing
+ * that differs from the archive is handed out.
+ */
+export async function writeBag(root: string, payload: BagPayload[], info: BagInfo, tagFiles: { name: string; content: string | Buffer }[] = [], cancelled: () => boolean = () => false): Promise<WrittenBag> {
+  const paths = payloadPaths(payload);
+  const files: WrittenBag['files'] = [];
+  for (const [i, item] of payload.entries()) {
+    const target = path.join(root, ...(paths[i] as string).split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const copied = await copyAndHash(item.source, target, () => undefined, cancelled);
+    if (copied.sha256 !== item.sha256) {
+      fs.rmSync(target, { force: true });
+      throw new AppError('ORIGINAL_CHANGED', 'an original no longer hashes as catalogued', { id: item.recordId, expected: item.sha256, actual: copied.sha256 });
+    }
+    fs.chmodSync(target, 0o444);
+    files.push({ recordId: item.recordId, path: paths[i] as string, sha256: copied.sha256, sm3: copied.sm3, size: copied.size });
+  }
+  return { ...writeBagTags(root, files, info, tagFiles), files };
 }

@@ -45,21 +45,45 @@ export function runXorriso(args: string[], onPercent: (percent: number) => void 
   });
 }
 
+/** A graft-points pathspec escapes its own separator and escape character on both sides. */
+function pathspec(inImage: string, onDisk: string): string {
+  const esc = (p: string) => p.replace(/\\/g, '\\\\').replace(/=/g, '\\=');
+  return `${esc(inImage)}=${esc(onDisk)}`;
+}
+
 /**
  * The disc image of a bag: ISO 9660 level 3 (files over 4 GiB) with Rock Ridge and Joliet (Chinese
- * names on Linux and Windows) and xorriso's MD5 checksums recorded for the later read-back. Written
- * to a side file and renamed, so a cancelled or failed build leaves nothing behind.
+ * names on Linux and Windows) and xorriso's MD5 checksums recorded for the later read-back. The
+ * tag files come from `tagRoot`; each original is grafted straight from the store under its bag
+ * path, so the archive's bytes are read once, not copied to a staging folder first. Written to a
+ * side file and renamed, so a cancelled or failed build leaves nothing behind.
  */
-export async function buildImage(bagRoot: string, iso: string, label: string, onPercent?: (percent: number) => void, signal?: AbortSignal): Promise<void> {
+export async function buildImage(tagRoot: string, payload: { path: string; source: string }[], iso: string, label: string, onPercent?: (percent: number) => void, signal?: AbortSignal): Promise<void> {
   const part = `${iso}.part`;
+  const list = `${iso}.paths`;
   fs.rmSync(part, { force: true });
   try {
-    await runXorriso(['-as', 'mkisofs', '-iso-level', '3', '-R', '-J', '-joliet-long', '-V', label, '--md5', '-o', part, bagRoot], onPercent, signal);
+    // A path list, not arguments: a case can hold more originals than a command line takes.
+    fs.writeFileSync(list, [...payload.map((p) => pathspec(p.path, p.source)), pathspec('/', tagRoot)].join('\n') + '\n');
+    await runXorriso(['-as', 'mkisofs', '-iso-level', '3', '-R', '-J', '-joliet-long', '-V', label, '--md5', '-graft-points', '-path-list', list, '-o', part], onPercent, signal);
     fs.renameSync(part, iso);
   } catch (e) {
     fs.rmSync(part, { force: true });
     throw e;
+  } finally {
+    fs.rmSync(list, { force: true });
   }
+}
+
+/** Where each file's bytes lie in an image: extents in order (a file over 4 GiB has several). */
+export async function imageExtents(iso: string): Promise<Map<string, { start: number; bytes: number }[]>> {
+  const out = await runXorriso(['-indev', iso, '-find', '/', '-type', 'f', '-exec', 'report_lba', '--']);
+  const extents = new Map<string, { start: number; bytes: number }[]>();
+  for (const m of out.matchAll(/^File data lba:\s*\d+\s*,\s*(\d+)\s*,\s*\d+\s*,\s*(\d+)\s*,\s*'(.*)'\s*$/gm)) {
+    const name = (m[3] as string).replace(/'"'"'/g, "'").replace(/^\//, '');
+    extents.set(name, [...(extents.get(name) ?? []), { start: Number(m[1]) * 2048, bytes: Number(m[2]) }]);
+  }
+  return extents;
 }
 
 /** Every file of an image, as any computer would read it, into `dir`. */

@@ -115,6 +115,14 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'absences.withdraw': (app, input, ctx) => app.core.absences.withdraw(ctx, input.id, input.reason),
   'records.assignOfficer': (app, input, ctx) => app.core.records.assignOfficer(ctx, input.recordId, input.officerId, input.note),
   'records.explainLate': (app, input, ctx) => app.core.records.explainLate(ctx, input.recordId, input.reason),
+  'discs.plan': (app, input, ctx) => app.core.discs.plan(ctx, input.caseId, input.medium, input.recordIds),
+  'discs.build': (app, input, ctx) => ({ jobId: app.core.discs.build(ctx, input) }),
+  'discs.job': (app, input) => app.core.discs.job(input.jobId),
+  'discs.cancel': (app, input) => app.core.discs.cancel(input.jobId),
+  'discs.list': (app, input) => app.core.discs.list(input.caseId),
+  'discs.get': (app, input) => app.core.discs.get(input.id),
+  'discs.check': (app, input, ctx) => app.core.discs.check(ctx, input.path),
+  'discs.setLocation': (app, input, ctx) => app.core.discs.setLocation(ctx, input.id, input.location),
 
   'audit.verify': (app, _input, ctx) => {
     const result = app.core.audit.verify();

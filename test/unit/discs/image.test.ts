@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeBag, type BagPayload } from '../../../electron/core/discs/bag.js';
+import { bagFiles, writeBagTags, type BagFile } from '../../../electron/core/discs/bag.js';
+import { checkImagePayload } from '../../../electron/core/discs/image-check.js';
 import { buildImage, extractImage, imageMd5Intact, volumeLabel } from '../../../electron/core/discs/xorriso.js';
+import { sm3OfFile } from '../../support/hashes.js';
 import { make } from '../../support/media.js';
 import { codeOf, scratch } from '../../support/test-app.js';
 
@@ -14,40 +16,46 @@ afterEach(() => {
   delete process.env.RECORDS_XORRISO;
 });
 
-async function bagOf(names: string[]): Promise<string> {
+/** A bag's tag files in one folder and its originals elsewhere, as the store holds them. */
+async function bagOf(names: string[]): Promise<{ tags: string; files: BagFile[] }> {
   const src = dir('rr-img-src-');
-  const payload: BagPayload[] = names.map((name, i) => {
-    const file = path.join(src, name);
-    if (name.endsWith('.jpg')) make.jpeg(file);
-    else make.h264(file, 1);
-    return { recordId: i + 1, source: file, name, sha256: sha256(file) };
-  });
-  const root = dir('rr-img-bag-');
-  await writeBag(root, payload, { office: '峡口镇综合行政执法办公室', unitCode: 'XK-01', caseNo: '峡综执罚〔2026〕1号', cause: '占道经营', parties: '王某某', filedOn: null, disc: { index: 1, count: 1 }, baggingDate: '2026-12-02' });
-  return root;
+  const files = bagFiles(
+    await Promise.all(
+      names.map(async (name, i) => {
+        const file = path.join(src, String(i), name);
+        if (name.endsWith('.jpg')) make.jpeg(file);
+        else make.h264(file, 1);
+        return { recordId: i + 1, source: file, name, sha256: sha256(file), sm3: await sm3OfFile(file), size: fs.statSync(file).size };
+      }),
+    ),
+  );
+  const tags = dir('rr-img-bag-');
+  writeBagTags(tags, files, { office: '峡口镇综合行政执法办公室', unitCode: 'XK-01', caseNo: '峡综执罚〔2026〕1号', cause: '占道经营', parties: '王某某', filedOn: null, disc: { index: 1, count: 1 }, baggingDate: '2026-12-02' });
+  return { tags, files };
 }
 
 describe('the disc image', () => {
   it('carries the bag with its Chinese names, and anyone can extract it and run sha256sum -c', async () => {
-    const bag = await bagOf(['T001_000123_20261120093000_0001.MP4', '集贸市场东门 现场.jpg']);
+    const bag = await bagOf(['T001_000123_20261120093000_0001.MP4', '集贸市场东门 现场.jpg', 'a=b\\c.mp4']);
     const out = dir('rr-img-');
     const iso = path.join(out, 'disc.iso');
     const seen: number[] = [];
-    await buildImage(bag, iso, volumeLabel('峡综执罚〔2026〕1号', 1, 1), (p) => seen.push(p));
+    await buildImage(bag.tags, bag.files, iso, volumeLabel('峡综执罚〔2026〕1号', 1, 1), (p) => seen.push(p));
     expect(fs.readdirSync(out)).toEqual(['disc.iso']);
     expect(execFileSync('xorriso', ['-indev', iso, '-pvd_info'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toContain('RR_2026_1_D1OF1');
     expect(await imageMd5Intact(iso)).toBe(true);
+    await checkImagePayload(iso, bag.files);
 
     const extracted = dir('rr-img-x-');
     await extractImage(iso, extracted);
-    expect(fs.readdirSync(path.join(extracted, 'data')).sort()).toEqual(['T001_000123_20261120093000_0001.MP4', '集贸市场东门 现场.jpg']);
+    expect(fs.readdirSync(path.join(extracted, 'data')).sort()).toEqual(['T001_000123_20261120093000_0001.MP4', 'a=b_c.mp4', '集贸市场东门 现场.jpg']);
     const check = spawnSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: extracted, encoding: 'utf8' });
     expect(check.status).toBe(0);
     expect(spawnSync('sha256sum', ['-c', 'tagmanifest-sha256.txt'], { cwd: extracted, encoding: 'utf8' }).status).toBe(0);
 
     // A changed sector in the image fails the recorded MD5 and, once extracted, the file's own line.
     const image = fs.readFileSync(iso);
-    const clip = fs.readFileSync(path.join(bag, 'data', '集贸市场东门 现场.jpg'));
+    const clip = fs.readFileSync(bag.files[1]?.source ?? '');
     const marker = clip.subarray(clip.length >> 1, (clip.length >> 1) + 256);
     const at = image.indexOf(marker);
     expect(at).toBeGreaterThan(0);
@@ -55,6 +63,7 @@ describe('the disc image', () => {
     image[at] = (image[at] ?? 0) ^ 0xff;
     fs.writeFileSync(iso, image);
     expect(await imageMd5Intact(iso)).toBe(false);
+    expect(await codeOf(() => checkImagePayload(iso, bag.files))).toBe('ORIGINAL_CHANGED');
     const again = dir('rr-img-y-');
     await extractImage(iso, again);
     const failed = spawnSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: again, encoding: 'utf8' });
@@ -66,12 +75,12 @@ describe('the disc image', () => {
     const bag = await bagOf(['a.mp4']);
     const out = dir('rr-img-fail-');
     process.env.RECORDS_XORRISO = path.join(out, 'no-such-xorriso');
-    const missing = await buildImage(bag, path.join(out, 'disc.iso'), 'X').catch((e: { code: string; details: { reason: string } }) => e);
+    const missing = await buildImage(bag.tags, bag.files, path.join(out, 'disc.iso'), 'X').catch((e: { code: string; details: { reason: string } }) => e);
     expect(missing).toMatchObject({ code: 'TOOL_FAILED', details: { tool: 'xorriso', reason: 'missing' } });
     delete process.env.RECORDS_XORRISO;
-    expect(await codeOf(() => buildImage(path.join(out, 'no-such-bag'), path.join(out, 'disc.iso'), 'X'))).toBe('TOOL_FAILED');
+    expect(await codeOf(() => buildImage(bag.tags, [{ path: 'data/gone.mp4', source: path.join(out, 'gone.mp4') }], path.join(out, 'disc.iso'), 'X'))).toBe('TOOL_FAILED');
     const controller = new AbortController();
-    const cancelled = buildImage(bag, path.join(out, 'disc.iso'), 'X', () => controller.abort(), controller.signal);
+    const cancelled = buildImage(bag.tags, bag.files, path.join(out, 'disc.iso'), 'X', () => controller.abort(), controller.signal);
     controller.abort();
     expect(await codeOf(() => cancelled)).toBe('CANCELLED');
     expect(fs.readdirSync(out)).toEqual([]);

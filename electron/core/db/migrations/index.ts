@@ -14,6 +14,7 @@ import { sql as m0013 } from './0013-cases.js';
 import { sql as m0014 } from './0014-record-search.js';
 import { sql as m0015 } from './0015-library-indexes.js';
 import { sql as m0016 } from './0016-short-search.js';
+import { sql as m0017 } from './0017-discs.js';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'record search', sql: m0014 },
   { version: 15, name: 'library indexes', sql: m0015 },
   { version: 16, name: 'short search', sql: m0016 },
+  { version: 17, name: 'discs', sql: m0017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

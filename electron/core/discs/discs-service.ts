@@ -1,0 +1,277 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DiscDetailDto, DiscDto, DiscHealthDto, DiscJobDto, DiscPlanDto } from '../../../shared/contract/discs-dto.js';
+import type { PartyDto } from '../../../shared/contract/cases-dto.js';
+import { AppError, type AppErrorShape } from '../../../shared/errors.js';
+import { DISC_MEDIA, spanDiscs, type DiscMedium } from '../../../shared/rules/disc-media.js';
+import { officeTime } from '../../../shared/rules/office-time.js';
+import type { AccessRule } from '../access/access-rule.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { CallContext } from '../base/call-context.js';
+import type { Clock } from '../base/clock.js';
+import type { Db } from '../db/open.js';
+import type { PushBus } from '../events/push-bus.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+import { auditExtract } from './audit-extract.js';
+import { buildDiscs, removeLeftovers, type DiscProgress } from './disc-build.js';
+import { caseEvidence, type DiscEvidence } from './disc-evidence.js';
+import { checkDisc, openDisc } from './disc-health.js';
+import { DiscRegister } from './disc-register.js';
+import { volumeLabel } from './xorriso.js';
+
+type DiscJobState = 'finished' | 'failed' | 'cancelled';
+
+interface JobRow {
+  id: number;
+  kind: 'build' | 'burn';
+  case_id: number;
+  request: string;
+  started_at: string;
+  finished_at: string | null;
+  state: DiscJobDto['state'];
+  problem: string | null;
+}
+
+export interface BuildRequest {
+  caseId: number;
+  recordIds?: number[];
+  medium: DiscMedium;
+  outDir?: string;
+  replaces?: { discId: number; reason: string };
+}
+
+/**
+ * Evidence discs end to end: the plan, the build and burn jobs, the register and the health
+ * check. Putting a record on a disc is the `export` verb of the access rule; the register is read
+ * like the catalogue.
+ */
+export class DiscsService {
+  readonly register: DiscRegister;
+  private readonly jobs: JobRunner<DiscProgress, DiscJobState>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessRule,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly store: () => EvidenceStore,
+    private readonly settings: SettingsService,
+    private readonly dataDir: string,
+    bus: PushBus,
+  ) {
+    this.register = new DiscRegister(db);
+    this.jobs = new JobRunner(db, clock, bus, {
+      table: 'disc_jobs',
+      exclusive: { code: 'DISC_JOB_RUNNING', message: 'a disc job is running' },
+      progressEvent: (jobId, progress) => ({ type: 'disc.progress', payload: { jobId, progress } }),
+      finishedEvent: (jobId, state) => ({ type: 'disc.finished', payload: { jobId, state } }),
+      // A build killed midway leaves its side files; they go with the row that owned them.
+      onInterrupted: (jobId) => this.clearLeftovers(jobId),
+    });
+  }
+
+  recover(): void {
+    this.jobs.recover();
+  }
+
+  get busy(): boolean {
+    return this.jobs.busy;
+  }
+
+  /** Where images go unless the keeper names a folder: inside the data folder, beside the catalogue. */
+  defaultOutDir(): string {
+    return path.join(this.dataDir, 'disc-images');
+  }
+
+  plan(ctx: CallContext, caseId: number, medium: DiscMedium, recordIds?: number[]): DiscPlanDto {
+    const caseRow = this.caseRow(ctx, caseId);
+    const evidence = this.exportable(ctx, caseId, recordIds);
+    const ready = evidence.filter((e) => e.blocks.length === 0);
+    const { discs, tooLarge } = spanDiscs(ready, medium);
+    const item = (e: DiscEvidence) => ({ recordId: e.recordId, linkId: e.linkId, name: e.name, size: e.size, recordedAt: e.recordedAt });
+    const blocked = evidence.filter((e) => e.blocks.length > 0).map((e) => ({ ...item(e), reasons: e.blocks, missing: e.missing }));
+    return {
+      caseId,
+      caseNo: caseRow.caseNo,
+      medium,
+      capacity: DISC_MEDIA[medium].bytes,
+      discs: discs.map((list, i) => ({ index: i + 1, volumeLabel: volumeLabel(caseRow.caseNo, i + 1, discs.length), bytes: list.reduce((n, e) => n + e.size, 0), records: list.map(item) })),
+      blocked: [...blocked, ...tooLarge.map((e) => ({ ...item(e), reasons: ['too_large' as const], missing: [] }))],
+    };
+  }
+
+  /** Starts building the planned images; refused while anything in the selection is blocked. */
+  build(ctx: CallContext, request: BuildRequest): number {
+    const account = ctx.account;
+    if (!account) throw new AppError('NOT_AUTHENTICATED', 'sign in first');
+    const office = this.settings.office();
+    if (!office) throw new AppError('NOT_INITIALIZED', 'no office', { dataDir: this.dataDir });
+    if (request.replaces) {
+      const old = this.register.get(request.replaces.discId);
+      if (old.caseId !== request.caseId) throw new AppError('VALIDATION_FAILED', 'a replacement is made for the same case', { discId: old.id });
+    }
+    const plan = this.plan(ctx, request.caseId, request.medium, request.recordIds);
+    if (plan.blocked.length > 0) throw new AppError('DISC_PLAN_BLOCKED', 'some evidence is blocked', { count: plan.blocked.length, recordIds: plan.blocked.map((b) => b.recordId) });
+    const outDir = path.resolve(request.outDir ?? this.defaultOutDir());
+    const caseRow = this.caseRow(ctx, request.caseId);
+    const byId = new Map(this.exportable(ctx, request.caseId, request.recordIds).map((e) => [e.recordId, e]));
+    const discs = plan.discs.map((d) => d.records.map((r) => byId.get(r.recordId) as DiscEvidence));
+    return this.jobs.start(() => {
+      const id = this.insertJob(ctx, 'build', request.caseId, { ...request, outDir });
+      const head = this.audit.head();
+      const now = this.clock.now();
+      const madeAt = officeTime(now, this.settings.timeliness().timeZone);
+      const order = {
+        jobId: id,
+        now,
+        outDir,
+        medium: request.medium,
+        office,
+        timeZone: this.settings.timeliness().timeZone,
+        caseRow,
+        discs,
+        preparedBy: { id: account.id, name: account.displayName },
+        replaces: request.replaces ?? null,
+        sourceOf: (sha256: string) => this.store().localPath(sha256),
+        auditExtract: (recordIds: number[]) => auditExtract(this.db, request.caseId, recordIds, head, madeAt),
+      };
+      return {
+        id,
+        progress: { step: 'papers', disc: 1, discs: discs.length, percent: 0 },
+        work: async (job) => {
+          const controller = new AbortController();
+          job.onCancel(() => controller.abort());
+          try {
+            const made = await buildDiscs(order, job, controller.signal);
+            this.db.transaction(() => {
+              const ids = this.register.add(made, this.clock.now());
+              for (const [i, discId] of ids.entries()) {
+                const d = made[i] as (typeof made)[number];
+                this.audit.append({ ...ctx.auditBase(), action: 'disc.built', target: `disc:${discId}`, details: { caseId: request.caseId, recordIds: d.files.map((f) => f.recordId), medium: request.medium, disc: `${d.index}/${d.count}`, tagmanifestSha256: d.tagmanifestSha256, image: d.imagePath, ...(d.replaces ? { replaces: d.replaces.discId, reason: d.replaces.reason } : {}) } });
+              }
+              this.finishJob(id, 'finished', null);
+            })();
+            return 'finished';
+          } catch (e) {
+            removeLeftovers(outDir, id);
+            const shape = e instanceof AppError ? e.toShape() : new AppError('INTERNAL', String(e)).toShape();
+            const state = shape.code === 'CANCELLED' ? 'cancelled' : 'failed';
+            this.db.transaction(() => {
+              this.finishJob(id, state, shape);
+              this.audit.append({ ...ctx.auditBase(), action: 'disc.build_failed', target: `case:${request.caseId}`, details: { jobId: id, code: shape.code, ...(shape.details ?? {}) } });
+            })();
+            return state;
+          }
+        },
+      };
+    });
+  }
+
+  job(id: number): DiscJobDto {
+    const row = this.db.prepare('SELECT * FROM disc_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no disc job ${id}`, { id });
+    const discIds = row.kind === 'build' ? (this.db.prepare('SELECT id FROM discs WHERE build_job_id = ? ORDER BY disc_index').all(id) as { id: number }[]).map((r) => r.id) : [(JSON.parse(row.request) as { discId: number }).discId];
+    return {
+      id: row.id,
+      kind: row.kind,
+      caseId: row.case_id,
+      state: row.state,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      progress: this.jobs.progress(id),
+      problem: row.problem ? (JSON.parse(row.problem) as AppErrorShape) : null,
+      discIds,
+    };
+  }
+
+  cancel(id: number): DiscJobDto {
+    this.job(id);
+    this.jobs.cancel(id);
+    return this.job(id);
+  }
+
+  async wait(id: number): Promise<DiscJobDto> {
+    await this.jobs.wait(id);
+    return this.job(id);
+  }
+
+  list(caseId?: number): DiscDto[] {
+    return this.register.list(caseId);
+  }
+
+  get(id: number): DiscDetailDto {
+    return this.register.get(id);
+  }
+
+  setLocation(ctx: CallContext, id: number, location: string): DiscDto {
+    const before = this.register.one(id);
+    this.db.transaction(() => {
+      this.register.setLocation(id, location);
+      this.audit.append({ ...ctx.auditBase(), action: 'disc.located', target: `disc:${id}`, details: { from: before.location, to: location } });
+    })();
+    return this.register.one(id);
+  }
+
+  /**
+   * The health check: reads a disc (drive, mounted folder, extracted folder or image file) in
+   * full, checks it against the register and writes the result to the disc's history.
+   */
+  async check(ctx: CallContext, source: string): Promise<DiscHealthDto> {
+    const scratch = path.join(this.dataDir, 'disc-read');
+    fs.mkdirSync(scratch, { recursive: true });
+    const opened = await openDisc(source, scratch);
+    try {
+      const { result, ...finding } = await checkDisc(opened.root, this.register);
+      this.db.transaction(() => {
+        if (finding.disc && result) this.register.recordCheck(finding.disc.id, 'health', this.clock.now(), ctx.account?.id ?? null, source, result);
+        this.audit.append({
+          ...ctx.auditBase(),
+          action: 'disc.checked',
+          target: finding.disc ? `disc:${finding.disc.id}` : null,
+          details: { source, verdict: finding.verdict, filesOk: finding.filesOk, problems: finding.problems.slice(0, 20), tagmanifestSha256: finding.tagmanifestSha256 },
+        });
+      })();
+      return { ...finding, disc: finding.disc ? this.register.one(finding.disc.id) : null };
+    } finally {
+      opened.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.close();
+  }
+
+  /** The case, seen through the caller's reach (out of reach reads as not found). */
+  private caseRow(ctx: CallContext, caseId: number): { id: number; caseNo: string; cause: string; parties: PartyDto[]; filedOn: string | null } {
+    this.access.requireCase(ctx, caseId);
+    const row = this.db.prepare('SELECT id, case_no, cause, parties, filed_on FROM cases WHERE id = ?').get(caseId) as { id: number; case_no: string; cause: string; parties: string; filed_on: string | null };
+    return { id: row.id, caseNo: row.case_no, cause: row.cause, parties: JSON.parse(row.parties) as PartyDto[], filedOn: row.filed_on };
+  }
+
+  /** The case's evidence, each record one the caller may export. */
+  private exportable(ctx: CallContext, caseId: number, recordIds?: number[]): DiscEvidence[] {
+    const evidence = caseEvidence(this.db, caseId, recordIds);
+    for (const e of evidence) this.access.requireRecord(ctx, 'export', e.recordId);
+    return evidence;
+  }
+
+  private insertJob(ctx: CallContext, kind: 'build' | 'burn', caseId: number, request: object): number {
+    return Number(
+      this.db
+        .prepare("INSERT INTO disc_jobs (kind, case_id, request, started_at, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')")
+        .run(kind, caseId, JSON.stringify(request), this.clock.now().toISOString(), ctx.account?.id ?? null, ctx.workstation, os.hostname(), process.pid).lastInsertRowid,
+    );
+  }
+
+  private finishJob(id: number, state: DiscJobState, problem: AppErrorShape | null): void {
+    this.db.prepare('UPDATE disc_jobs SET state = ?, finished_at = ?, problem = ? WHERE id = ?').run(state, this.clock.now().toISOString(), problem ? JSON.stringify(problem) : null, id);
+  }
+
+  private clearLeftovers(jobId: number): void {
+    const row = this.db.prepare('SELECT kind, request FROM disc_jobs WHERE id = ?').get(jobId) as { kind: string; request: string } | undefined;
+    if (row?.kind === 'build') removeLeftovers((JSON.parse(row.request) as { outDir: string }).outDir, jobId);
+  }
+}

@@ -1,0 +1,169 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CaseFields } from '../../../shared/contract/cases-dto.js';
+import { extractImage } from '../../../electron/core/discs/xorriso.js';
+import { openStore } from '../../../electron/core/store/open-store.js';
+import { make } from '../../support/media.js';
+import { sha256OfFile } from '../../support/hashes.js';
+import { KEEPER, appPerTest, codeOf, scratch } from '../../support/test-app.js';
+
+const dir = scratch();
+const { open, app } = appPerTest();
+const FACTS = { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '峡口镇集贸市场东门', statement: '当事人在人行道摆摊经营，拒不整改' };
+
+/** An office with an officer, three camera recordings of one event and one file no camera named. */
+async function caseWithEvidence() {
+  const t = await open();
+  const token = await t.login(KEEPER.username, KEEPER.password);
+  const li = await t.call('accounts.create', { username: 'li', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000123' }, token);
+  const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000456' }, token);
+  const src = dir('rr-disc-src-');
+  make.h264(path.join(src, 'T001_000123_20261120093000_0001.MP4'), 1);
+  make.h264(path.join(src, 'T001_000123_20261120093500_0002.MP4'), 1);
+  make.wav(path.join(src, 'T001_000123_20261120094000_0003.WAV'));
+  make.jpeg(path.join(src, '集贸市场东门 现场照片.jpg'));
+  await t.app.core.imports.wait((await t.call('import.start', { source: src }, token)).jobId);
+  const records = (await t.call('records.list', { limit: 10 }, token)).records;
+  const fields: CaseFields = {
+    caseNo: '峡综执罚〔2026〕12号',
+    kind: 'penalty',
+    cause: '占道经营',
+    parties: [{ kind: 'person', name: '王某某', idType: '', idNumber: '', contact: '' }],
+    handlerIds: [li.id, zhang.id],
+    filedOn: '2026-11-20',
+    decidedOn: null,
+    closedOn: null,
+    archivedOn: null,
+    status: 'open',
+  };
+  const c = await t.call('cases.create', { fields }, token);
+  await t.call('cases.link', { caseId: c.id, recordIds: records.map((r) => r.id), role: 'evidence', facts: FACTS }, token);
+  return { t, token, caseId: c.id, records };
+}
+
+describe('building evidence discs', () => {
+  it('plans, builds a disc anyone can check with sha256sum -c, and registers it only when it is whole', async () => {
+    const { t, token, caseId, records } = await caseWithEvidence();
+    const plan = await t.call('discs.plan', { caseId, medium: 'dvd' }, token);
+    expect(plan.blocked).toEqual([]);
+    expect(plan.discs).toHaveLength(1);
+    expect(plan.discs[0]?.volumeLabel).toBe('RR_2026_12_D1OF1');
+    expect(plan.discs[0]?.records.map((r) => r.name)).toHaveLength(records.length);
+
+    const out = dir('rr-disc-out-');
+    const { jobId } = await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token);
+    const job = await t.app.core.discs.wait(jobId);
+    expect(job).toMatchObject({ state: 'finished', problem: null });
+    const [disc] = await t.call('discs.list', { caseId }, token);
+    expect(disc).toMatchObject({ number: '2026-G0001', index: 1, count: 1, medium: 'dvd', state: 'image', imagePresent: true, fileCount: records.length });
+    expect(fs.readdirSync(out)).toEqual([path.basename(disc?.imagePath ?? '')]);
+
+    const x = dir('rr-disc-x-');
+    await extractImage(disc?.imagePath ?? '', x);
+    expect(spawnSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: x, encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync('sha256sum', ['-c', 'tagmanifest-sha256.txt'], { cwd: x, encoding: 'utf8' }).status).toBe(0);
+    expect(sha256OfFile(path.join(x, 'tagmanifest-sha256.txt'))).toBe(disc?.tagmanifestSha256);
+    expect(fs.readdirSync(x).sort()).toEqual(['README.txt', 'bag-info.txt', 'bagit.txt', 'data', 'manifest-sha256.txt', 'manifest-sm3.txt', 'tagmanifest-sha256.txt', 'verify.html', '审计摘录.txt', '文字说明.pdf', '文字说明.txt'].sort());
+    expect(fs.readdirSync(path.join(x, 'data')).sort()).toEqual(records.map((r) => r.originalName).sort());
+    const info = fs.readFileSync(path.join(x, 'bag-info.txt'), 'utf8');
+    expect(info).toContain('Case-Number: 峡综执罚〔2026〕12号\n');
+    expect(info).toContain('Bag-Count: 1 of 1\n');
+    expect(info).toContain('Filing-Date: 2026-11-20\n');
+    const description = execFileSync('pdftotext', ['-layout', path.join(x, '文字说明.pdf'), '-'], { encoding: 'utf8' });
+    for (const text of ['峡综执罚〔2026〕12号', '峡口镇集贸市场东门', '李建国', 'T001_000123_20261120093000_0001.MP4', disc?.tagmanifestSha256 ?? '-']) expect(description.replace(/\s+/g, '')).toContain(text.replace(/\s+/g, ''));
+    const extract = fs.readFileSync(path.join(x, '审计摘录.txt'), 'utf8');
+    expect(extract).toContain('record.imported');
+    expect(extract).toContain('case.linked');
+    const audit = await t.call('audit.list', { action: 'disc.built', limit: 5 }, token);
+    expect(audit.events[0]).toMatchObject({ target: `disc:${disc?.id}` });
+  });
+
+  it('checks a disc years later against the register, naming an altered file or an unknown disc', async () => {
+    const { t, token, caseId } = await caseWithEvidence();
+    const out = dir('rr-disc-out-');
+    await t.app.core.discs.wait((await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token)).jobId);
+    const [disc] = await t.call('discs.list', {}, token);
+    const iso = disc?.imagePath ?? '';
+    expect(await t.call('discs.check', { path: iso }, token)).toMatchObject({ verdict: 'ok', disc: { id: disc?.id, lastCheck: { outcome: 'ok' } }, problems: [] });
+    expect(fs.readdirSync(path.join(t.dir, 'disc-read'))).toEqual([]);
+
+    const x = dir('rr-disc-x-');
+    await extractImage(iso, x);
+    const victim = path.join(x, 'data', 'T001_000123_20261120093500_0002.MP4');
+    fs.chmodSync(victim, 0o644);
+    fs.appendFileSync(victim, 'x');
+    fs.writeFileSync(path.join(x, 'data', 'added.txt'), 'not from the archive');
+    // The disc's own manifest re-made to match: the register still knows better.
+    fs.chmodSync(path.join(x, 'manifest-sha256.txt'), 0o644);
+    execFileSync('sh', ['-c', 'sha256sum data/* > manifest-sha256.txt'], { cwd: x });
+    const altered = await t.call('discs.check', { path: x }, token);
+    expect(altered.verdict).toBe('altered');
+    expect(altered.problems).toEqual(expect.arrayContaining([{ path: 'data/T001_000123_20261120093500_0002.MP4', problem: 'mismatch' }, { path: 'data/added.txt', problem: 'extra' }, { path: 'manifest-sha256.txt', problem: 'mismatch' }]));
+    expect((await t.call('discs.get', { id: disc?.id ?? 0 }, token)).checks.map((c) => c.outcome)).toEqual(['altered', 'ok']);
+
+    fs.rmSync(path.join(x, 'bag-info.txt'), { force: true });
+    fs.chmodSync(path.join(x, 'tagmanifest-sha256.txt'), 0o644);
+    fs.appendFileSync(path.join(x, 'tagmanifest-sha256.txt'), '\n');
+    expect(await t.call('discs.check', { path: x }, token)).toMatchObject({ verdict: 'unknown', disc: null });
+    expect(await codeOf(() => t.call('discs.check', { path: path.join(x, 'nothing-here') }, token))).toBe('NOT_FOUND');
+    expect((await t.call('audit.list', { action: 'disc.checked', limit: 10 }, token)).events.map((e) => e.details.verdict)).toEqual(['unknown', 'altered', 'ok']);
+  });
+
+  it('keeps blocked evidence off a disc until it is put right, and says why', async () => {
+    const { t, token, caseId, records } = await caseWithEvidence();
+    const photo = records.find((r) => r.originalName.endsWith('.jpg'));
+    expect(photo?.officer).toBeNull();
+    t.app.core.db.prepare("UPDATE record_links SET facts = json_remove(facts, '$.place') WHERE record_id = ?").run(records[0]?.id);
+    const plan = await t.call('discs.plan', { caseId, medium: 'cd' }, token);
+    expect(plan.blocked.map((b) => [b.recordId, b.reasons, b.missing]).sort()).toEqual(
+      [
+        [records[0]?.id, ['facts_incomplete'], ['place']],
+        [photo?.id, ['no_officer'], []],
+      ].sort(),
+    );
+    expect(await codeOf(() => t.call('discs.build', { caseId, medium: 'cd', outDir: dir('rr-disc-out-') }, token))).toBe('DISC_PLAN_BLOCKED');
+    expect(t.app.core.discs.list()).toEqual([]);
+  });
+
+  it('refuses an original changed in the store and a cancelled build, leaving nothing behind', async () => {
+    const { t, token, caseId, records } = await caseWithEvidence();
+    const out = dir('rr-disc-out-');
+    const victim = records.find((r) => r.mediaType === 'video');
+    const target = openStore(() => t.app.core.settings.storeDir(t.dir))().localPath(victim?.sha256 ?? '');
+    fs.chmodSync(target, 0o644);
+    const bytes = fs.readFileSync(target);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
+    fs.writeFileSync(target, bytes);
+    const failed = await t.app.core.discs.wait((await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token)).jobId);
+    expect(failed).toMatchObject({ state: 'failed', problem: { code: 'ORIGINAL_CHANGED', details: { id: victim?.id } } });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(t.app.core.discs.list()).toEqual([]);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
+    fs.writeFileSync(target, bytes);
+
+    const { jobId } = await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token);
+    await t.call('discs.cancel', { jobId }, token);
+    expect(await t.app.core.discs.wait(jobId)).toMatchObject({ state: 'cancelled' });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(t.app.core.discs.list()).toEqual([]);
+  });
+
+  it('clears what a build killed midway left, and registers nothing of it', async () => {
+    const { t, token, caseId } = await caseWithEvidence();
+    const out = dir('rr-disc-out-');
+    const dead = spawnSync('true').pid;
+    const jobId = Number(
+      t.app.core.db
+        .prepare("INSERT INTO disc_jobs (kind, case_id, request, started_at, workstation, host, pid, state) VALUES ('build', ?, ?, ?, 'ws', ?, ?, 'running')")
+        .run(caseId, JSON.stringify({ caseId, medium: 'dvd', outDir: out }), new Date().toISOString(), (await import('node:os')).hostname(), dead).lastInsertRowid,
+    );
+    fs.mkdirSync(path.join(out, `.rr-disc-${jobId}-1`));
+    fs.writeFileSync(path.join(out, `RR_2026_12_D1OF1-j${jobId}.iso.part`), 'half');
+    fs.writeFileSync(path.join(out, 'keep-me.txt'), 'not ours');
+    t.app.core.discs.recover();
+    expect(fs.readdirSync(out)).toEqual(['keep-me.txt']);
+    expect(await t.call('discs.job', { jobId }, token)).toMatchObject({ state: 'interrupted', discIds: [] });
+  });
+});
