@@ -8,7 +8,7 @@ import { Dispatcher } from '../electron/core/rpc/dispatcher.js';
 
 export const MiB = 1 << 20;
 
-function writeRandom(file: string, bytes: number): void {
+export function writeRandom(file: string, bytes: number): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'w');
   const chunk = Buffer.allocUnsafe(4 * MiB);

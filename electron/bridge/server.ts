@@ -129,6 +129,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
     if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url.pathname.slice('/media/'.length), session);
+    if (url.pathname.startsWith('/documents/')) return serveDocument(res, decodeURIComponent(url.pathname.slice('/documents/'.length)), session);
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 
@@ -146,6 +147,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.writeHead(answer.status, { ...SECURITY_HEADERS, ...mediaHeaders(answer, size, media.mime) });
     if (answer.status === 416 || req.method === 'HEAD') return void res.end();
     fs.createReadStream(media.file, { start: answer.start, end: answer.end }).pipe(res);
+  }
+
+  /** A printable document, to the session that made it (see DocumentsFolder). */
+  function serveDocument(res: ServerResponse, name: string, session: string | null): void {
+    const file = options.dispatcher.app.error ? null : options.dispatcher.app.core.documents.resolve(name, session);
+    if (!file) return plain(res, 404, 'Not found');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Length': String(fs.statSync(file).size), 'Cache-Control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
   }
 
   const heartbeat = setInterval(() => {

@@ -25,6 +25,7 @@ import { IntegrityService } from '../integrity/integrity-service.js';
 import { BackupService } from '../backup/backup-service.js';
 import { CasesService } from '../cases/cases-service.js';
 import { DiscsService } from '../discs/discs-service.js';
+import { DocumentsFolder } from '../documents/documents-folder.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -60,6 +61,7 @@ export interface Services {
   backup: BackupService;
   cases: CasesService;
   discs: DiscsService;
+  documents: DocumentsFolder;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -197,6 +199,7 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const cases = new CasesService(db, access, audit, clock, () => settings.cases().numberPattern);
   const playback = new PlaybackService(db, access, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes, (recordId) => derive.prioritize(recordId));
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
-  const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs };
+  const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
+  const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents };
 }

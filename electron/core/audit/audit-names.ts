@@ -27,6 +27,7 @@ const ID_KEYS: Record<string, Kind> = {
   recordIds: 'record',
   caseId: 'case',
   discId: 'disc',
+  discIds: 'disc',
   replaces: 'disc',
   // record.officer_assigned keeps the officer before as `previous` (a number); elsewhere `previous` is text and skipped.
   previous: 'account',

@@ -19,6 +19,8 @@ import { auditExtract } from './audit-extract.js';
 import { buildDiscs, removeLeftovers, type DiscProgress } from './disc-build.js';
 import { caseEvidence, type DiscEvidence } from './disc-evidence.js';
 import { checkDisc, openDisc } from './disc-health.js';
+import { writeLabelsPdf } from './labels.js';
+import type { DocumentsFolder } from '../documents/documents-folder.js';
 import { DiscRegister } from './disc-register.js';
 import { volumeLabel } from './xorriso.js';
 
@@ -61,6 +63,7 @@ export class DiscsService {
     private readonly settings: SettingsService,
     private readonly dataDir: string,
     bus: PushBus,
+    private readonly documents: DocumentsFolder,
   ) {
     this.register = new DiscRegister(db);
     this.jobs = new JobRunner(db, clock, bus, {
@@ -238,6 +241,20 @@ export class DiscsService {
     } finally {
       opened.release();
     }
+  }
+
+  /** The case-holder inserts and disc-face labels of some discs, as one PDF for the caller's session. */
+  async labels(ctx: CallContext, ids: number[]): Promise<{ path: string; name: string }> {
+    const discs = ids.map((id) => this.register.one(id));
+    const office = this.settings.office();
+    const doc = this.documents.reserve('labels', ctx.token);
+    const labelled = discs.map((d) => {
+      const c = this.caseRow(ctx, d.caseId);
+      return { caseNo: d.caseNo, parties: c.parties.map((p) => p.name).join('、'), filedOn: c.filedOn, disc: { index: d.index, count: d.count }, shortId: d.number, tagmanifestSha256: d.tagmanifestSha256, medium: DISC_MEDIA[d.medium].label, office: office?.name ?? '' };
+    });
+    await writeLabelsPdf(doc.file, labelled, this.clock.now());
+    this.audit.append({ ...ctx.auditBase(), action: 'disc.labels_printed', target: discs.length === 1 ? `disc:${ids[0]}` : null, details: { discIds: ids } });
+    return { path: doc.file, name: doc.name };
   }
 
   async close(): Promise<void> {
