@@ -55,3 +55,25 @@ function darkShare(pgm: Buffer): number {
   for (const p of pixels) if (p < 128) dark++;
   return dark / (w * h);
 }
+
+export interface WordBox {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Where each word sits on each page (points, origin top left), from `pdftotext -bbox`. */
+export function wordBoxes(pdf: string): WordBox[][] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  return html.split('<page ').slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5] ?? '',
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    })),
+  );
+}
