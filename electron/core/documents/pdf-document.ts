@@ -1,0 +1,285 @@
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { AppError } from '../../../shared/errors.js';
+import { documentFont, type DocumentFont } from './document-font.js';
+
+/** PDF points per millimetre: paper sizes on forms are given in mm. */
+export const MM = 72 / 25.4;
+
+export interface PdfOptions {
+  title: string;
+  /** The office: the PDF's Author, as on the paper's letterhead. */
+  author: string;
+  subject?: string;
+  /** Written as CreationDate and ModDate, so the same input gives the same bytes. */
+  createdAt: Date;
+  /** Printed at the foot of every page, above the page number. */
+  footer?: string;
+  /** Defaults to documentFont(); given when a caller already resolved one. */
+  font?: DocumentFont;
+}
+
+export interface FieldRow {
+  label: string;
+  value: string;
+  /** A smaller size for long unbroken values (hashes, paths). */
+  small?: boolean;
+}
+
+const SIZE = 10;
+const SMALL = 9;
+const LINE_GAP = 1;
+const PAD = 4;
+const LABEL_FILL = '#eeeeee';
+
+/**
+ * The page a caller draws on: A4 with the helpers every office form needs. Positions are
+ * tracked in `doc.y`; a helper that would run past the foot of the page starts a new one
+ * first, so rows, headings and signature lines are never cut in two.
+ */
+export class PdfWriter {
+  readonly left: number;
+  readonly width: number;
+
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    this.left = doc.page.margins.left;
+    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  }
+
+  get top(): number {
+    return this.doc.page.margins.top;
+  }
+
+  /** The lowest y text may reach: the footer lives below it. */
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  font(weight: 'regular' | 'bold', size: number): PDFKit.PDFDocument {
+    return this.doc.font(weight).fontSize(size);
+  }
+
+  /** Starts a new page unless `height` still fits on this one (or this one is still empty: a new one holds no more). */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom && this.doc.y > this.top + 1) this.newPage();
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+    this.doc.y = this.top;
+  }
+
+  space(points: number): void {
+    this.doc.y += points;
+  }
+
+  /** A bold line kept together with at least `keepWith` points of what follows it. */
+  heading(text: string, options: { size?: number; align?: 'left' | 'center'; keepWith?: number } = {}): void {
+    const size = options.size ?? 12;
+    this.font('bold', size);
+    const height = this.doc.heightOfString(text, { width: this.width, lineGap: LINE_GAP });
+    this.ensure(height + (options.keepWith ?? 60));
+    this.doc.fillColor('black').text(text, this.left, this.doc.y, { width: this.width, align: options.align ?? 'left', lineGap: LINE_GAP });
+    this.space(size * 0.4);
+  }
+
+  paragraph(text: string, size = SIZE): void {
+    this.font('regular', size);
+    // Line by line, so a long paragraph breaks between lines rather than mid-line.
+    for (const line of text.split('\n')) {
+      const height = this.doc.heightOfString(line || ' ', { width: this.width, lineGap: LINE_GAP });
+      this.ensure(Math.min(height, size * 3));
+      this.doc.fillColor('black').text(line || ' ', this.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+    }
+  }
+
+  /**
+   * A bordered two-column table of label and value. Values wrap inside their cell (a hash
+   * breaks between characters rather than running out of it); a row that does not fit below
+   * goes whole to the next page, and only a row taller than a whole page is continued.
+   */
+  fields(rows: FieldRow[], labelWidth = 92): void {
+    const valueWidth = this.width - labelWidth;
+    for (const row of rows) {
+      let { label, value } = row;
+      const size = row.small ? SMALL : SIZE;
+      for (;;) {
+        const height = this.rowHeight(label, value, size, labelWidth, valueWidth);
+        if (this.doc.y + height <= this.bottom) {
+          this.drawRow(label, value, size, labelWidth, height);
+          break;
+        }
+        if (height <= this.bottom - this.top) {
+          this.newPage();
+          continue;
+        }
+        if (this.bottom - this.doc.y < 4 * size) this.newPage();
+        const cut = this.fittingLength(value, size, valueWidth - 2 * PAD, this.bottom - this.doc.y - 2 * PAD);
+        this.drawRow(label, value.slice(0, cut), size, labelWidth, this.bottom - this.doc.y);
+        this.newPage();
+        value = value.slice(cut).replace(/^\n/, '');
+        label = label.endsWith('（续）') ? label : `${label}（续）`;
+      }
+    }
+  }
+
+  /** The height fields() will take for these rows, to keep them together with what comes before. */
+  fieldsHeight(rows: FieldRow[], labelWidth = 92): number {
+    return rows.reduce((sum, row) => sum + this.rowHeight(row.label, row.value, row.small ? SMALL : SIZE, labelWidth, this.width - labelWidth), 0);
+  }
+
+  /**
+   * One line per signer, to sign by hand on paper: "制作人（签名）：____  日期：____年__月__日".
+   * Each signer dates their own signature; the block is never split across pages.
+   */
+  signatures(signers: string[], room = 30): void {
+    const { doc } = this;
+    this.ensure(signers.length * (room + 16));
+    this.font('regular', 11).fillColor('black').lineWidth(0.6).strokeColor('black');
+    const rule = (from: number, to: number, y: number) => doc.moveTo(from, y).lineTo(to, y).stroke();
+    const dateAt = this.left + this.width * 0.58;
+    for (const signer of signers) {
+      const y = doc.y + room;
+      const base = y + 14;
+      const label = `${signer}：`;
+      doc.text(label, this.left, y, { lineBreak: false });
+      rule(this.left + doc.widthOfString(label) + 2, dateAt - 24, base);
+      let x = dateAt;
+      doc.text('日期：', x, y, { lineBreak: false });
+      x += doc.widthOfString('日期：') + 2;
+      for (const [unit, width] of [['年', 46], ['月', 28], ['日', 28]] as const) {
+        rule(x, x + width, base);
+        doc.text(unit, x + width + 2, y, { lineBreak: false });
+        x += width + 2 + doc.widthOfString(unit) + 4;
+      }
+      doc.y = base + 2;
+    }
+    doc.x = this.left;
+    doc.y += 8;
+  }
+
+  private rowHeight(label: string, value: string, size: number, labelWidth: number, valueWidth: number): number {
+    this.font('regular', SIZE);
+    const labelHeight = this.doc.heightOfString(label, { width: labelWidth - 2 * PAD, lineGap: LINE_GAP });
+    this.font('regular', size);
+    const valueHeight = this.doc.heightOfString(value || ' ', { width: valueWidth - 2 * PAD, lineGap: LINE_GAP });
+    return Math.max(labelHeight, valueHeight) + 2 * PAD;
+  }
+
+  private drawRow(label: string, value: string, size: number, labelWidth: number, height: number): void {
+    const { doc } = this;
+    const y = doc.y;
+    const valueWidth = this.width - labelWidth;
+    doc.lineWidth(0.5).strokeColor('black');
+    doc.rect(this.left, y, labelWidth, height).fillAndStroke(LABEL_FILL, 'black');
+    doc.rect(this.left + labelWidth, y, valueWidth, height).stroke();
+    this.font('regular', SIZE).fillColor('black').text(label, this.left + PAD, y + PAD, { width: labelWidth - 2 * PAD, lineGap: LINE_GAP });
+    this.font('regular', size).text(value || ' ', this.left + labelWidth + PAD, y + PAD, { width: valueWidth - 2 * PAD, lineGap: LINE_GAP });
+    doc.x = this.left;
+    doc.y = y + height;
+  }
+
+  /** The longest start of `text` whose wrapped height stays within `height`, ending after a space or punctuation if one is near. */
+  private fittingLength(text: string, size: number, width: number, height: number): number {
+    this.font('regular', size);
+    let low = 1;
+    let high = text.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (this.doc.heightOfString(text.slice(0, mid), { width, lineGap: LINE_GAP }) <= height) low = mid;
+      else high = mid - 1;
+    }
+    const tail = text.slice(Math.max(0, low - 40), low);
+    const pause = Math.max(...[...tail.matchAll(/[\s。，、；：！？,.;:!?）)]/g)].map((m) => m.index + 1), 0);
+    return pause > 0 ? low - tail.length + pause : low;
+  }
+}
+
+function registerFont(doc: PDFKit.PDFDocument, font: DocumentFont): void {
+  try {
+    for (const weight of ['regular', 'bold'] as const) {
+      const face = font[weight];
+      doc.registerFont(weight, face.file, face.postscriptName);
+      doc.font(weight);
+    }
+  } catch (e) {
+    throw new AppError('FONT_MISSING', 'the PDF font could not be loaded', { reason: `${font.description}: ${(e as Error).message}` });
+  }
+}
+
+/** Stamps the caller's footer line and "第 i 页 / 共 n 页" on every page, now that n is known. */
+function stampFooters(writer: PdfWriter, footer: string | undefined): void {
+  const { doc } = writer;
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const foot = writer.bottom;
+    // Writing below the bottom margin would otherwise make pdfkit start yet another page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.moveTo(writer.left, foot + 8).lineTo(writer.left + writer.width, foot + 8).lineWidth(0.5).strokeColor('#888888').stroke();
+    if (footer) {
+      // One line if it can be had down to 6 pt: a hash read across a line break is easily misread.
+      let size = 8;
+      writer.font('regular', size);
+      while (size > 6 && doc.widthOfString(footer) > writer.width) writer.font('regular', (size -= 0.25));
+      doc.fillColor('black').text(footer, writer.left, foot + 13, { width: writer.width, align: 'center', lineGap: 1 });
+    }
+    writer.font('regular', 8).fillColor('black').text(`第 ${i + 1} 页 / 共 ${range.count} 页`, writer.left, doc.page.height - margin / 2 - 4, { width: writer.width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+}
+
+/** Writes `data` to `<file>.part` and renames it into place: a reader never sees half a PDF. */
+export function writeFileAtomically(file: string, data: Buffer): void {
+  const part = `${file}.part`;
+  try {
+    fs.writeFileSync(part, data, { flush: true });
+    fs.renameSync(part, file);
+  } catch (e) {
+    fs.rmSync(part, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Makes an A4 PDF: `draw` lays out the content with the writer's helpers, then every page gets
+ * its footer and number, and the file is written atomically. Returns the font used (for the
+ * record of what was printed) and the page count.
+ */
+export async function writePdf(file: string, options: PdfOptions, draw: (writer: PdfWriter) => void): Promise<{ font: DocumentFont; pages: number }> {
+  const font = options.font ?? documentFont();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 20 * MM, bottom: 24 * MM, left: 20 * MM, right: 20 * MM },
+    bufferPages: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: options.title,
+      Author: options.author,
+      ...(options.subject ? { Subject: options.subject } : {}),
+      Creator: 'Records Room',
+      CreationDate: options.createdAt,
+      ModDate: options.createdAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  registerFont(doc, font);
+  const writer = new PdfWriter(doc);
+  doc.x = writer.left;
+  doc.y = writer.top;
+  draw(writer);
+  stampFooters(writer, options.footer);
+  const pages = doc.bufferedPageRange().count;
+  doc.end();
+  await ended;
+  writeFileAtomically(file, Buffer.concat(chunks));
+  return { font, pages };
+}
