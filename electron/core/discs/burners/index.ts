@@ -1,11 +1,14 @@
 import { guarded, type Burner } from './burner.js';
 import { linuxBurner } from './linux.js';
+import { windowsBurner } from './windows.js';
 
 export { preflight, type Burner, type LoadedMedium, type OpticalDrive } from './burner.js';
 
-/** This system's burner; every burn through it passes preflight first. */
+/** This system's burner (xorriso wherever it isn't Windows); every burn through it passes preflight first. */
 export function burnerFor(platform: NodeJS.Platform): Burner {
   switch (platform) {
+    case 'win32':
+      return guarded(windowsBurner());
     default:
       return guarded(linuxBurner());
   }
