@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors.js';
+import { runTool } from './run-tool.js';
 
 /** xorriso from the system (Debian's package; on Windows a bundled copy later); RECORDS_XORRISO points elsewhere. */
 function xorrisoPath(): string {
@@ -18,30 +18,29 @@ export function volumeLabel(caseNo: string, index: number, count: number): strin
 }
 
 /**
- * Runs xorriso with an argument array (never a shell line). Progress lines ("… 45.2% done") are
- * reported as they come; failure becomes TOOL_FAILED with the tail of its messages.
+ * xorriso's progress in a line it printed: "… 45.2% done" while it builds an image, "91 of 384 MB
+ * written" while it writes one to a drive (its cdrecord emulation with -v). Null for other lines.
  */
-export function runXorriso(args: string[], onPercent: (percent: number) => void = () => undefined, signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(xorrisoPath(), args, { windowsHide: true, signal, timeout: TIMEOUT_MS });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => {
-      const text = d.toString('utf8');
-      err = (err + text).slice(-8000);
-      for (const m of text.matchAll(/([\d.]+)% done/g)) onPercent(Number(m[1]));
-    });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.name === 'AbortError') reject(new AppError('CANCELLED', 'cancelled'));
-      else reject(new AppError('TOOL_FAILED', 'xorriso could not run', { tool: 'xorriso', reason: e.code === 'ENOENT' ? 'missing' : e.message }));
-    });
-    child.on('close', (code) => {
-      if (code === 0) return resolve(out);
-      if (signal?.aborted) return reject(new AppError('CANCELLED', 'cancelled'));
-      const tail = err.trim().split('\n').slice(-3).join(' / ');
-      reject(new AppError('TOOL_FAILED', 'xorriso failed', { tool: 'xorriso', reason: tail || `exit ${code}` }));
-    });
+export function xorrisoPercent(line: string): number | null {
+  const done = /([\d.]+)% done/.exec(line);
+  if (done) return Number(done[1]);
+  const written = /(\d+) of\s+(\d+) MB written/.exec(line);
+  return written && Number(written[2]) > 0 ? Math.min(100, (Number(written[1]) * 100) / Number(written[2])) : null;
+}
+
+/**
+ * Runs xorriso with an argument array (never a shell line); resolves with its stdout. Progress is
+ * reported as it comes; failure becomes TOOL_FAILED with the tail of its messages.
+ */
+export function runXorriso(args: string[], onPercent: (percent: number) => void = () => undefined, signal?: AbortSignal, timeoutMs = TIMEOUT_MS): Promise<string> {
+  return runTool(xorrisoPath(), args, {
+    tool: 'xorriso',
+    signal,
+    timeoutMs,
+    onLine: (line) => {
+      const percent = xorrisoPercent(line);
+      if (percent !== null) onPercent(percent);
+    },
   });
 }
 
@@ -86,9 +85,9 @@ export async function imageExtents(iso: string): Promise<Map<string, { start: nu
   return extents;
 }
 
-/** Every file of an image, as any computer would read it, into `dir`. */
-export async function extractImage(iso: string, dir: string): Promise<void> {
-  await runXorriso(['-osirrox', 'on', '-indev', iso, '-extract', '/', dir]);
+/** Every file of an image (or of a disc in a drive), as any computer would read it, into `dir`. */
+export async function extractImage(iso: string, dir: string, timeoutMs = TIMEOUT_MS): Promise<void> {
+  await runXorriso(['-osirrox', 'on', '-indev', iso, '-extract', '/', dir], undefined, undefined, timeoutMs);
 }
 
 /** The image's recorded MD5s checked again: a changed sector anywhere fails it. */
