@@ -52,6 +52,10 @@ interface World {
   backupTarget: number;
   spareTarget: number;
   job: number;
+  disc: number;
+  discJob: number;
+  discImage: string;
+  drive: string;
   newDir: () => string;
 }
 
@@ -173,6 +177,18 @@ const WALK: { [M in MethodName]: Probe[] } = {
     { input: (w) => ({ limit: 10, officerId: w.ids.officerC }), expect: only(SIGNED_IN), shows: byRole(total(2), total(1), total(0)) },
     { input: () => ({ limit: 10, text: 'T001' }), expect: only(SIGNED_IN), shows: byRole(total(3), total(2), total(0)) },
   ],
+  // Evidence discs: the keeper makes them; whoever reads the catalogue reads the register and may check a disc.
+  'discs.plan': [{ input: (w) => ({ caseId: w.case1, medium: 'cd' }), expect: only(['keeper']) }],
+  'discs.build': [{ input: (w) => ({ caseId: w.case1, medium: 'cd', outDir: w.newDir() }), expect: only(['keeper']) }],
+  'discs.job': [{ input: (w) => ({ jobId: w.discJob }), expect: only(['keeper']) }],
+  'discs.cancel': [{ input: (w) => ({ jobId: w.discJob }), expect: only(['keeper']) }],
+  'discs.drives': [{ input: () => ({}), expect: only(['keeper']), shows: { keeper: length(1) } }],
+  'discs.burn': [{ input: (w) => ({ discId: w.disc, drive: w.drive }), expect: only(['keeper']) }],
+  'discs.list': [{ input: (w) => ({ caseId: w.case1 }), expect: only(CATALOGUE) }],
+  'discs.get': [{ input: (w) => ({ id: w.disc }), expect: only(CATALOGUE) }],
+  'discs.setLocation': [{ input: (w) => ({ id: w.disc, location: '档案柜 A-3' }), expect: only(['keeper']) }],
+  'discs.check': [{ input: (w) => ({ path: w.discImage }), expect: only(CATALOGUE), shows: { supervisor: (v) => expect((v as { verdict: string }).verdict).toBe('ok') } }],
+  'discs.labels': [{ input: (w) => ({ ids: [w.disc] }), expect: only(['keeper']) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -288,6 +304,11 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const spareTarget = (await ok<{ id: number }>('backup.addTarget', { path: dir('rr-access-backup-'), label: 'B' }, keeperToken)).id;
   const backupRun = (await ok<{ runId: number }>('backup.run', { targetId: backupTarget }, keeperToken)).runId;
   await app.core.backup.wait(backupRun);
+  const discJob = (await ok<{ jobId: number }>('discs.build', { caseId: case1, medium: 'cd', outDir: dir('rr-access-disc-') }, keeperToken)).jobId;
+  const disc = (await app.core.discs.wait(discJob)).discIds[0] ?? 0;
+  // No optical drive here: the burner's pseudo-drive, a file xorriso burns to as to a disc.
+  const drive = `stdio:${path.join(dir('rr-access-drive-'), 'disc.img')}`;
+  process.env.RECORDS_BURN_DRIVE = drive;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -310,6 +331,10 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     backupTarget,
     spareTarget,
     job: jobId,
+    disc,
+    discJob,
+    discImage: app.core.discs.register.one(disc).imagePath,
+    drive,
     newDir: () => dir('rr-access-target-'),
   };
   return { world, sessions };
@@ -321,6 +346,7 @@ async function settle(app: RecordsApp, method: MethodName, value: unknown): Prom
   if (method === 'import.start' && v.jobId) await app.core.imports.wait(v.jobId);
   if (method === 'integrity.check' && v.runId) await app.core.fixity.wait(v.runId);
   if (method === 'backup.run' && v.runId) await app.core.backup.wait(v.runId);
+  if ((method === 'discs.build' || method === 'discs.burn') && v.jobId) await app.core.discs.wait(v.jobId);
 }
 
 type Opener = (app: RecordsApp, dispatcher: Dispatcher, rendererDir: string) => Promise<Transport>;

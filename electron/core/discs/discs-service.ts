@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DiscDetailDto, DiscDto, DiscHealthDto, DiscJobDto, DiscPlanDto } from '../../../shared/contract/discs-dto.js';
+import type { DiscDetailDto, DiscDto, DiscHealthDto, DiscJobDto, DiscPlanDto, DriveDto } from '../../../shared/contract/discs-dto.js';
 import type { PartyDto } from '../../../shared/contract/cases-dto.js';
 import { AppError, type AppErrorShape } from '../../../shared/errors.js';
 import { DISC_MEDIA, spanDiscs, type DiscMedium } from '../../../shared/rules/disc-media.js';
@@ -20,9 +20,10 @@ import { buildDiscs, removeLeftovers, type DiscProgress } from './disc-build.js'
 import { caseEvidence, type DiscEvidence } from './disc-evidence.js';
 import { checkDisc, openDisc } from './disc-health.js';
 import { writeLabelsPdf } from './labels.js';
+import { burnerFor, preflight, type Burner } from './burners/index.js';
+import { imageMd5Intact, volumeLabel } from './xorriso.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
 import { DiscRegister } from './disc-register.js';
-import { volumeLabel } from './xorriso.js';
 
 type DiscJobState = 'finished' | 'failed' | 'cancelled';
 
@@ -64,6 +65,7 @@ export class DiscsService {
     private readonly dataDir: string,
     bus: PushBus,
     private readonly documents: DocumentsFolder,
+    private readonly burner: Burner = burnerFor(process.platform),
   ) {
     this.register = new DiscRegister(db);
     this.jobs = new JobRunner(db, clock, bus, {
@@ -167,6 +169,86 @@ export class DiscsService {
               this.audit.append({ ...ctx.auditBase(), action: 'disc.build_failed', target: `case:${request.caseId}`, details: { jobId: id, code: shape.code, ...(shape.details ?? {}) } });
             })();
             return state;
+          }
+        },
+      };
+    });
+  }
+
+  /** The optical drives here and what each holds; a drive that can't be asked says why. */
+  async drives(): Promise<DriveDto[]> {
+    const drives = await this.burner.drives();
+    return Promise.all(
+      drives.map(async (d) => {
+        try {
+          return { ...d, medium: await this.burner.medium(d.id), problem: null };
+        } catch (e) {
+          return { ...d, medium: null, problem: (e instanceof AppError ? e : new AppError('INTERNAL', String(e))).toShape() };
+        }
+      }),
+    );
+  }
+
+  /**
+   * Burns a registered image and reads every file back from the disc against the register; only
+   * a clean read-back makes the disc count as burned. The drive and the blank are checked before
+   * the job starts, so a keeper who put in the wrong disc hears it at once.
+   */
+  async burn(ctx: CallContext, discId: number, drive: string): Promise<number> {
+    const disc = this.register.one(discId);
+    if (disc.state === 'burned') throw new AppError('DISC_ALREADY_BURNED', 'this disc was burned already', { number: disc.number });
+    if (!disc.imagePresent) throw new AppError('IMAGE_MISSING', 'the image is gone', { number: disc.number, path: disc.imagePath });
+    if (!(await this.burner.drives()).some((d) => d.id === drive)) throw new AppError('NO_DRIVE', 'no such drive', { drive });
+    await preflight(this.burner, drive, disc.imageBytes);
+    const by = ctx.account?.id ?? null;
+    return this.jobs.start(() => {
+      const id = this.insertJob(ctx, 'burn', disc.caseId, { discId, drive });
+      return {
+        id,
+        progress: { step: 'verify', disc: disc.index, discs: disc.count, percent: 0 },
+        work: async (job) => {
+          const controller = new AbortController();
+          job.onCancel(() => controller.abort());
+          const step = (name: string, percent: number) => {
+            Object.assign(job.progress, { step: name, percent: Math.min(100, percent) });
+            job.report();
+          };
+          const fail = (shape: AppErrorShape, state: DiscJobState = shape.code === 'CANCELLED' ? 'cancelled' : 'failed') => {
+            this.db.transaction(() => {
+              this.finishJob(id, state, shape);
+              this.audit.append({ ...ctx.auditBase(), action: 'disc.burn_failed', target: `disc:${discId}`, details: { drive, code: shape.code, ...(shape.details ?? {}) } });
+            })();
+            return state;
+          };
+          try {
+            if (!(await imageMd5Intact(disc.imagePath))) return fail(new AppError('IMAGE_DAMAGED', 'the image was changed since it was built', { number: disc.number, path: disc.imagePath }).toShape());
+            step('burn', 0);
+            await this.burner.burn(disc.imagePath, drive, (p) => step('burn', p), controller.signal);
+            step('readback', 0);
+            const scratch = path.join(this.dataDir, 'disc-read');
+            fs.mkdirSync(scratch, { recursive: true });
+            const opened = await this.burner.openForReading(drive, scratch);
+            let finding;
+            try {
+              finding = await checkDisc(opened.root, this.register);
+            } finally {
+              await opened.release();
+            }
+            await this.burner.eject(drive).catch(() => undefined);
+            const result = finding.disc?.id === discId && finding.result ? finding.result : { outcome: 'altered' as const, filesOk: finding.filesOk, problems: finding.problems.length ? finding.problems : [{ path: 'tagmanifest-sha256.txt', problem: 'mismatch' as const }] };
+            if (result.outcome !== 'ok') {
+              this.register.recordCheck(discId, 'burn', this.clock.now(), by, drive, result);
+              return fail(new AppError('READBACK_MISMATCH', 'the read-back differs', { count: result.problems.length, problems: result.problems.slice(0, 20) }).toShape());
+            }
+            this.db.transaction(() => {
+              this.register.recordCheck(discId, 'burn', this.clock.now(), by, drive, result);
+              this.register.markBurned(discId, this.clock.now(), by, drive);
+              this.audit.append({ ...ctx.auditBase(), action: 'disc.burned', target: `disc:${discId}`, details: { drive, filesOk: result.filesOk, tagmanifestSha256: disc.tagmanifestSha256 } });
+              this.finishJob(id, 'finished', null);
+            })();
+            return 'finished';
+          } catch (e) {
+            return fail((e instanceof AppError ? e : new AppError('INTERNAL', String(e))).toShape());
           }
         },
       };

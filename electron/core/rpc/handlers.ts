@@ -122,6 +122,8 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'discs.list': (app, input) => app.core.discs.list(input.caseId),
   'discs.get': (app, input) => app.core.discs.get(input.id),
   'discs.check': (app, input, ctx) => app.core.discs.check(ctx, input.path),
+  'discs.drives': (app) => app.core.discs.drives(),
+  'discs.burn': async (app, input, ctx) => ({ jobId: await app.core.discs.burn(ctx, input.discId, input.drive) }),
   'discs.labels': (app, input, ctx) => app.core.discs.labels(ctx, input.ids),
   'discs.setLocation': (app, input, ctx) => app.core.discs.setLocation(ctx, input.id, input.location),
 

@@ -31,7 +31,7 @@ async function imageOf(names: string[], big = 0): Promise<{ iso: string; bag: st
   const bag = dir('rr-burn-bag-');
   await writeBag(bag, payload, { office: '峡口镇综合行政执法办公室', unitCode: 'XK-01', caseNo: '峡综执罚〔2026〕7号', cause: '占道经营', parties: '李某某', filedOn: null, disc: { index: 1, count: 1 }, baggingDate: '2026-12-02' });
   const iso = path.join(dir('rr-burn-iso-'), 'disc.iso');
-  await buildImage(bag, iso, volumeLabel('峡综执罚〔2026〕7号', 1, 1));
+  await buildImage(bag, [], iso, volumeLabel('峡综执罚〔2026〕7号', 1, 1));
   return { iso, bag };
 }
 

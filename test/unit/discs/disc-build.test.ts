@@ -2,50 +2,25 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CaseFields } from '../../../shared/contract/cases-dto.js';
 import { extractImage } from '../../../electron/core/discs/xorriso.js';
 import { openStore } from '../../../electron/core/store/open-store.js';
-import { make } from '../../support/media.js';
+import { FACTS, caseWithEvidence } from '../../support/discs.js';
 import { sha256OfFile } from '../../support/hashes.js';
-import { KEEPER, appPerTest, codeOf, scratch } from '../../support/test-app.js';
+import { appPerTest, codeOf, scratch } from '../../support/test-app.js';
 
 const dir = scratch();
 const { open, app } = appPerTest();
-const FACTS = { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '峡口镇集贸市场东门', statement: '当事人在人行道摆摊经营，拒不整改' };
-
-/** An office with an officer, three camera recordings of one event and one file no camera named. */
-async function caseWithEvidence() {
+/** The case of support/discs.ts, its photo attributed so nothing is blocked. */
+async function readyCase() {
   const t = await open();
-  const token = await t.login(KEEPER.username, KEEPER.password);
-  const li = await t.call('accounts.create', { username: 'li', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000123' }, token);
-  const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000456' }, token);
-  const src = dir('rr-disc-src-');
-  make.h264(path.join(src, 'T001_000123_20261120093000_0001.MP4'), 1);
-  make.h264(path.join(src, 'T001_000123_20261120093500_0002.MP4'), 1);
-  make.wav(path.join(src, 'T001_000123_20261120094000_0003.WAV'));
-  make.jpeg(path.join(src, '集贸市场东门 现场照片.jpg'));
-  await t.app.core.imports.wait((await t.call('import.start', { source: src }, token)).jobId);
-  const records = (await t.call('records.list', { limit: 10 }, token)).records;
-  const fields: CaseFields = {
-    caseNo: '峡综执罚〔2026〕12号',
-    kind: 'penalty',
-    cause: '占道经营',
-    parties: [{ kind: 'person', name: '王某某', idType: '', idNumber: '', contact: '' }],
-    handlerIds: [li.id, zhang.id],
-    filedOn: '2026-11-20',
-    decidedOn: null,
-    closedOn: null,
-    archivedOn: null,
-    status: 'open',
-  };
-  const c = await t.call('cases.create', { fields }, token);
-  await t.call('cases.link', { caseId: c.id, recordIds: records.map((r) => r.id), role: 'evidence', facts: FACTS }, token);
-  return { t, token, caseId: c.id, records };
+  const made = await caseWithEvidence(t, dir('rr-disc-src-'));
+  for (const r of made.records.filter((x) => !x.officer)) await t.call('records.assignOfficer', { recordId: r.id, officerId: made.li.id }, made.token);
+  return { t, ...made };
 }
 
 describe('building evidence discs', () => {
   it('plans, builds a disc anyone can check with sha256sum -c, and registers it only when it is whole', async () => {
-    const { t, token, caseId, records } = await caseWithEvidence();
+    const { t, token, caseId, records } = await readyCase();
     const plan = await t.call('discs.plan', { caseId, medium: 'dvd' }, token);
     expect(plan.blocked).toEqual([]);
     expect(plan.discs).toHaveLength(1);
@@ -81,7 +56,7 @@ describe('building evidence discs', () => {
   });
 
   it('checks a disc years later against the register, naming an altered file or an unknown disc', async () => {
-    const { t, token, caseId } = await caseWithEvidence();
+    const { t, token, caseId } = await readyCase();
     const out = dir('rr-disc-out-');
     await t.app.core.discs.wait((await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token)).jobId);
     const [disc] = await t.call('discs.list', {}, token);
@@ -112,7 +87,8 @@ describe('building evidence discs', () => {
   });
 
   it('keeps blocked evidence off a disc until it is put right, and says why', async () => {
-    const { t, token, caseId, records } = await caseWithEvidence();
+    const t = await open();
+    const { token, caseId, records, li } = await caseWithEvidence(t, dir('rr-disc-src-'));
     const photo = records.find((r) => r.originalName.endsWith('.jpg'));
     expect(photo?.officer).toBeNull();
     t.app.core.db.prepare("UPDATE record_links SET facts = json_remove(facts, '$.place') WHERE record_id = ?").run(records[0]?.id);
@@ -125,10 +101,15 @@ describe('building evidence discs', () => {
     );
     expect(await codeOf(() => t.call('discs.build', { caseId, medium: 'cd', outDir: dir('rr-disc-out-') }, token))).toBe('DISC_PLAN_BLOCKED');
     expect(t.app.core.discs.list()).toEqual([]);
+    // Put right in place: the facts completed on the link, the officer assigned.
+    await t.call('cases.link', { caseId, recordIds: [records[0]?.id ?? 0], role: 'evidence', facts: FACTS }, token);
+    await t.call('records.assignOfficer', { recordId: photo?.id ?? 0, officerId: li.id }, token);
+    expect((await t.call('discs.plan', { caseId, medium: 'cd' }, token)).blocked).toEqual([]);
+    expect(await codeOf(() => t.call('discs.plan', { caseId, medium: 'cd', recordIds: [999] }, token))).toBe('VALIDATION_FAILED');
   });
 
   it('refuses an original changed in the store and a cancelled build, leaving nothing behind', async () => {
-    const { t, token, caseId, records } = await caseWithEvidence();
+    const { t, token, caseId, records } = await readyCase();
     const out = dir('rr-disc-out-');
     const victim = records.find((r) => r.mediaType === 'video');
     const target = openStore(() => t.app.core.settings.storeDir(t.dir))().localPath(victim?.sha256 ?? '');
@@ -151,7 +132,7 @@ describe('building evidence discs', () => {
   });
 
   it('clears what a build killed midway left, and registers nothing of it', async () => {
-    const { t, token, caseId } = await caseWithEvidence();
+    const { t, token, caseId } = await readyCase();
     const out = dir('rr-disc-out-');
     const dead = spawnSync('true').pid;
     const jobId = Number(
