@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../../shared/errors.js';
+
 /** What the README says about the disc it sits on. */
 export interface DiscReadmeInfo {
   office: string;
@@ -199,4 +204,30 @@ export function discReadme(info: DiscReadmeInfo): string {
     'computer.',
   ];
   return `\uFEFF${[...zh, '', '', ...en, ''].join('\r\n')}`;
+}
+
+const VERIFIER = path.join('disc', 'verify.html');
+
+/**
+ * verify.html as the running app finds it: RECORDS_RESOURCES if set, the installed app's
+ * resources folder (electron-builder's extraResources), or resources/ of the checkout above this
+ * module, which is electron/core/discs in source and dist/electron once bundled by esbuild.
+ */
+export function verifierPath(): string {
+  const candidates: string[] = [];
+  if (process.env.RECORDS_RESOURCES) candidates.push(path.join(process.env.RECORDS_RESOURCES, VERIFIER));
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  if (packaged) candidates.push(path.join(packaged, VERIFIER));
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5 && path.dirname(dir) !== dir; up++, dir = path.dirname(dir)) candidates.push(path.join(dir, 'resources', VERIFIER));
+  const found = candidates.find((c) => fs.existsSync(c));
+  if (!found) throw new AppError('INTERNAL', 'the disc verification page is missing from this installation', { looked: candidates });
+  return found;
+}
+
+/** Puts verify.html into `destDir` (a disc's root, beside the bag); returns where it went. */
+export function copyVerifier(destDir: string): string {
+  const target = path.join(destDir, 'verify.html');
+  fs.copyFileSync(verifierPath(), target);
+  return target;
 }

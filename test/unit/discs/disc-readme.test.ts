@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { writeBag, type BagPayload, type WrittenBag } from '../../../electron/core/discs/bag.js';
-import { discReadme } from '../../../electron/core/discs/disc-readme.js';
+import { copyVerifier, discReadme, verifierPath } from '../../../electron/core/discs/disc-readme.js';
 import { make } from '../../support/media.js';
 import { scratch } from '../../support/test-app.js';
 
@@ -12,6 +12,9 @@ const dir = scratch();
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const README = { office: '峡口镇综合行政执法办公室', caseNo: '峡综执罚〔2026〕1号', disc: { index: 1, count: 2 }, builtAt: '2026-12-02 10:30' };
 const pwsh = spawnSync('pwsh', ['-Version'], { encoding: 'utf8' }).status === 0;
+afterEach(() => {
+  delete process.env.RECORDS_RESOURCES;
+});
 
 /** A real bag with a Chinese name and a name PowerShell would read as a wildcard, README beside it as on the disc. */
 async function bagWithReadme(): Promise<{ root: string; bag: WrittenBag }> {
@@ -117,5 +120,20 @@ describe('the README on an evidence disc', () => {
     const bad = check();
     expect(bad).toContain('FAILED  data/[重点] 现场录音.wav');
     expect(bad.trim().endsWith('FAILED: 1')).toBe(true);
+  });
+
+  it('puts the verification page beside the bag, from RECORDS_RESOURCES when that is set', () => {
+    const checkout = new URL('../../../resources/disc/verify.html', import.meta.url);
+    const disc = dir('rr-readme-disc-');
+    expect(copyVerifier(disc)).toBe(path.join(disc, 'verify.html'));
+    expect(fs.readFileSync(path.join(disc, 'verify.html'))).toEqual(fs.readFileSync(checkout));
+
+    const resources = dir('rr-readme-res-');
+    fs.mkdirSync(path.join(resources, 'disc'));
+    fs.writeFileSync(path.join(resources, 'disc', 'verify.html'), '<!doctype html><title>installed</title>');
+    process.env.RECORDS_RESOURCES = resources;
+    expect(verifierPath()).toBe(path.join(resources, 'disc', 'verify.html'));
+    copyVerifier(disc);
+    expect(fs.readFileSync(path.join(disc, 'verify.html'), 'utf8')).toContain('installed');
   });
 });
