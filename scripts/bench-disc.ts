@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_ADMIN, MiB, benchArchive, seconds, writeRandom } from './bench-data.js';
+import { MiB, benchArchive, seconds, writeRandom } from './bench-data.js';
 
 const scratch = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'rr-bench-disc-'));
 const FACTS = { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '峡口镇集贸市场东门', statement: '当事人在人行道摆摊经营' };

@@ -12,7 +12,7 @@ export async function caseWithEvidence(t: TestApp, src: string) {
   const li = await t.call('accounts.create', { username: 'li', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000123' }, token);
   const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000456' }, token);
   make.h264(path.join(src, 'T001_000123_20261120093000_0001.MP4'), 1);
-  make.h264(path.join(src, 'T001_000123_20261120093500_0002.MP4'), 1);
+  make.h264(path.join(src, 'T001_000123_20261120093500_0002.MP4'), 2);
   make.wav(path.join(src, 'T001_000123_20261120094000_0003.WAV'));
   make.jpeg(path.join(src, '集贸市场东门 现场照片.jpg'));
   await t.app.core.imports.wait((await t.call('import.start', { source: src }, token)).jobId);

@@ -1,5 +1,5 @@
 import { evidenceFactsSchema, type EvidenceFacts } from '../../../shared/contract/cases-dto.js';
-import { DISC_BLOCKS } from '../../../shared/contract/discs-dto.js';
+import type { DISC_BLOCKS } from '../../../shared/contract/discs-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from '../db/open.js';
 

@@ -53,7 +53,7 @@ async function evidenceDisc(): Promise<{ disc: string; bag: WrittenBag }> {
   copyVerifier(root);
   fs.writeFileSync(path.join(root, 'README.txt'), discReadme({ office: INFO.office, caseNo: INFO.caseNo, disc: INFO.disc, builtAt: '2026-12-02 10:30' }));
   const iso = path.join(dir('rr-vp-iso-'), 'disc.iso');
-  await buildImage(root, iso, volumeLabel(INFO.caseNo, 1, 1));
+  await buildImage(root, [], iso, volumeLabel(INFO.caseNo, 1, 1));
   // One level down, so a test can also pick the folder that holds the disc.
   const disc = path.join(dir('rr-vp-disc-'), 'RR_2026_1_D1OF1');
   await extractImage(iso, disc);
