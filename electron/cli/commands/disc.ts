@@ -9,10 +9,17 @@ import { waitForDisc } from '../jobs.js';
 import { emit } from '../output.js';
 import { say } from '../texts.js';
 
+/** The case by its number as typed: brackets and digit widths vary, so numbers are compared as the catalogue normalizes them. */
 async function caseIdOf(s: Signed, caseNo: string): Promise<number> {
-  const found = (await s.call('cases.list', { text: caseNo, limit: 200 })).cases.find((c) => normalizeCaseNo(c.caseNo) === normalizeCaseNo(caseNo));
-  if (!found) throw new AppError('NOT_FOUND', `no case ${caseNo}`, { id: caseNo });
-  return found.id;
+  const wanted = normalizeCaseNo(caseNo);
+  let beforeId: number | undefined;
+  for (;;) {
+    const page = (await s.call('cases.list', { limit: 200, beforeId })).cases;
+    const found = page.find((c) => normalizeCaseNo(c.caseNo) === wanted);
+    if (found) return found.id;
+    if (page.length < 200) throw new AppError('NOT_FOUND', `no case ${caseNo}`, { id: caseNo });
+    beforeId = page.at(-1)?.id;
+  }
 }
 
 function recordIds(list: string | undefined): number[] | undefined {

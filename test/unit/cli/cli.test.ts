@@ -6,7 +6,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../../../shared/contract/methods.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
 import { make } from '../../support/media.js';
-import { scratch, tempDir } from '../../support/test-app.js';
+import { openTestApp, scratch, tempDir } from '../../support/test-app.js';
+import { caseWithEvidence } from '../../support/discs.js';
 
 const dirs: string[] = [];
 const scratchDir = scratch();
@@ -249,6 +250,34 @@ describe('records command line', () => {
     const verified = records(['--data', rebuilt, '--user', 'keeper', '--json', 'verify'], AS_KEEPER);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.out)).toMatchObject({ checked: 1, ok: 1, unexpected: 0, auditChainOk: true });
+  });
+
+  it('builds a case’s disc images, checks them, and lists the register', async () => {
+    const d = scratchDir();
+    const t = await openTestApp({ dir: d });
+    const { token, records: recs, li } = await caseWithEvidence(t, scratchDir());
+    for (const r of recs.filter((x) => !x.officer)) await t.call('records.assignOfficer', { recordId: r.id, officerId: li.id }, token);
+    await t.app.close();
+    const out = scratchDir();
+    const built = records(['--data', d, '--user', 'keeper', '--json', 'disc', 'build', '--case', '峡综执罚[2026]12号', '--medium', 'cd', '--out', out], AS_KEEPER);
+    expect(built.code, built.err).toBe(0);
+    const [disc] = JSON.parse(built.out).discs as { number: string; path: string; bytes: number; tagmanifestSha256: string; files: string[] }[];
+    expect(disc).toMatchObject({ number: '2026-G0001', bytes: fs.statSync(disc?.path ?? '').size });
+    expect(disc?.files).toHaveLength(recs.length);
+    expect(fs.readdirSync(out)).toEqual([path.basename(disc?.path ?? '')]);
+    const check = records(['--data', d, '--user', 'keeper', 'disc', 'check', disc?.path ?? ''], AS_KEEPER);
+    expect(check.code, check.err).toBe(0);
+    expect(check.out).toContain(`光盘 ${disc?.number}（案件 峡综执罚〔2026〕12号）完好`);
+    const list = records(['--data', d, '--user', 'keeper', 'disc', 'list'], AS_KEEPER);
+    expect(list.out).toContain('已制作镜像，未刻录');
+    const stranger = scratchDir();
+    fs.writeFileSync(path.join(stranger, 'bag-info.txt'), 'Bag-Group-Identifier: X\n');
+    const unknown = records(['--data', d, '--user', 'keeper', '--json', 'disc', 'check', stranger], AS_KEEPER);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.out)).toMatchObject({ verdict: 'unknown' });
+    const noCase = records(['--data', d, '--user', 'keeper', 'disc', 'build', '--case', '没有这个案件', '--out', out], AS_KEEPER);
+    expect(noCase.code).toBe(1);
+    expect(records(['--data', d, '--user', 'keeper', 'disc', 'build', '--case', 'x', '--medium', 'floppy', '--out', out], AS_KEEPER).code).toBe(1);
   });
 
   it('speaks English when asked', () => {
