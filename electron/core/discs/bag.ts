@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors.js';
-import { copyAndHash } from '../files/copy-file.js';
 
 /** One original going into a bag: where its bytes are, the name it gets, and what the catalogue says they hash to. */
 export interface BagPayload {
@@ -24,12 +22,6 @@ export interface BagInfo {
   baggingDate: string;
 }
 
-export interface WrittenBag {
-  /** SHA-256 of tagmanifest-sha256.txt: one line that anchors every byte of the bag (printed on the paper). */
-  tagmanifestSha256: string;
-  payloadOxum: string;
-  files: { recordId: number; path: string; sha256: string; sm3: string; size: number }[];
-}
 
 /**
  * A payload path as both BagIt and `sha256sum -c` read it. RFC 8493 wants CR, LF and % in a
@@ -109,26 +101,4 @@ export function writeBagTags(root: string, files: Omit<BagFile, 'source'>[], inf
   const tagmanifest = [...tags].map(([name, content]) => `${sha256Hex(content)}  ${name}\n`).join('');
   fs.writeFileSync(path.join(root, 'tagmanifest-sha256.txt'), tagmanifest);
   return { tagmanifestSha256: sha256Hex(tagmanifest), payloadOxum };
-}
-
-/**
- * A complete bag in a folder, originals copied in and verified against the catalogue's SHA-256
- * as they are read: an original that no longer hashes as catalogued stops the bag, so nothing
- * that differs from the archive is handed out.
- */
-export async function writeBag(root: string, payload: BagPayload[], info: BagInfo, tagFiles: { name: string; content: string | Buffer }[] = [], cancelled: () => boolean = () => false): Promise<WrittenBag> {
-  const paths = payloadPaths(payload);
-  const files: WrittenBag['files'] = [];
-  for (const [i, item] of payload.entries()) {
-    const target = path.join(root, ...(paths[i] as string).split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const copied = await copyAndHash(item.source, target, () => undefined, cancelled);
-    if (copied.sha256 !== item.sha256) {
-      fs.rmSync(target, { force: true });
-      throw new AppError('ORIGINAL_CHANGED', 'an original no longer hashes as catalogued', { id: item.recordId, expected: item.sha256, actual: copied.sha256 });
-    }
-    fs.chmodSync(target, 0o444);
-    files.push({ recordId: item.recordId, path: paths[i] as string, sha256: copied.sha256, sm3: copied.sm3, size: copied.size });
-  }
-  return { ...writeBagTags(root, files, info, tagFiles), files };
 }
