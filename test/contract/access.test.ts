@@ -199,6 +199,8 @@ interface Transport {
   login(username: string): Promise<{ token: string; cookie: string | null }>;
   /** The media route for a ticket, as the caller's shell would fetch it: the status answered. */
   media(ticket: string, who: { token: string | null; cookie: string | null }): Promise<number>;
+  /** A printed document (labels, …) as the caller's shell would fetch it: the status answered. */
+  document(name: string, who: { token: string | null; cookie: string | null }): Promise<number>;
   /** Whether the caller's push stream opens, and whether it carries an import's progress. */
   events(who: { token: string | null; cookie: string | null }, app: RecordsApp): Promise<'refused' | 'received' | 'withheld'>;
   close(): Promise<void>;
@@ -214,6 +216,7 @@ function inProcess(app: RecordsApp, dispatcher: Dispatcher): Transport {
       return { token: (res.value as { token: string }).token, cookie: null };
     },
     media: async (ticket, who) => (app.core.playback.resolve(ticket, who.token) ? 206 : 404),
+    document: async (name, who) => (app.core.documents.resolve(name, who.token) ? 200 : 404),
     events: async (who) => {
       const account = app.core.auth.peek(who.token);
       if (!account) return 'refused';
@@ -233,6 +236,7 @@ async function overHttp(dispatcher: Dispatcher, rendererDir: string): Promise<Tr
     },
     login: (username) => bridgeLogin(bridge.port, launch, username, username === KEEPER.username ? KEEPER.password : PASSWORD),
     media: async (ticket, who) => (await rawRequest(bridge.port, { path: `/media/${ticket}`, headers: { Cookie: who.cookie ?? launch, Range: 'bytes=0-9' } })).status,
+    document: async (name, who) => (await rawRequest(bridge.port, { path: `/documents/${encodeURIComponent(name)}`, headers: { Cookie: who.cookie ?? launch } })).status,
     events: (who, app) =>
       new Promise((resolve, reject) => {
         const req = http.get({ host: '127.0.0.1', port: bridge.port, path: '/events', headers: { Host: `127.0.0.1:${bridge.port}`, Cookie: who.cookie ?? launch } }, (res) => {
@@ -439,6 +443,16 @@ function routes(name: string, open: Opener) {
       if (!audit.ok) throw new Error(audit.error.code);
       const views = (audit.value as { events: { action: string; actorName: string | null }[] }).events.filter((e) => e.action.startsWith('record.view'));
       expect(views.map((e) => e.actorName)).toEqual([ACCOUNTS.officerA.displayName, ACCOUNTS.officerA.displayName]);
+    });
+
+    it('hands a printed document only to the session that asked for it', async () => {
+      const { t, world, sessions } = office();
+      const res = await t.send('discs.labels', { ids: [world.disc] }, sessions.keeper.token);
+      if (!res.ok) throw new Error(res.error.code);
+      const { name } = res.value as { name: string };
+      const answers = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await t.document(name, sessions[who])] as const)));
+      expect(answers).toEqual({ keeper: 200, officerA: 404, officerB: 404, responsible: 404, principal: 404, supervisor: 404, signedOut: 404, expired: 404 });
+      expect(await t.document('../records.db', sessions.keeper)).toBe(404);
     });
 
     it('opens the push stream to signed-in sessions only, and sends each only what it may see', async () => {
