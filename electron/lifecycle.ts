@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, shell, type BrowserWindow } from 'electron';
 import { SHARED_MESSAGES, interpolate } from '../shared/i18n/messages.js';
 import { contentType, resolveRendererFile } from './bridge/static-files.js';
 import { SECURITY_HEADERS } from './bridge/security.js';
@@ -62,13 +62,20 @@ export async function startElectronApp(): Promise<void> {
   const dispatcher = new Dispatcher(core);
   void core.startBackgroundWork();
   if (demo) await seedDemoOffice(dispatcher, workstationName('electron'));
-  let win: BrowserWindow | null = createMainWindow(path.join(here, 'preload.cjs'));
+  // The IPC routes (which know the window's session) are registered just below, before any page can open a document.
+  let session: () => string | null = () => null;
+  const openDocument = (name: string) => {
+    const file = core.error ? null : core.core.documents.resolve(name, session());
+    if (file) void shell.openPath(file);
+  };
+  let win: BrowserWindow | null = createMainWindow(path.join(here, 'preload.cjs'), openDocument);
   const pickFolder = async () => {
     if (!win) return null;
     const chosen = await dialog.showOpenDialog(win, { properties: ['openDirectory'] });
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
   const routes = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null, pickFolder);
+  session = routes.session;
   serveRenderer(path.join(here, '..', 'renderer'), core, routes.session);
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();

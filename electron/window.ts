@@ -5,7 +5,7 @@ import { APP_ORIGIN } from './ipc-channels.js';
  * The main window, hardened: isolated and sandboxed renderer without Node, no navigation away,
  * no new windows, no permission prompts, no request leaving the app's own protocol.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, openDocument: (name: string) => void = () => undefined): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -25,15 +25,23 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       devTools: process.env.RECORDS_DEVTOOLS === '1',
     },
   });
-  hardenContents(win.webContents);
+  hardenContents(win.webContents, openDocument);
   hardenSession(win.webContents.session);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
-export function hardenContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+/**
+ * No new windows: a printed document the page opens (`/documents/<name>`, as in the browser
+ * bridge) goes to the system's PDF viewer instead, which prints labels at actual size.
+ */
+export function hardenContents(contents: WebContents, openDocument: (name: string) => void = () => undefined): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const prefix = `${APP_ORIGIN}/documents/`;
+    if (url.startsWith(prefix)) openDocument(decodeURIComponent(url.slice(prefix.length)));
+    return { action: 'deny' };
+  });
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });

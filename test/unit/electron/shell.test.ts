@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 describe('the Electron window', () => {
-  const win = createMainWindow('/app/preload.cjs') as unknown as BrowserWindow;
+  const opened: string[] = [];
+  const win = createMainWindow('/app/preload.cjs', (name) => opened.push(name)) as unknown as BrowserWindow;
   const contents = win.webContents;
 
   it('isolates and sandboxes the renderer without Node', () => {
@@ -24,6 +25,9 @@ describe('the Electron window', () => {
 
   it('denies new windows and navigation away from the app', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    // A printed document goes to the system's PDF viewer, never into a new window.
+    expect(contents.windowOpenHandler?.({ url: 'app://renderer/documents/labels-0a1b.pdf' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['labels-0a1b.pdf']);
     const navigate = (url: string) => {
       let prevented = false;
       contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
