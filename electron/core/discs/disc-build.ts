@@ -4,6 +4,7 @@ import type { DiscJobDto } from '../../../shared/contract/discs-dto.js';
 import type { PartyDto } from '../../../shared/contract/cases-dto.js';
 import { type DiscMedium } from '../../../shared/rules/disc-media.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
+import { AppError } from '../../../shared/errors.js';
 import type { Job } from '../jobs/job.js';
 import { bagFiles, writeBagTags, type BagFile } from './bag.js';
 import { descriptionText, writeDescriptionPdf, type DescriptionDoc } from './description.js';
@@ -74,6 +75,8 @@ export async function buildDiscs(order: BuildOrder, job: Job<DiscProgress>, sign
     step('papers', 0);
     const label = volumeLabel(order.caseRow.caseNo, index, count);
     const files = bagFiles(evidence.map((e) => ({ recordId: e.recordId, source: order.sourceOf(e.sha256), name: e.name, sha256: e.sha256, sm3: e.sm3, size: e.size })));
+    const gone = files.find((f) => !fs.existsSync(f.source));
+    if (gone) throw new AppError('ORIGINAL_MISSING', 'an original is missing from the store', { id: gone.recordId });
     const doc = describe(order, evidence, files, { index, count }, local(now), parties);
     const tags = path.join(order.outDir, `.rr-disc-${order.jobId}-${index}`);
     fs.mkdirSync(tags, { recursive: true });

@@ -110,6 +110,12 @@ describe('building evidence discs', () => {
     await t.call('records.assignOfficer', { recordId: photo?.id ?? 0, officerId: li.id }, token);
     expect((await t.call('discs.plan', { caseId, medium: 'cd' }, token)).blocked).toEqual([]);
     expect(await codeOf(() => t.call('discs.plan', { caseId, medium: 'cd', recordIds: [999] }, token))).toBe('VALIDATION_FAILED');
+    // An integrity alarm keeps a record off until it is resolved.
+    t.app.core.db.prepare("INSERT INTO integrity_alarms (kind, object, record_id, raised_at, detail) VALUES ('mismatch', ?, ?, ?, '{}')").run(clip?.sha256, clip?.id, new Date().toISOString());
+    expect((await t.call('discs.plan', { caseId, medium: 'cd' }, token)).blocked).toMatchObject([{ recordId: clip?.id, reasons: ['integrity_alarm'] }]);
+    const c = await t.call('cases.get', { id: caseId }, token);
+    const bare = await t.call('cases.create', { fields: { caseNo: '峡综执罚〔2026〕13号', kind: c.kind, cause: c.cause, parties: c.parties, handlerIds: c.handlerIds, filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } }, token);
+    expect(await codeOf(() => t.call('discs.plan', { caseId: bare.id, medium: 'cd' }, token))).toBe('CASE_NO_EVIDENCE');
   });
 
   it('refuses an original changed in the store and a cancelled build, leaving nothing behind', async () => {
@@ -127,6 +133,14 @@ describe('building evidence discs', () => {
     expect(t.app.core.discs.list()).toEqual([]);
     bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
     fs.writeFileSync(target, bytes);
+
+    const other = records.find((r) => r.mediaType === 'audio');
+    const moved = `${openStore(() => t.app.core.settings.storeDir(t.dir))().localPath(other?.sha256 ?? '')}`;
+    fs.renameSync(moved, `${moved}.away`);
+    const missing = await t.app.core.discs.wait((await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token)).jobId);
+    expect(missing).toMatchObject({ state: 'failed', problem: { code: 'ORIGINAL_MISSING', details: { id: other?.id } } });
+    expect(fs.readdirSync(out)).toEqual([]);
+    fs.renameSync(`${moved}.away`, moved);
 
     const { jobId } = await t.call('discs.build', { caseId, medium: 'dvd', outDir: out }, token);
     await t.call('discs.cancel', { jobId }, token);
