@@ -23,15 +23,18 @@ const esm = {
 // and the texts but not the core, SQLite or zod (one bundle took about 1 s to start). Chunks sit
 // next to the entry: the file pool finds file-worker.js relative to its own chunk.
 const cli = build({ ...esm, entryPoints: { cli: 'electron/cli/main.ts' }, splitting: true, chunkNames: 'cli-[name]-[hash]' });
+// The CLI's imports copy files in worker threads: the worker ships with it, even in a CLI-only build.
+const worker = build({ ...esm, entryPoints: { 'file-worker': 'electron/core/files/file-worker.ts' } });
 
 await Promise.all(
   process.argv[2] === 'cli'
-    ? [cli]
+    ? [cli, worker]
     : [
         cli,
+        worker,
         build({
           ...esm,
-          entryPoints: { main: 'electron/main.ts', bridge: 'electron/bridge/start.ts', 'file-worker': 'electron/core/files/file-worker.ts' },
+          entryPoints: { main: 'electron/main.ts', bridge: 'electron/bridge/start.ts' },
         }),
         // Sandboxed preloads must be CommonJS.
         build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),

@@ -42,12 +42,24 @@ export function registerDisc(program: Command): void {
     .option('--records <ids>', 'only these evidence records (comma-separated ids)')
     .option('--medium <medium>', `one of ${DISC_MEDIUM_CODES.join(', ')}`, 'dvd')
     .requiredOption('--out <dir>', 'folder for the images')
-    .action(async (opts: { case: string; records?: string; medium: string; out: string }, cmd: Command) => {
+    .option('--replaces <number>', 'make this disc again (lost or damaged), as a new register entry that names it; needs --reason')
+    .option('--reason <text>', 'why the disc is made again')
+    .action(async (opts: { case: string; records?: string; medium: string; out: string; replaces?: string; reason?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       if (!(DISC_MEDIUM_CODES as string[]).includes(opts.medium)) throw new AppError('VALIDATION_FAILED', 'unknown medium', { fields: '--medium' });
       await withSignIn(global, async (s) => {
         const caseId = await caseIdOf(s, opts.case);
-        const { jobId } = await s.call('discs.build', { caseId, recordIds: recordIds(opts.records), medium: opts.medium as DiscMedium, outDir: path.resolve(opts.out) });
+        const medium = opts.medium as DiscMedium;
+        const plan = await s.call('discs.plan', { caseId, recordIds: recordIds(opts.records), medium });
+        if (plan.blocked.length > 0) {
+          // Each record and what keeps it off, before the error line: the keeper fixes them by name.
+          for (const b of plan.blocked) process.stderr.write(`${say('discBlocked', { id: b.recordId, name: b.name, reasons: b.reasons.map((r) => say(`discBlock_${r}`, { missing: b.missing.join('、') })).join('；') })}\n`);
+        }
+        const replaced = opts.replaces ? (await s.call('discs.list', { caseId })).find((d) => d.number === opts.replaces) : undefined;
+        if (opts.replaces && !replaced) throw new AppError('NOT_FOUND', `no disc ${opts.replaces} of this case`, { id: opts.replaces });
+        if (replaced && !opts.reason) throw new AppError('VALIDATION_FAILED', 'a replacement needs its reason', { fields: '--reason' });
+        const replaces = replaced ? { discId: replaced.id, reason: opts.reason as string } : undefined;
+        const { jobId } = await s.call('discs.build', { caseId, recordIds: recordIds(opts.records), medium, outDir: path.resolve(opts.out), replaces });
         const job = await waitForDisc(s, jobId);
         if (job.state !== 'finished') throw new AppError(job.problem?.code ?? 'INTERNAL', job.problem?.message ?? job.state, job.problem?.details);
         const discs = await Promise.all(job.discIds.map((id) => s.call('discs.get', { id })));

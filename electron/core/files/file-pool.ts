@@ -107,10 +107,13 @@ export class FilePool {
     this.pump();
   }
 
+  /** A worker that died (or never started) fails the tasks in flight and those still queued: nothing waits forever. */
   private failAll(err: Error): void {
+    const message = `file worker stopped: ${err.message}`;
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
-      p.reject(new CopyFailed('io_error', err.message));
+      p.reject(new CopyFailed('io_error', message));
     }
+    for (const { pending } of this.queue.splice(0)) pending.reject(new CopyFailed('io_error', message));
   }
 }

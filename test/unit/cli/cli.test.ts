@@ -255,10 +255,15 @@ describe('records command line', () => {
   it('builds a case’s disc images, checks them, and lists the register', async () => {
     const d = scratchDir();
     const t = await openTestApp({ dir: d });
-    const { token, records: recs, li } = await caseWithEvidence(t, scratchDir());
-    for (const r of recs.filter((x) => !x.officer)) await t.call('records.assignOfficer', { recordId: r.id, officerId: li.id }, token);
+    const { records: recs, li } = await caseWithEvidence(t, scratchDir());
     await t.app.close();
     const out = scratchDir();
+    const photo = recs.find((x) => !x.officer);
+    const blocked = records(['--data', d, '--user', 'keeper', 'disc', 'build', '--case', '峡综执罚〔2026〕12号', '--out', out], AS_KEEPER);
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toContain(`✗ 记录 #${photo?.id} ${photo?.originalName}：未确定执法人员`);
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(records(['--data', d, '--user', 'keeper', 'call', 'records.assignOfficer', JSON.stringify({ recordId: photo?.id, officerId: li.id })], AS_KEEPER).code).toBe(0);
     const built = records(['--data', d, '--user', 'keeper', '--json', 'disc', 'build', '--case', '峡综执罚[2026]12号', '--medium', 'cd', '--out', out], AS_KEEPER);
     expect(built.code, built.err).toBe(0);
     const [disc] = JSON.parse(built.out).discs as { number: string; path: string; bytes: number; tagmanifestSha256: string; files: string[] }[];
@@ -268,8 +273,12 @@ describe('records command line', () => {
     const check = records(['--data', d, '--user', 'keeper', 'disc', 'check', disc?.path ?? ''], AS_KEEPER);
     expect(check.code, check.err).toBe(0);
     expect(check.out).toContain(`光盘 ${disc?.number}（案件 峡综执罚〔2026〕12号）完好`);
+    const again = records(['--data', d, '--user', 'keeper', '--json', 'disc', 'build', '--case', '峡综执罚〔2026〕12号', '--medium', 'cd', '--out', out, '--replaces', disc?.number ?? '', '--reason', '光盘损坏'], AS_KEEPER);
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out).discs[0].number).toBe('2026-G0002');
     const list = records(['--data', d, '--user', 'keeper', 'disc', 'list'], AS_KEEPER);
     expect(list.out).toContain('已制作镜像，未刻录');
+    expect(list.out.trim().split('\n')).toHaveLength(2);
     const stranger = scratchDir();
     fs.writeFileSync(path.join(stranger, 'bag-info.txt'), 'Bag-Group-Identifier: X\n');
     const unknown = records(['--data', d, '--user', 'keeper', '--json', 'disc', 'check', stranger], AS_KEEPER);
