@@ -11,7 +11,7 @@ import { descriptionText, writeDescriptionPdf, type DescriptionDoc } from './des
 import { discReadme, copyVerifier } from './disc-readme.js';
 import type { DiscEvidence } from './disc-evidence.js';
 import type { NewDisc } from './disc-register.js';
-import { checkImagePayload } from './image-check.js';
+import { checkImagePayload, hashOriginals } from './image-check.js';
 import { buildImage, volumeLabel } from './xorriso.js';
 
 export type DiscProgress = NonNullable<DiscJobDto['progress']>;
@@ -72,10 +72,16 @@ export async function buildDiscs(order: BuildOrder, job: Job<DiscProgress>, sign
       Object.assign(job.progress, { step: name, disc: index, discs: count, percent: Math.min(100, percent) });
       job.report();
     };
+    // Each disc's start and each step boundary is a place to stop: the papers are quick, not instant.
+    const checkpoint = () => {
+      if (signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+    };
+    checkpoint();
     step('papers', 0);
     const label = volumeLabel(order.caseRow.caseNo, index, count);
     const files = bagFiles(evidence.map((e) => ({ recordId: e.recordId, source: order.sourceOf(e.sha256), name: e.name, sha256: e.sha256, sm3: e.sm3, size: e.size })));
     const gone = files.find((f) => !fs.existsSync(f.source));
+    // Before xorriso, which would only say it could not find a file.
     if (gone) throw new AppError('ORIGINAL_MISSING', 'an original is missing from the store', { id: gone.recordId });
     const doc = describe(order, evidence, files, { index, count }, local(now), parties);
     const tags = path.join(order.outDir, `.rr-disc-${order.jobId}-${index}`);
@@ -94,12 +100,30 @@ export async function buildDiscs(order: BuildOrder, job: Job<DiscProgress>, sign
     fs.writeFileSync(path.join(tags, 'README.txt'), discReadme({ office: order.office.name, caseNo: order.caseRow.caseNo, disc: { index, count }, builtAt: local(now) }));
     copyVerifier(tags);
     const iso = path.join(order.outDir, `${label}-j${order.jobId}.iso`);
+    checkpoint();
     step('image', 0);
-    await buildImage(tags, files, iso, label, (p) => step('image', p), signal);
-    const total = files.reduce((n, f) => n + f.size, 0) || 1;
-    let hashed = 0;
-    step('check', 0);
-    await checkImagePayload(iso, files, (b) => step('check', ((hashed += b) / total) * 100), signal);
+    // The originals are hashed while xorriso writes them into the image: the two reads overlap,
+    // and a changed original stops xorriso at once.
+    const both = new AbortController();
+    const stop = () => both.abort();
+    signal.addEventListener('abort', stop);
+    let hashes: Awaited<ReturnType<typeof hashOriginals>>;
+    try {
+      [hashes] = await Promise.all([
+        hashOriginals(files, () => undefined, both.signal).catch((e: unknown) => {
+          both.abort();
+          throw e;
+        }),
+        buildImage(tags, files, iso, label, (p) => step('image', p), both.signal).catch((e: unknown) => {
+          both.abort();
+          throw e;
+        }),
+      ]);
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+    step('check', 100);
+    await checkImagePayload(iso, files, hashes);
     fs.rmSync(tags, { recursive: true, force: true });
     made.push({
       caseId: order.caseRow.id,

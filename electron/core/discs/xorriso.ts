@@ -74,15 +74,25 @@ export async function buildImage(tagRoot: string, payload: { path: string; sourc
   }
 }
 
-/** Where each file's bytes lie in an image: extents in order (a file over 4 GiB has several). */
-export async function imageExtents(iso: string): Promise<Map<string, { start: number; bytes: number }[]>> {
-  const out = await runXorriso(['-indev', iso, '-find', '/', '-type', 'f', '-exec', 'report_lba', '--']);
-  const extents = new Map<string, { start: number; bytes: number }[]>();
-  for (const m of out.matchAll(/^File data lba:\s*\d+\s*,\s*(\d+)\s*,\s*\d+\s*,\s*(\d+)\s*,\s*'(.*)'\s*$/gm)) {
-    const name = (m[3] as string).replace(/'"'"'/g, "'").replace(/^\//, '');
-    extents.set(name, [...(extents.get(name) ?? []), { start: Number(m[1]) * 2048, bytes: Number(m[2]) }]);
+/** xorriso prints names with bytes outside printable ASCII as octal escapes (\344\270\255 for 中). */
+function unescapeOctal(name: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const m = /^\\([0-7]{3})/.exec(name.slice(i));
+    if (m) {
+      bytes.push(parseInt(m[1] as string, 8));
+      i += 3;
+    } else bytes.push(...Buffer.from(name[i] as string, 'utf8'));
   }
-  return extents;
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The MD5 xorriso recorded for each file as it wrote the image (`--md5`), by path in the image. */
+export async function recordedMd5s(iso: string): Promise<Map<string, string>> {
+  const out = await runXorriso(['-md5', 'on', '-indev', iso, '-find', '/', '-type', 'f', '-exec', 'get_md5', '--']);
+  const md5s = new Map<string, string>();
+  for (const m of out.matchAll(/^([0-9a-f]{32}) {2}\/(.*)$/gm)) md5s.set(unescapeOctal(m[2] as string), m[1] as string);
+  return md5s;
 }
 
 /** Every file of an image (or of a disc in a drive), as any computer would read it, into `dir`. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bagFiles, writeBagTags, type BagFile } from '../../../electron/core/discs/bag.js';
-import { checkImagePayload } from '../../../electron/core/discs/image-check.js';
+import { checkImagePayload, hashOriginals } from '../../../electron/core/discs/image-check.js';
 import { buildImage, extractImage, imageMd5Intact, volumeLabel } from '../../../electron/core/discs/xorriso.js';
 import { sm3OfFile } from '../../support/hashes.js';
 import { make } from '../../support/media.js';
@@ -44,7 +44,13 @@ describe('the disc image', () => {
     expect(fs.readdirSync(out)).toEqual(['disc.iso']);
     expect(execFileSync('xorriso', ['-indev', iso, '-pvd_info'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toContain('RR_2026_1_D1OF1');
     expect(await imageMd5Intact(iso)).toBe(true);
-    await checkImagePayload(iso, bag.files);
+    // What the build proves: the image carries each original as it hashed; a wrong catalogue hash or a different file is named.
+    const hashes = await hashOriginals(bag.files);
+    await checkImagePayload(iso, bag.files, hashes);
+    expect(await codeOf(() => hashOriginals([{ ...(bag.files[0] as BagFile), sha256: '0'.repeat(64) }]))).toBe('ORIGINAL_CHANGED');
+    const swapped = new Map(hashes).set(bag.files[0]?.recordId ?? 0, hashes.get(bag.files[1]?.recordId ?? 0) as { sha256: string; md5: string });
+    expect(await codeOf(() => checkImagePayload(iso, bag.files, swapped))).toBe('ORIGINAL_CHANGED');
+    expect(await codeOf(() => hashOriginals([{ ...(bag.files[0] as BagFile), source: path.join(out, 'gone.mp4') }]))).toBe('ORIGINAL_MISSING');
 
     const extracted = dir('rr-img-x-');
     await extractImage(iso, extracted);
@@ -63,7 +69,6 @@ describe('the disc image', () => {
     image[at] = (image[at] ?? 0) ^ 0xff;
     fs.writeFileSync(iso, image);
     expect(await imageMd5Intact(iso)).toBe(false);
-    expect(await codeOf(() => checkImagePayload(iso, bag.files))).toBe('ORIGINAL_CHANGED');
     const again = dir('rr-img-y-');
     await extractImage(iso, again);
     const failed = spawnSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: again, encoding: 'utf8' });
