@@ -5,6 +5,7 @@ export const en: Messages = {
   common: {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', refresh: 'Refresh', search: 'Search', reset: 'Reset', loading: 'Loading…',
     yes: 'Yes', no: 'No', actions: 'Actions', details: 'Details', all: 'All', saved: 'Saved', system: 'System',
+    unknownProblem: 'Something went wrong that this version can’t describe (code {{code}}). Please contact support.',
   },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },

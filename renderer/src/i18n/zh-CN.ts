@@ -3,6 +3,7 @@ export const zhCN = {
   common: {
     save: '保存', cancel: '取消', confirm: '确定', refresh: '刷新', search: '查询', reset: '重置', loading: '加载中…',
     yes: '是', no: '否', actions: '操作', details: '详情', all: '全部', saved: '已保存', system: '系统',
+    unknownProblem: '出现了本版本无法说明的问题（代码 {{code}}），请联系技术支持。',
   },
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
