@@ -61,6 +61,8 @@ export const en: Messages = {
     'device.reinstated': 'Camera reinstated', 'record.officer_assigned': 'Officer assigned', 'import.started': 'Import started', 'import.finished': 'Import ended',
     'import.cancelled': 'Import cancelled', 'import.interrupted': 'Import interrupted', 'import.device_cleared': 'Camera cleared', 'absence.registered': 'Absence registered',
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
+    'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
+    'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -108,10 +110,18 @@ export const en: Messages = {
     'case.unlinked': '{{actor}} unlinked {{record}} from case {{target}}: {{reason}}',
     'record.viewed': '{{actor}} viewed record {{target}}',
     'record.view_ended': '{{actor}} stopped viewing record {{target}} after {{duration}}',
+    'disc.built': '{{actor}} built evidence disc {{target}} for case {{caseNo}} (disc {{disc}}, {{medium}}): {{records}}{{replacing}}',
+    'disc.build_failed': '{{actor}} could not build an evidence disc for case {{target}}: {{failure}}',
+    'disc.burned': '{{actor}} burned disc {{target}}; the read-back matched',
+    'disc.burn_failed': '{{actor}} could not burn disc {{target}}: {{failure}}',
+    'disc.checked': '{{actor}} checked disc {{target}}: {{verdict}}, {{filesOk}} file(s) match, {{problemCount}} problem(s) (read from {{source}})',
+    'disc.located': '{{actor}} recorded disc {{target}} as filed at “{{to}}” (was {{from}})',
+    'disc.labels_printed': '{{actor}} printed disc labels: {{discs}}',
   },
   auditWords: {
     none: 'none', nobody: 'nobody', andMore: '{{names}} and {{count}} more', changedField: '{{label}} changed',
     chainOk: '{{count}} entries intact', chainBroken: 'altered from entry {{seq}}', link_evidence: 'evidence', link_other: 'other material',
+    replacing: '; replaces disc {{number}}, because: {{reason}}', unregisteredDisc: '(no number)', originUnknown: 'not in this register, origin can’t be shown',
   },
   auditKeys: {
     name: 'name', unitCode: 'unit code', sessionIdleMinutes: 'idle sign-out (minutes)', lockoutThreshold: 'lockout threshold', lockoutMinutes: 'lockout (minutes)',

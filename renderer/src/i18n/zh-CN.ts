@@ -59,6 +59,8 @@ export const zhCN = {
     'device.reinstated': '恢复记录仪', 'record.officer_assigned': '指定执法人员', 'import.started': '开始导入', 'import.finished': '导入结束',
     'import.cancelled': '取消导入', 'import.interrupted': '导入中断', 'import.device_cleared': '清空记录仪', 'absence.registered': '登记外出执勤',
     'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
+    'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
+    'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
   },
   auditSentences: {
     'system.initialized': '{{actor}} 完成首次设置，建立单位“{{office}}”',
@@ -106,10 +108,18 @@ export const zhCN = {
     'case.unlinked': '{{actor}} 解除 {{record}} 与案件 {{target}} 的关联：{{reason}}',
     'record.viewed': '{{actor}} 查看记录 {{target}}',
     'record.view_ended': '{{actor}} 结束查看记录 {{target}}，历时 {{duration}}',
+    'disc.built': '{{actor}} 为案件 {{caseNo}} 制作证据光盘 {{target}}（第 {{disc}} 张，{{medium}}）：{{records}}{{replacing}}',
+    'disc.build_failed': '{{actor}} 为案件 {{target}} 制作证据光盘未成功：{{failure}}',
+    'disc.burned': '{{actor}} 刻录光盘 {{target}}，回读核验一致',
+    'disc.burn_failed': '{{actor}} 刻录光盘 {{target}} 未成功：{{failure}}',
+    'disc.checked': '{{actor}} 检查光盘 {{target}}：{{verdict}}，{{filesOk}} 个文件一致，{{problemCount}} 处问题（读取 {{source}}）',
+    'disc.located': '{{actor}} 登记光盘 {{target}} 存放于“{{to}}”（原为 {{from}}）',
+    'disc.labels_printed': '{{actor}} 打印光盘标签：{{discs}}',
   },
   auditWords: {
     none: '无', nobody: '无人', andMore: '{{names}} 等 {{count}} 个文件', changedField: '{{label}}已修改',
     chainOk: '{{count}} 条记录完整', chainBroken: '第 {{seq}} 条起被改动', link_evidence: '证据', link_other: '其他材料',
+    replacing: '；替代光盘 {{number}}，原因：{{reason}}', unregisteredDisc: '（无编号）', originUnknown: '不在本室登记簿中，无法证明来源',
   },
   auditKeys: {
     name: '名称', unitCode: '单位代码', sessionIdleMinutes: '闲置退出（分钟）', lockoutThreshold: '锁定阈值', lockoutMinutes: '锁定时长（分钟）',
