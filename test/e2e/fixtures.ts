@@ -11,9 +11,12 @@ export interface RunningBridge {
   process: ChildProcess;
 }
 
-/** Starts the built browser bridge (dist/electron/bridge.js) on its own data folder. */
-export async function startBridgeProcess(dataDir: string, extra: string[] = []): Promise<RunningBridge> {
-  const child = spawn(process.execPath, ['dist/electron/bridge.js', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the built browser bridge (dist/electron/bridge.js) on its own data folder; `env` adds
+ * to the environment (RECORDS_BURN_DRIVE=stdio:FILE offers a pseudo-drive to burn to).
+ */
+export async function startBridgeProcess(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Promise<RunningBridge> {
+  const child = spawn(process.execPath, ['dist/electron/bridge.js', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const launchUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -51,10 +54,12 @@ export async function shot(page: Page, name: string): Promise<void> {
  * Every test gets a fresh data folder and bridge; any request from the page to anywhere but the
  * bridge fails the test — the app must work fully offline.
  */
-export const test = base.extend<{ bridge: RunningBridge; foreignRequests: string[] }>({
-  bridge: async ({}, use) => {
+export const test = base.extend<{ bridgeEnv: Record<string, string>; bridge: RunningBridge; foreignRequests: string[] }>({
+  /** Extra environment for the bridge process: `test.use({ bridgeEnv: { … } })`. */
+  bridgeEnv: [{}, { option: true }],
+  bridge: async ({ bridgeEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-'));
-    const bridge = await startBridgeProcess(dataDir);
+    const bridge = await startBridgeProcess(dataDir, [], bridgeEnv);
     await use(bridge);
     await stopBridgeProcess(bridge);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -93,4 +98,14 @@ export async function setUpAndSignIn(page: Page, bridge: RunningBridge): Promise
 /** The CLI shares the running app's folder through SQLite: quick set-up of what a test is not about. */
 export function records(dataDir: string, args: string[], env: Record<string, string> = {}): void {
   execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, ...args], { env: { ...process.env, RECORDS_PASSWORD: KEEPER.password, ...env }, stdio: 'pipe' });
+}
+
+/** One contract method through the CLI as the keeper, its JSON answer parsed: set-up that needs ids back. */
+export function callAsKeeper<T>(dataDir: string, method: string, input: unknown): T {
+  const out = execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, 'call', method, JSON.stringify(input)], {
+    env: { ...process.env, RECORDS_PASSWORD: KEEPER.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as T;
 }

@@ -10,6 +10,7 @@ import { BackupPage } from '../pages/backup/BackupPage.js';
 import { CasesPage } from '../pages/cases/CasesPage.js';
 import { ComingPage } from '../pages/coming/ComingPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { DiscsPage } from '../pages/discs/DiscsPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
@@ -38,10 +39,11 @@ export const ROUTES = {
   import: { icon: <CloudUploadOutlined />, permission: 'records.import', page: () => <ImportPage /> },
   library: { icon: <VideoCameraOutlined />, permission: 'records.browse', page: (p) => <LibraryPage account={p.account} /> },
   cases: { icon: <FolderOpenOutlined />, permission: 'cases.read', page: (p) => <CasesPage account={p.account} /> },
-  // Not built yet; shown to those who will use them so the plan is visible.
+  // Lending, retention and ledgers are not built yet; shown to those who will use them so the plan is visible.
   lending: { icon: <SolutionOutlined />, permission: null, page: () => <ComingPage route="lending" /> },
   retention: { icon: <FieldTimeOutlined />, permission: 'records.read', page: () => <ComingPage route="retention" /> },
-  discs: { icon: <SafetyCertificateOutlined />, permission: 'records.read', page: () => <ComingPage route="discs" /> },
+  // `#/discs/new` (or `new-<caseId>`, from a case) is the new-disc flow inside the same page.
+  discs: { icon: <SafetyCertificateOutlined />, permission: 'discs.read', page: (p) => <DiscsPage status={p.status} account={p.account} part={p.part} onPart={(part) => p.navigate('discs', part)} /> },
   ledgers: { icon: <BarChartOutlined />, permission: 'records.read', page: () => <ComingPage route="ledgers" /> },
   backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
   audit: { icon: <AuditOutlined />, permission: 'audit.read', page: (p) => <AuditPage account={p.account} /> },

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AuditEventDto } from '../../../../shared/contract/dto.js';
+import { DISC_MEDIA } from '../../../../shared/rules/disc-media.js';
 import { formatBytes, formatDuration } from '../../lib/format-size.js';
 import { formatInstant, formatWallClock } from '../../lib/format.js';
 
@@ -50,7 +51,25 @@ function sentenceValues(t: TFunction, e: AuditEventDto): Record<string, string> 
     result: d.ok === false ? t('auditWords.chainBroken', { seq: isObject(d.firstBroken) ? d.firstBroken.seq : '' }) : t('auditWords.chainOk', { count: Number(d.checked ?? 0) }),
     kept: Array.isArray(d.kept) ? String(d.kept.length) : '0',
     sha: typeof d.sha256 === 'string' ? `${d.sha256.slice(0, 12)}…` : '',
+    ...(e.action.startsWith('disc.') ? discValues(t, e, ref) : {}),
   };
+}
+
+/** What the disc sentences name: the case, the medium as printed, a replacement, a failure or a check's verdict, in words. */
+function discValues(t: TFunction, e: AuditEventDto, ref: (kind: string, id: unknown) => string): Record<string, string> {
+  const d = e.details;
+  const out: Record<string, string> = {
+    caseNo: ref('case', d.caseId),
+    replacing: typeof d.replaces === 'number' ? t('auditWords.replacing', { number: ref('disc', d.replaces), reason: text(t, d.reason) }) : '',
+    failure: typeof d.code === 'string' ? t(`errors.${d.code}`, { ...d, defaultValue: d.code }) : t('auditWords.none'),
+    discs: Array.isArray(d.discIds) ? d.discIds.map((id) => ref('disc', id)).join(t('discs.sep')) : '',
+    problemCount: String(Array.isArray(d.problems) ? d.problems.length : 0),
+  };
+  if (typeof d.medium === 'string' && d.medium in DISC_MEDIA) out.medium = DISC_MEDIA[d.medium as keyof typeof DISC_MEDIA].label;
+  if (typeof d.verdict === 'string') out.verdict = d.verdict === 'unknown' ? t('auditWords.originUnknown') : t(`discs.verdict_${d.verdict}`);
+  // A check of a disc this office never made names no disc.
+  if (e.action === 'disc.checked' && !e.target) out.target = t('auditWords.unregisteredDisc');
+  return out;
 }
 
 /** What the event is about: a record by file name, a case by number, an account by name, a settings section by title. */

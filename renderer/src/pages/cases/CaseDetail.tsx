@@ -9,11 +9,16 @@ import { CaseHistory } from './CaseHistory.js';
 import { EditFactsDialog } from './EditFactsDialog.js';
 import { useCall, useCallMutation, callKey } from '../../api/use-call.js';
 import { formatWallClock } from '../../lib/format.js';
+import { CaseDiscs } from '../discs/CaseDiscs.js';
+import type { DiscRights } from '../discs/DiscDrawer.js';
 
 const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
-/** One case: its facts, its linked recordings with their written descriptions, and its whole history. */
-export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: boolean; onClose: () => void }) {
+/**
+ * One case: its facts, its linked recordings with their written descriptions, its evidence discs
+ * (for those who read the disc register) and its whole history.
+ */
+export function CaseDetail({ id, canManage, discs, onClose }: { id: number; canManage: boolean; discs: DiscRights | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -101,6 +106,7 @@ export function CaseDetail({ id, canManage, onClose }: { id: number; canManage: 
               ]}
             />
           </div>
+          {discs && <CaseDiscs caseId={c.id} rights={discs} />}
           <div>
             <Typography.Title level={5}>{t('cases.history')}</Typography.Title>
             <CaseHistory events={c.history} />

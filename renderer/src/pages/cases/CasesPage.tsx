@@ -17,6 +17,7 @@ const STATUS_COLORS: Record<CaseStatus, string> = { open: 'processing', decided:
 export function CasesPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   const canManage = can(account, 'cases.manage');
+  const discs = can(account, 'discs.read') ? { manage: can(account, 'discs.manage'), check: can(account, 'discs.check') } : null;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<CaseKind | undefined>();
   const [status, setStatus] = useState<CaseStatus | undefined>();
@@ -71,7 +72,7 @@ export function CasesPage({ account }: { account: AccountDto }) {
           }}
         />
       )}
-      {open !== null && <CaseDetail id={open} canManage={canManage} onClose={() => setOpen(null)} />}
+      {open !== null && <CaseDetail id={open} canManage={canManage} discs={discs} onClose={() => setOpen(null)} />}
     </Card>
   );
 }
