@@ -129,7 +129,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
     if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url.pathname.slice('/media/'.length), session);
-    if (url.pathname.startsWith('/documents/')) return serveDocument(res, decodeURIComponent(url.pathname.slice('/documents/'.length)), session);
+    if (url.pathname.startsWith('/documents/')) return serveDocument(req, res, decodeURIComponent(url.pathname.slice('/documents/'.length)), session);
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 
@@ -150,10 +150,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   /** A printable document, to the session that made it (see DocumentsFolder). */
-  function serveDocument(res: ServerResponse, name: string, session: string | null): void {
+  function serveDocument(req: IncomingMessage, res: ServerResponse, name: string, session: string | null): void {
     const file = options.dispatcher.app.error ? null : options.dispatcher.app.core.documents.resolve(name, session);
     if (!file) return plain(res, 404, 'Not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Length': String(fs.statSync(file).size), 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') return void res.end();
     fs.createReadStream(file).pipe(res);
   }
 

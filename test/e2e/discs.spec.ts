@@ -201,10 +201,9 @@ test('an evidence disc is planned, a blocked record fixed in place, built, regis
   }
 });
 
-// discs.drives, discs.burn and discs.labels are being finished on the lead's branch; until they
-// are merged their handlers are missing here. Once they are, drop `.fixme`: the bridge offers
-// BURN_FILE as a pseudo-drive (RECORDS_BURN_DRIVE above) and serves the labels at /documents/.
-test.fixme('a built disc is burned to a blank, read back, shown burned in the register, and its labels printed', async ({ page, bridge, foreignRequests }) => {
+// No optical drive here: the bridge offers BURN_FILE as a pseudo-drive (RECORDS_BURN_DRIVE above),
+// burned with the commands a real drive gets, and serves the labels at /documents/.
+test('a built disc is burned to a blank, read back, shown burned in the register, and its labels printed', async ({ page, bridge, foreignRequests }) => {
   void foreignRequests;
   const camera = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-discs-'));
   const images = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-images-'));

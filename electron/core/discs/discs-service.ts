@@ -205,7 +205,7 @@ export class DiscsService {
       const id = this.insertJob(ctx, 'burn', disc.caseId, { discId, drive });
       return {
         id,
-        progress: { step: 'verify', disc: disc.index, discs: disc.count, percent: 0 },
+        progress: { step: 'check', disc: disc.index, discs: disc.count, percent: 0 },
         work: async (job) => {
           const controller = new AbortController();
           job.onCancel(() => controller.abort());
