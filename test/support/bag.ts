@@ -3,6 +3,18 @@ import path from 'node:path';
 import { bagFiles, writeBagTags, type BagInfo, type BagPayload } from '../../electron/core/discs/bag.js';
 import { sha256OfFile, sm3OfFile } from './hashes.js';
 
+/** The case a test bag is made for. */
+export const BAG_INFO: BagInfo = {
+  office: '峡口镇综合行政执法办公室',
+  unitCode: 'XK-01',
+  caseNo: '峡综执罚〔2026〕1号',
+  cause: '占道经营',
+  parties: '王某某',
+  filedOn: '2026-11-20',
+  disc: { index: 1, count: 1 },
+  baggingDate: '2026-12-02',
+};
+
 export interface WrittenBag {
   tagmanifestSha256: string;
   payloadOxum: string;

@@ -3,23 +3,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discName, type BagInfo, type BagPayload } from '../../../electron/core/discs/bag.js';
-import { writeBag } from '../../support/bag.js';
+import { discName, type BagPayload } from '../../../electron/core/discs/bag.js';
+import { BAG_INFO, writeBag } from '../../support/bag.js';
 import { make } from '../../support/media.js';
 import { scratch } from '../../support/test-app.js';
 
 const dir = scratch();
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const INFO: BagInfo = {
-  office: '峡口镇综合行政执法办公室',
-  unitCode: 'XK-01',
-  caseNo: '峡综执罚〔2026〕1号',
-  cause: '占道经营',
-  parties: '王某某',
-  filedOn: '2026-11-20',
-  disc: { index: 1, count: 1 },
-  baggingDate: '2026-12-02',
-};
+const INFO = BAG_INFO;
 
 function originals(): BagPayload[] {
   const src = dir('rr-bag-src-');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { descriptionText, durationText, humanSize, sizeText, writeDescriptionPdf, type DescribedRecord, type DescriptionDoc } from '../../../electron/core/discs/description.js';
 import { pageTexts, pdfFonts, pdfInfo, renderWithoutSystemFonts, squeeze, wordBoxes } from '../../support/pdf.js';
+import { BAG_INFO } from '../../support/bag.js';
 import { scratch } from '../../support/test-app.js';
 
 const dir = scratch();
@@ -29,12 +30,7 @@ function record(i: number): DescribedRecord {
 
 function doc(records: DescribedRecord[]): DescriptionDoc {
   return {
-    office: '峡口镇综合行政执法办公室',
-    unitCode: 'XK-01',
-    caseNo: '峡综执罚〔2026〕1号',
-    cause: '占道经营',
-    parties: '王某某',
-    filedOn: '2026-11-20',
+    ...BAG_INFO,
     disc: { index: 2, count: 3 },
     preparedAt: '2026-12-02 10:15',
     preparedBy: '王秀兰',

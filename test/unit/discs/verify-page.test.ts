@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BagInfo, BagPayload } from '../../../electron/core/discs/bag.js';
-import { writeBag, type WrittenBag } from '../../support/bag.js';
+import type { BagPayload } from '../../../electron/core/discs/bag.js';
+import { BAG_INFO, writeBag, type WrittenBag } from '../../support/bag.js';
 import { copyVerifier, discReadme } from '../../../electron/core/discs/disc-readme.js';
 import { buildImage, extractImage, volumeLabel } from '../../../electron/core/discs/xorriso.js';
 import { make } from '../../support/media.js';
@@ -14,16 +14,7 @@ import { scratch } from '../../support/test-app.js';
 
 const dir = scratch();
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-const INFO: BagInfo = {
-  office: '峡口镇综合行政执法办公室',
-  unitCode: 'XK-01',
-  caseNo: '峡综执罚〔2026〕1号',
-  cause: '占道经营',
-  parties: '王某某',
-  filedOn: '2026-11-20',
-  disc: { index: 1, count: 1 },
-  baggingDate: '2026-12-02',
-};
+const INFO = BAG_INFO;
 const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sm3.txt'];
 
 let browser: Browser;

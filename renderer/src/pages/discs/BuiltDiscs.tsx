@@ -7,13 +7,11 @@ import { useCall } from '../../api/use-call.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { BurnDialog } from './BurnDialog.js';
 import { PrintLabelsButton } from './labels.js';
-import { LocationDialog } from './LocationDialog.js';
 
 /** What a finished build registered, with the next step for each disc: burn it. */
 export function BuiltDiscs({ job }: { job: DiscJobDto }) {
   const { t } = useTranslation();
   const [burning, setBurning] = useState<DiscDto | null>(null);
-  const [locating, setLocating] = useState<DiscDto | null>(null);
   const list = useCall('discs.list', { caseId: job.caseId });
   const discs = (list.data ?? []).filter((d) => job.discIds.includes(d.id)).sort((a, b) => a.index - b.index);
   return (
@@ -58,17 +56,7 @@ export function BuiltDiscs({ job }: { job: DiscJobDto }) {
           {discs[0] && t('discs.imageFolder', { path: discs[0].imagePath.replace(/[\\/][^\\/]*$/, '') })}
         </Typography.Text>
       </Flex>
-      {burning && (
-        <BurnDialog
-          disc={burning}
-          onClose={() => setBurning(null)}
-          onLocate={() => {
-            setLocating(burning);
-            setBurning(null);
-          }}
-        />
-      )}
-      {locating && <LocationDialog disc={locating} onClose={() => setLocating(null)} />}
+      {burning && <BurnDialog disc={burning} onClose={() => setBurning(null)} />}
     </div>
   );
 }

@@ -3,10 +3,11 @@ import { Alert, Button, Card, Empty, Flex, Modal, Result, Space, Spin, Tag, Typo
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DiscDto, DriveDto } from '../../../../shared/contract/discs-dto.js';
-import { useCall, useCallMutation } from '../../api/use-call.js';
+import { useCall } from '../../api/use-call.js';
 import { errorText, shapeText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format-size.js';
-import { DiscJobProgress, JobProblem, rememberJob, useDiscJob } from './disc-job.js';
+import { DiscJobProgress, JobProblem, useOwnDiscJob } from './disc-job.js';
+import { LocationDialog } from './LocationDialog.js';
 import { mediumLabel } from './disc-words.js';
 
 /** Whether a drive can take this image now, and if not, why in words. */
@@ -24,20 +25,13 @@ function readiness(drive: DriveDto, imageBytes: number): { ok: boolean; reason: 
  * Burning a registered image: pick a drive with a blank that fits, write, read every file back
  * against the register, eject. Until the read-back agrees the disc does not count.
  */
-export function BurnDialog({ disc, onClose, onLocate }: { disc: DiscDto; onClose: () => void; onLocate?: () => void }) {
+export function BurnDialog({ disc, onClose }: { disc: DiscDto; onClose: () => void }) {
   const { t } = useTranslation();
   const [drive, setDrive] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<number | null>(null);
+  const { jobId, setJobId, job, cancel, start } = useOwnDiscJob('discs.burn');
+  // Right after a good burn the keeper files the disc: the same dialog asks where.
+  const [locating, setLocating] = useState(false);
   const drives = useCall('discs.drives', {}, { enabled: jobId === null });
-  const job = useDiscJob(jobId, true);
-  const cancel = useCallMutation('discs.cancel');
-  const start = useCallMutation('discs.burn', {
-    errors: 'inline',
-    onSuccess: ({ jobId: id }) => {
-      rememberJob(id);
-      setJobId(id);
-    },
-  });
   const j = job.data;
   const running = jobId !== null && (!j || j.state === 'running');
   const done = j && j.state !== 'running';
@@ -50,8 +44,8 @@ export function BurnDialog({ disc, onClose, onLocate }: { disc: DiscDto; onClose
   };
   const footer = done
     ? [
-        j.state === 'finished' && onLocate && (
-          <Button key="locate" onClick={onLocate}>
+        j.state === 'finished' && (
+          <Button key="locate" onClick={() => setLocating(true)}>
             {t('discs.setLocation')}
           </Button>
         ),
@@ -78,6 +72,7 @@ export function BurnDialog({ disc, onClose, onLocate }: { disc: DiscDto; onClose
             {t('discs.burnStart')}
           </Button>,
         ];
+  if (locating) return <LocationDialog disc={disc} onClose={onClose} />;
   return (
     <Modal open width={680} title={t('discs.burnTitle', { number: disc.number })} onCancel={onClose} footer={footer} maskClosable={false} data-testid="burn-dialog">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -189,7 +189,7 @@ export function DiscDrawer({ id, rights, onClose, onOpen }: { id: number; rights
           </div>
         </Space>
       )}
-      {d && dialog === 'burn' && <BurnDialog disc={d} onClose={() => setDialog(null)} onLocate={() => setDialog('locate')} />}
+      {d && dialog === 'burn' && <BurnDialog disc={d} onClose={() => setDialog(null)} />}
       {d && dialog === 'locate' && <LocationDialog disc={d} onClose={() => setDialog(null)} />}
       {d && dialog === 'rebuild' && <RebuildDialog disc={d} onClose={() => setDialog(null)} />}
       {d && dialog === 'check' && <HealthCheckDialog initialPath={d.imagePresent ? d.imagePath : undefined} onClose={() => setDialog(null)} />}

@@ -15,7 +15,6 @@ import { DiscDrawer, type DiscRights } from './DiscDrawer.js';
 import { RunningJob } from './disc-job.js';
 import { DiscStateTag, LastCheck, mediumLabel } from './disc-words.js';
 import { HealthCheckDialog } from './HealthCheckDialog.js';
-import { LocationDialog } from './LocationDialog.js';
 import { PrintLabelsButton } from './labels.js';
 import { NewDiscFlow } from './NewDiscFlow.js';
 
@@ -44,7 +43,6 @@ function DiscRegister({ rights, onNew }: { rights: DiscRights; onNew: () => void
   const [open, setOpen] = useState<number | null>(null);
   const [checking, setChecking] = useState(false);
   const [burning, setBurning] = useState<DiscDto | null>(null);
-  const [locating, setLocating] = useState<DiscDto | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const list = useCall('discs.list', caseId ? { caseId } : {});
   const rows = (list.data ?? []).filter((d) => !state || d.state === state);
@@ -175,17 +173,7 @@ function DiscRegister({ rights, onNew }: { rights: DiscRights; onNew: () => void
       />
       {open !== null && <DiscDrawer id={open} rights={rights} onClose={() => setOpen(null)} onOpen={setOpen} />}
       {checking && <HealthCheckDialog onClose={() => setChecking(false)} />}
-      {burning && (
-        <BurnDialog
-          disc={burning}
-          onClose={() => setBurning(null)}
-          onLocate={() => {
-            setLocating(burning);
-            setBurning(null);
-          }}
-        />
-      )}
-      {locating && <LocationDialog disc={locating} onClose={() => setLocating(null)} />}
+      {burning && <BurnDialog disc={burning} onClose={() => setBurning(null)} />}
     </Card>
   );
 }

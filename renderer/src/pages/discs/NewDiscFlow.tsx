@@ -9,7 +9,7 @@ import type { DiscPlanDto } from '../../../../shared/contract/discs-dto.js';
 import { LIMITS } from '../../../../shared/contract/limits.js';
 import { DISC_MEDIA, DISC_MEDIUM_CODES, discOverhead, sectorBytes, type DiscMedium } from '../../../../shared/rules/disc-media.js';
 import { transport } from '../../api/transport.js';
-import { useCall, useCallMutation } from '../../api/use-call.js';
+import { useCall } from '../../api/use-call.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { formatWallClock } from '../../lib/format.js';
@@ -17,7 +17,7 @@ import { EditFactsDialog } from '../cases/EditFactsDialog.js';
 import { AssignOfficerDialog } from '../library/OfficerCell.js';
 import { BuiltDiscs } from './BuiltDiscs.js';
 import { CasePicker } from './CasePicker.js';
-import { DiscJobProgress, JobProblem, RunningJob, rememberJob, useDiscJob } from './disc-job.js';
+import { DiscJobProgress, JobProblem, RunningJob, useOwnDiscJob } from './disc-job.js';
 import { defaultImageFolder, mediumLabel } from './disc-words.js';
 
 type PlanRecord = DiscPlanDto['discs'][number]['records'][number];
@@ -54,7 +54,6 @@ export function NewDiscFlow({ initialCaseId, status, onBack }: { initialCaseId?:
   const [medium, setMedium] = useState<DiscMedium>('dvd');
   const [excluded, setExcluded] = useState<number[]>([]);
   const [outDir, setOutDir] = useState('');
-  const [jobId, setJobId] = useState<number | null>(null);
   const [describing, setDescribing] = useState<number[] | null>(null);
   const [assigning, setAssigning] = useState<Blocked | null>(null);
   const kase = useCall('cases.get', { id: caseId ?? 0 }, { enabled: caseId !== undefined });
@@ -63,15 +62,7 @@ export function NewDiscFlow({ initialCaseId, status, onBack }: { initialCaseId?:
   const nothingChosen = recordIds !== undefined && recordIds.length === 0;
   const plan = useCall('discs.plan', { caseId: caseId ?? 0, medium, recordIds }, { enabled: caseId !== undefined && kase.isSuccess && !nothingChosen, placeholderData: (prev) => prev });
   const existing = useCall('discs.list', { caseId: caseId ?? 0 }, { enabled: caseId !== undefined });
-  const job = useDiscJob(jobId, true);
-  const cancel = useCallMutation('discs.cancel');
-  const build = useCallMutation('discs.build', {
-    errors: 'inline',
-    onSuccess: ({ jobId: id }) => {
-      rememberJob(id);
-      setJobId(id);
-    },
-  });
+  const { jobId, setJobId, job, cancel, start: build } = useOwnDiscJob('discs.build');
   const j = job.data;
   const locked = jobId !== null;
   const p = plan.data && plan.data.caseId === caseId ? plan.data : undefined;

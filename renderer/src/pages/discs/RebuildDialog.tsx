@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DiscDetailDto } from '../../../../shared/contract/discs-dto.js';
 import { DISC_MEDIUM_CODES, type DiscMedium } from '../../../../shared/rules/disc-media.js';
-import { useCallMutation } from '../../api/use-call.js';
 import { errorText } from '../../lib/errors.js';
 import { BuiltDiscs } from './BuiltDiscs.js';
-import { DiscJobProgress, JobProblem, rememberJob, useDiscJob } from './disc-job.js';
+import { DiscJobProgress, JobProblem, useOwnDiscJob } from './disc-job.js';
 import { mediumLabel } from './disc-words.js';
 
 /**
@@ -16,16 +14,7 @@ import { mediumLabel } from './disc-words.js';
 export function RebuildDialog({ disc, onClose }: { disc: DiscDetailDto; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string; medium: DiscMedium }>();
-  const [jobId, setJobId] = useState<number | null>(null);
-  const job = useDiscJob(jobId, true);
-  const cancel = useCallMutation('discs.cancel');
-  const build = useCallMutation('discs.build', {
-    errors: 'inline',
-    onSuccess: ({ jobId: id }) => {
-      rememberJob(id);
-      setJobId(id);
-    },
-  });
+  const { jobId, job, cancel, start: build } = useOwnDiscJob('discs.build');
   const recordIds = [...new Set(disc.files.map((f) => f.recordId))];
   const j = job.data;
   const started = jobId !== null;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Alert, Button, Card, Flex, Popconfirm, Progress, Steps, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -135,4 +135,22 @@ export function RunningJob() {
       )}
     </Card>
   );
+}
+
+/**
+ * A disc job this view starts and then follows to its end: the call that starts it, the job as
+ * it runs (remembered for the tab), and cancel.
+ */
+export function useOwnDiscJob<M extends 'discs.build' | 'discs.burn'>(method: M) {
+  const [jobId, setJobId] = useState<number | null>(null);
+  const job = useDiscJob(jobId, true);
+  const cancel = useCallMutation('discs.cancel');
+  const start = useCallMutation(method, {
+    errors: 'inline',
+    onSuccess: ({ jobId: id }) => {
+      rememberJob(id);
+      setJobId(id);
+    },
+  });
+  return { jobId, setJobId, job, cancel, start };
 }
