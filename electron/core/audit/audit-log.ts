@@ -17,7 +17,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-interface EventRow {
+/** One row of audit_events as SQLite returns it. */
+export interface EventRow {
   seq: number;
   at: string;
   actor_id: number | null;

@@ -1,16 +1,6 @@
+import type { EventRow } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
 
-interface EventRow {
-  seq: number;
-  at: string;
-  actor_name: string | null;
-  workstation: string;
-  action: string;
-  target: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
 
 /**
  * The audit events about a disc's records and their case — imports, links, views, corrections —

@@ -1,4 +1,5 @@
 import { writePdf, type FieldRow } from '../documents/pdf-document.js';
+import type { BagInfo } from './bag.js';
 
 /** One evidence record on the disc, with its facts already formatted for paper. */
 export interface DescribedRecord {
@@ -22,14 +23,8 @@ export interface DescribedRecord {
   sm3: string;
 }
 
-export interface DescriptionDoc {
-  office: string;
-  unitCode: string;
-  caseNo: string;
-  cause: string;
-  parties: string;
-  filedOn: string | null;
-  disc: { index: number; count: number };
+/** The case and disc as bag-info names them, and who prepared the paper when. */
+export interface DescriptionDoc extends Omit<BagInfo, 'baggingDate'> {
   /** Formatted office wall clock. */
   preparedAt: string;
   preparedBy: string;
