@@ -55,6 +55,11 @@ export const AUDIT_ACTIONS = [
   'disc.checked',
   'disc.located',
   'disc.labels_printed',
+  'request.created',
+  'request.approved',
+  'request.rejected',
+  'request.refused',
+  'request.rule_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

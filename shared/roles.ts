@@ -69,6 +69,9 @@ export const PERMISSIONS = {
   'discs.manage': (a: Actor) => REACH[a.role].records.export === 'all',
   /** A supervisor's spot check of a filed disc is a health check too. */
   'discs.check': readsCatalogue,
+  /** Leaders decide requests (which leader, per kind, is the approval rule's); the keeper enters paper decisions. */
+  'requests.decide': (a: Actor) => a.role === 'responsible_leader' || a.role === 'principal_leader',
+  'requests.record': (a: Actor) => a.role === 'keeper',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

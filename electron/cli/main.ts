@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCall } from './commands/call.js';
 import { registerDisc } from './commands/disc.js';
+import { registerRequests } from './commands/requests.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerBackup(program);
   registerDisc(program);
+  registerRequests(program);
   registerCall(program);
   return program;
 }

@@ -30,6 +30,7 @@ import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } f
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunDetailSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, discPlanSchema, discSchema, driveSchema } from './discs-dto.js';
+import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -371,6 +372,61 @@ export const METHODS = {
   'discs.check': method({ input: z.object({ path: z.string().trim().min(1).max(LIMITS.pathMax) }).strict(), output: discHealthSchema, access: 'discs.check' }),
   /** The case-holder insert and disc-face label of some discs, as a PDF in the documents folder. */
   'discs.labels': method({ input: z.object({ ids: z.array(z.number().int().positive()).min(1).max(50) }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'discs.manage' }),
+  // Viewing and lending with approval
+  /** Asks to view or borrow: an officer for themselves, the keeper for a party, another department or a lent item. */
+  'requests.create': method({
+    input: z
+      .object({
+        kind: z.enum(REQUEST_KINDS),
+        caseId: z.number().int().positive().optional(),
+        requester: requesterSchema.optional(),
+        items: z.array(requestItemSchema).min(1).max(LIMITS.batchMax),
+        purpose: z.string().trim().min(1).max(500),
+        content: z.string().trim().min(1).max(500),
+        window: windowSchema,
+      })
+      .strict(),
+    output: requestSchema,
+    access: 'session',
+  }),
+  /** Requests the caller may see: an officer their own, approvers and the keeper all; newest first. */
+  'requests.list': method({
+    input: z.object({ state: z.enum(REQUEST_STATES).optional(), limit: z.number().int().min(1).max(200).default(50), beforeId: z.number().int().positive().optional() }).strict(),
+    output: z.object({ requests: z.array(requestSchema), total: z.number().int() }),
+    access: 'session',
+  }),
+  'requests.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: requestSchema, access: 'session' }),
+  /** The approver's decision, final; approving may narrow the items or the window. */
+  'requests.decide': method({
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        outcome: z.enum(['approved', 'rejected']),
+        reason: z.string().trim().max(500).optional(),
+        items: z.array(requestItemSchema).min(1).max(LIMITS.batchMax).optional(),
+        window: windowSchema.optional(),
+      })
+      .strict(),
+    output: requestSchema,
+    access: 'requests.decide',
+  }),
+  /** A decision signed on paper, entered by the keeper with the scan of the form (kept write-once). */
+  'requests.recordPaperDecision': method({
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        outcome: z.enum(['approved', 'rejected']),
+        decidedBy: z.number().int().positive(),
+        decidedAt: z.string().datetime(),
+        reason: z.string().trim().max(500).optional(),
+        scanPath: z.string().trim().min(1).max(LIMITS.pathMax),
+      })
+      .strict(),
+    output: requestSchema,
+    access: 'requests.record',
+  }),
+  'requests.rules': method({ input: empty, output: z.array(approvalRuleSchema), access: 'session' }),
+  'requests.setRule': method({ input: z.object({ kind: z.enum(REQUEST_KINDS), approverRole: z.enum(APPROVER_ROLES) }).strict(), output: z.array(approvalRuleSchema), access: 'settings.manage' }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -56,6 +56,11 @@ interface World {
   discJob: number;
   discImage: string;
   drive: string;
+  /** A request officer B made, and one officer A made (decided on paper in the walk). */
+  request: number;
+  request2: number;
+  window: { from: string; to: string };
+  scan: string;
   newDir: () => string;
 }
 
@@ -189,6 +194,14 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'discs.setLocation': [{ input: (w) => ({ id: w.disc, location: '档案柜 A-3' }), expect: only(['keeper']) }],
   'discs.check': [{ input: (w) => ({ path: w.discImage }), expect: only(CATALOGUE), shows: { supervisor: (v) => expect((v as { verdict: string }).verdict).toBe('ok') } }],
   'discs.labels': [{ input: (w) => ({ ids: [w.disc] }), expect: only(['keeper']) }],
+  // Requests: an officer asks for themselves, the keeper for others; the rule's leader decides once.
+  'requests.create': [{ input: (w) => ({ kind: 'officer_view', items: [{ kind: 'record', id: w.r1 }], purpose: '核对', content: '录像', window: w.window }), expect: only(['officerA', 'officerB']) }],
+  'requests.list': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'requests.get': [{ input: (w) => ({ id: w.request }), expect: { ...only(['keeper', 'officerB', 'responsible', 'principal', 'supervisor']), officerA: 'NOT_FOUND' } }],
+  'requests.decide': [{ input: (w) => ({ id: w.request, outcome: 'rejected', reason: '无关' }), expect: { responsible: 'ok', principal: 'ALREADY_DECIDED' } }],
+  'requests.recordPaperDecision': [{ input: (w) => ({ id: w.request2, outcome: 'approved', decidedBy: w.ids.responsible, decidedAt: w.window.from, scanPath: w.scan }), expect: only(['keeper']) }],
+  'requests.rules': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'requests.setRule': [{ input: () => ({ kind: 'party_view', approverRole: 'responsible_leader' }), expect: only(['keeper']) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -313,6 +326,13 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   // No optical drive here: the burner's pseudo-drive, a file xorriso burns to as to a disc.
   const drive = `stdio:${path.join(dir('rr-access-drive-'), 'disc.img')}`;
   process.env.RECORDS_BURN_DRIVE = drive;
+  const window = { from: clock.now().toISOString(), to: new Date(clock.now().getTime() + 48 * 3_600_000).toISOString() };
+  const asOfficer = async (username: string) => (await t.login(username)).token;
+  const ask = { kind: 'officer_view', items: [{ kind: 'record', id: r1 }], purpose: '核对', content: '录像', window };
+  const request = (await ok<{ id: number }>('requests.create', ask, await asOfficer(ACCOUNTS.officerB.username))).id;
+  const request2 = (await ok<{ id: number }>('requests.create', ask, await asOfficer(ACCOUNTS.officerA.username))).id;
+  const scan = path.join(dir('rr-access-scan-'), 'form.jpg');
+  make.jpeg(scan);
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -339,6 +359,10 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     discJob,
     discImage: app.core.discs.register.one(disc).imagePath,
     drive,
+    request,
+    request2,
+    window,
+    scan,
     newDir: () => dir('rr-access-target-'),
   };
   return { world, sessions };

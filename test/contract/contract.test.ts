@@ -174,6 +174,40 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('absences.withdraw', { id: absence.id, reason: '登记有误' }, token)).toBe('ok');
       expect(await code('absences.withdraw', { id: 999, reason: '登记有误' }, token)).toBe('NOT_FOUND');
       expect(await code('records.assignOfficer', { recordId: record?.id ?? 0, officerId: 2 }, token)).toBe('ok');
+
+      // Evidence discs, end to end through the contract (no optical drive here: none is listed).
+      const facts = { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '集贸市场东门', statement: '占道经营' };
+      expect(await code('discs.plan', { caseId: kase.id, medium: 'cd' }, token)).toBe('CASE_NO_EVIDENCE');
+      await ok('cases.link', { caseId: kase.id, recordIds: [record?.id ?? 0], role: 'evidence', facts }, token);
+      expect((await ok<{ discs: unknown[] }>('discs.plan', { caseId: kase.id, medium: 'cd' }, token)).discs).toHaveLength(1);
+      const images = tempDir('rr-contract-discs-');
+      fixtureDirs.push(images);
+      const { jobId: discJob } = await ok<{ jobId: number }>('discs.build', { caseId: kase.id, medium: 'cd', outDir: images }, token);
+      await app.core.discs.wait(discJob);
+      const job = await ok<{ state: string; discIds: number[] }>('discs.job', { jobId: discJob }, token);
+      expect(job.state).toBe('finished');
+      expect((await ok<{ state: string }>('discs.cancel', { jobId: discJob }, token)).state).toBe('finished');
+      const discId = job.discIds[0] ?? 0;
+      expect((await ok<unknown[]>('discs.list', {}, token)).length).toBe(1);
+      const disc = await ok<{ imagePath: string }>('discs.get', { id: discId }, token);
+      expect(await code('discs.setLocation', { id: discId, location: '案卷内' }, token)).toBe('ok');
+      expect((await ok<{ verdict: string }>('discs.check', { path: disc.imagePath }, token)).verdict).toBe('ok');
+      expect(await code('discs.labels', { ids: [discId] }, token)).toBe('ok');
+      expect(await ok<unknown[]>('discs.drives', {}, token)).toEqual([]);
+      expect(await code('discs.burn', { discId, drive: '/dev/sr9' }, token)).toBe('NO_DRIVE');
+
+      // Requests: the keeper registers a department's; a leader's decision arrives on paper.
+      expect((await ok<unknown[]>('requests.rules', {}, token)).length).toBe(5);
+      expect(await code('requests.setRule', { kind: 'department_view', approverRole: 'responsible_leader' }, token)).toBe('ok');
+      const leader = await ok<{ id: number }>('accounts.create', { username: 'leader1', displayName: '刘分管', role: 'responsible_leader', isAdmin: false, password: 'Leader2026x' }, token);
+      const window = { from: '2026-11-24T08:00:00.000Z', to: '2026-11-25T08:00:00.000Z' };
+      const request = await ok<{ id: number }>('requests.create', { kind: 'department_view', caseId: kase.id, requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'case', id: kase.id }], purpose: '复议审查', content: '现场录像', window }, token);
+      expect((await ok<{ total: number }>('requests.list', {}, token)).total).toBe(1);
+      expect((await ok<{ state: string }>('requests.get', { id: request.id }, token)).state).toBe('pending');
+      expect(await code('requests.decide', { id: request.id, outcome: 'approved' }, token)).toBe('FORBIDDEN');
+      const scan = path.join(images, 'form.jpg');
+      media.jpeg(scan);
+      expect((await ok<{ state: string }>('requests.recordPaperDecision', { id: request.id, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token)).state).toBe('approved');
     });
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { PushEvent } from '../../../shared/contract/envelope.js';
 import { REACH, can, type AccessDenial, type Permission, type Reach, type RecordVerb } from '../../../shared/roles.js';
 import type { CallContext } from '../base/call-context.js';
+import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 
 /** A condition for a list query: nothing to add, or a SQL fragment with its own named parameters. */
@@ -17,10 +18,20 @@ const OWN_RECORDS = `(s.officer_id = @access_me OR s.record_id IN (SELECT l.reco
 /** An officer's cases, over `cases c`: those they handle. */
 const OWN_CASES = `c.id IN (SELECT h.case_id FROM case_handlers h WHERE h.officer_id = @access_me)`;
 
-function scopeOf(reach: Reach, own: string, account: Account): SqlScope {
+/**
+ * Records an approved request lets the account reach now, over `record_search s`: a live grant in
+ * its window, for a record not under an integrity alarm. It ends on its own when the window
+ * closes, and at once when the grant is revoked or an alarm is raised.
+ */
+const GRANTED = `s.record_id IN (SELECT g.record_id FROM access_grants g WHERE g.account_id = @access_me AND g.revoked_at IS NULL
+  AND g.starts_at <= @access_now AND g.ends_at > @access_now
+  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL))`;
+
+function scopeOf(reach: Reach, own: string, account: Account, granted: { now: string } | null = null): SqlScope {
   if (reach === 'all') return { all: true };
-  if (reach === 'none') return { all: false, sql: '0', params: {} };
-  return { all: false, sql: own, params: { access_me: account.id } };
+  const params = { access_me: account.id, ...(granted ? { access_now: granted.now } : {}) };
+  const parts = [...(reach === 'own' ? [own] : []), ...(granted ? [GRANTED] : [])];
+  return parts.length === 0 ? { all: false, sql: '0', params: {} } : { all: false, sql: `(${parts.join(' OR ')})`, params };
 }
 
 /** The scope as one boolean SQL expression (single-item checks evaluate the very condition the lists use). */
@@ -33,14 +44,18 @@ export function scopeCondition(scope: SqlScope): { sql: string; params: Record<s
  * same SQL the single-item checks evaluate, so a list, its count and a direct request can't
  * disagree. Something outside an account's reach answers exactly as something that doesn't
  * exist (NOT_FOUND): a different answer would tell an officer it is there. Grants from approved
- * viewings will widen a `none` here, and nowhere else.
+ * requests widen an account's reach here, and nowhere else.
  */
 export class AccessRule {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
-  /** The records an account may `verb`, as a condition on `record_search s`. */
+  /** The records an account may `verb`, as a condition on `record_search s`; a grant widens finding and watching a record, nothing else. */
   records(account: Account, verb: RecordVerb): SqlScope {
-    return scopeOf(REACH[account.role].records[verb], OWN_RECORDS, account);
+    const granted = verb === 'list' || verb === 'play' ? { now: this.clock.now().toISOString() } : null;
+    return scopeOf(REACH[account.role].records[verb], OWN_RECORDS, account, granted);
   }
 
   /** The cases an account may see, as a condition on `cases c`. */

@@ -26,6 +26,7 @@ import { BackupService } from '../backup/backup-service.js';
 import { CasesService } from '../cases/cases-service.js';
 import { DiscsService } from '../discs/discs-service.js';
 import { DocumentsFolder } from '../documents/documents-folder.js';
+import { RequestsService } from '../approvals/requests-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -62,6 +63,7 @@ export interface Services {
   cases: CasesService;
   discs: DiscsService;
   documents: DocumentsFolder;
+  requests: RequestsService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -167,7 +169,7 @@ export class RecordsApp {
 
 function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Services {
   const audit = new AuditLog(db, clock);
-  const access = new AccessRule(db);
+  const access = new AccessRule(db, clock);
   const sessions = new SessionStore(clock);
   const settings = new SettingsService(db, audit, clock);
   const accounts = new AccountsService(db, audit, sessions, clock);
@@ -201,5 +203,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store) };
 }

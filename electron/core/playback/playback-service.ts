@@ -13,6 +13,7 @@ import type { Db } from '../db/open.js';
 import { derivedAbsolutePath } from '../media/derived-files.js';
 import type { CallContext } from '../base/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import type { Role } from '../../../shared/roles.js';
 
 interface Ticket {
   recordId: number;
@@ -102,12 +103,17 @@ export class PlaybackService {
 
   /**
    * What the media route may serve for a ticket: only to the session the ticket was issued to
-   * (the shell names the session behind the request), and only while that session lives.
+   * (the shell names the session behind the request), only while that session lives, and only
+   * while the access rule still lets its account play the record.
    */
   resolve(ticket: string, sessionToken: string | null): { file: string; mime: string } | null {
     const t = this.tickets.get(ticket);
     if (!t || !sessionToken || t.sessionToken !== sessionToken) return null;
-    if (this.sessions.touch(t.sessionToken, this.idleMinutes()).state !== 'valid') {
+    const check = this.sessions.touch(t.sessionToken, this.idleMinutes());
+    // Asked again on every range request: a grant that expired or was revoked, or an integrity
+    // alarm raised meanwhile, stops a player that is already open.
+    const account = check.state === 'valid' ? (this.db.prepare('SELECT id, role FROM accounts WHERE id = ? AND disabled = 0').get(check.session.accountId) as { id: number; role: Role } | undefined) : undefined;
+    if (!account || this.access.decideRecord(account, 'play', t.recordId)?.allowed !== true) {
       this.tickets.delete(ticket);
       return null;
     }

@@ -63,6 +63,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -117,8 +118,15 @@ export const en: Messages = {
     'disc.checked': '{{actor}} checked disc {{target}}: {{verdict}}, {{filesOk}} file(s) match, {{problemCount}} problem(s) (read from {{source}})',
     'disc.located': '{{actor}} recorded disc {{target}} as filed at “{{to}}” (was {{from}})',
     'disc.labels_printed': '{{actor}} printed disc labels: {{discs}}',
+    'request.created': '{{actor}} made request {{target}} ({{requestKind}}) for {{requester}}',
+    'request.approved': '{{decider}} approved request {{target}}{{paper}}',
+    'request.rejected': '{{decider}} rejected request {{target}}{{paper}}: {{reason}}',
+    'request.refused': '{{actor}}’s step on request {{target}} was refused: {{failure}}',
+    'request.rule_changed': '{{actor}} changed an approval rule: {{requestKind}} now decided by the {{approver}}',
   },
   auditWords: {
+    request_officer_view: 'officer viewing', request_department_view: 'department viewing', request_department_borrow: 'department borrowing', request_party_view: 'party viewing', request_lend_item: 'item lent out',
+    paperDecision: ' (signed on paper, entered by {{actor}})',
     none: 'none', nobody: 'nobody', andMore: '{{names}} and {{count}} more', changedField: '{{label}} changed',
     chainOk: '{{count}} entries intact', chainBroken: 'altered from entry {{seq}}', link_evidence: 'evidence', link_other: 'other material',
     replacing: '; replaces disc {{number}}, because: {{reason}}', unregisteredDisc: '(no number)', originUnknown: 'not in this register, origin can’t be shown',

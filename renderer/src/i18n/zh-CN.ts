@@ -61,6 +61,7 @@ export const zhCN = {
     'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
+    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则',
   },
   auditSentences: {
     'system.initialized': '{{actor}} 完成首次设置，建立单位“{{office}}”',
@@ -115,8 +116,15 @@ export const zhCN = {
     'disc.checked': '{{actor}} 检查光盘 {{target}}：{{verdict}}，{{filesOk}} 个文件一致，{{problemCount}} 处问题（读取 {{source}}）',
     'disc.located': '{{actor}} 登记光盘 {{target}} 存放于“{{to}}”（原为 {{from}}）',
     'disc.labels_printed': '{{actor}} 打印光盘标签：{{discs}}',
+    'request.created': '{{actor}} 提出申请 {{target}}（{{requestKind}}），申请人：{{requester}}',
+    'request.approved': '{{decider}} 批准申请 {{target}}{{paper}}',
+    'request.rejected': '{{decider}} 不予批准申请 {{target}}{{paper}}：{{reason}}',
+    'request.refused': '{{actor}} 的申请操作 {{target}} 被拒绝：{{failure}}',
+    'request.rule_changed': '{{actor}} 修改审批规则：{{requestKind}}改由{{approver}}审批',
   },
   auditWords: {
+    request_officer_view: '执法人员查阅', request_department_view: '其他部门查阅', request_department_borrow: '其他部门借阅', request_party_view: '当事人查阅', request_lend_item: '借出实物',
+    paperDecision: '（纸质审批，由 {{actor}} 录入）',
     none: '无', nobody: '无人', andMore: '{{names}} 等 {{count}} 个文件', changedField: '{{label}}已修改',
     chainOk: '{{count}} 条记录完整', chainBroken: '第 {{seq}} 条起被改动', link_evidence: '证据', link_other: '其他材料',
     replacing: '；替代光盘 {{number}}，原因：{{reason}}', unregisteredDisc: '（无编号）', originUnknown: '不在本室登记簿中，无法证明来源',

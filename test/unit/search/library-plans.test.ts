@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open.js';
+import { systemClock } from '../../../electron/core/base/clock.js';
 import { AccessRule } from '../../../electron/core/access/access-rule.js';
 import { queryLibrary, type LibraryFilter } from '../../../electron/core/search/library-query.js';
 import { textGrams } from '../../../electron/core/search/grams.js';
@@ -41,7 +42,7 @@ describe('text search with filters, on either side of the plan switch', () => {
       }
     })();
     const all = { all: true } as const;
-    const officer7 = new AccessRule(db).records({ id: 7, role: 'officer' }, 'list');
+    const officer7 = new AccessRule(db, systemClock).records({ id: 7, role: 'officer' }, 'list');
     const cases: [LibraryFilter, (r: Row) => boolean][] = [
       [{ limit: 50, text: 'MP4', late: true, scope: all }, (r) => r.late], // few records: looked up one by one
       [{ limit: 50, text: '.MP4', officerId: 7, scope: all }, (r) => r.officer === 7], // many: the text index drives

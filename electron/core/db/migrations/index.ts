@@ -15,6 +15,7 @@ import { sql as m0014 } from './0014-record-search.js';
 import { sql as m0015 } from './0015-library-indexes.js';
 import { sql as m0016 } from './0016-short-search.js';
 import { sql as m0017 } from './0017-discs.js';
+import { sql as m0018 } from './0018-requests.js';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'library indexes', sql: m0015 },
   { version: 16, name: 'short search', sql: m0016 },
   { version: 17, name: 'discs', sql: m0017 },
+  { version: 18, name: 'requests', sql: m0018 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

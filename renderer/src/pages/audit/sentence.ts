@@ -52,6 +52,21 @@ function sentenceValues(t: TFunction, e: AuditEventDto): Record<string, string> 
     kept: Array.isArray(d.kept) ? String(d.kept.length) : '0',
     sha: typeof d.sha256 === 'string' ? `${d.sha256.slice(0, 12)}…` : '',
     ...(e.action.startsWith('disc.') ? discValues(t, e, ref) : {}),
+    ...(e.action.startsWith('request.') ? requestValues(t, e, ref) : {}),
+  };
+}
+
+/** What the request sentences name: the kind of request, the leader a rule names, a refusal's reason, in words. */
+function requestValues(t: TFunction, e: AuditEventDto, ref: (kind: string, id: unknown) => string): Record<string, string> {
+  const d = e.details;
+  const actor = e.actorName ?? t('common.system');
+  return {
+    requestKind: typeof d.kind === 'string' ? t(`auditWords.request_${d.kind}`) : '',
+    approver: typeof d.to === 'string' ? t(`roles.${d.to}`) : '',
+    // A paper decision was made by the leader who signed it and entered by the keeper: both are named.
+    decider: typeof d.decidedBy === 'number' ? ref('account', d.decidedBy) : actor,
+    paper: d.source === 'paper' ? t('auditWords.paperDecision', { actor }) : '',
+    failure: typeof d.code === 'string' ? t(`errors.${d.code}`, { ...d, defaultValue: d.code }) : t('auditWords.none'),
   };
 }
 

@@ -1,0 +1,37 @@
+import type { RequestItem } from '../../../shared/contract/requests-dto.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Db } from '../db/open.js';
+
+/** An item as people read it: a record by its name, a case by its number, a disc by its register number. */
+export function itemLabel(db: Db, item: RequestItem): string {
+  const row =
+    item.kind === 'record'
+      ? (db.prepare('SELECT original_name AS name FROM records WHERE id = ?').get(item.id) as { name: string } | undefined)
+      : item.kind === 'case'
+        ? (db.prepare('SELECT case_no AS name FROM cases WHERE id = ?').get(item.id) as { name: string } | undefined)
+        : (db.prepare('SELECT number AS name FROM discs WHERE id = ?').get(item.id) as { name: string } | undefined);
+  if (!row) throw new AppError('NOT_FOUND', `no ${item.kind} ${item.id}`, { id: item.id });
+  return row.name;
+}
+
+/** The records an item stands for: itself, a case's live links, a disc's contents. */
+export function recordsOf(db: Db, item: RequestItem): number[] {
+  itemLabel(db, item);
+  if (item.kind === 'record') return [item.id];
+  const rows =
+    item.kind === 'case'
+      ? (db.prepare('SELECT record_id AS id FROM record_links WHERE case_id = ? AND unlinked_at IS NULL ORDER BY record_id').all(item.id) as { id: number }[])
+      : (db.prepare('SELECT record_id AS id FROM disc_files WHERE disc_id = ? ORDER BY record_id').all(item.id) as { id: number }[]);
+  return rows.map((r) => r.id);
+}
+
+/** A record nobody may be shown now: under an open integrity alarm (later also: destroyed). */
+export function unavailable(db: Db, recordIds: number[]): { id: number; reason: string } | null {
+  for (const id of recordIds) {
+    const alarm = db.prepare('SELECT 1 FROM integrity_alarms WHERE record_id = ? AND resolved_at IS NULL').get(id);
+    if (alarm) return { id, reason: 'integrity_alarm' };
+  }
+  return null;
+}
+
+export const sameItem = (a: RequestItem, b: RequestItem): boolean => a.kind === b.kind && a.id === b.id;

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import type { RequestDto, RequestItem, Requester, RequestKind } from '../../../shared/contract/requests-dto.js';
+import type { ParsedInputOf } from '../../../shared/contract/methods.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Role } from '../../../shared/roles.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { CallContext } from '../base/call-context.js';
+import type { Clock } from '../base/clock.js';
+import type { Db } from '../db/open.js';
+import { copyAndHash } from '../files/copy-file.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+import { itemLabel, recordsOf, sameItem, unavailable } from './request-items.js';
+
+interface RequestRow {
+  id: number;
+  number: string;
+  kind: RequestKind;
+  case_id: number | null;
+  case_no: string | null;
+  requester_id: number | null;
+  requester: string;
+  items: string;
+  purpose: string;
+  content: string;
+  starts_at: string;
+  ends_at: string;
+  approver_role: 'responsible_leader' | 'principal_leader';
+  created_at: string;
+  created_by_name: string;
+  created_by: number;
+  state: RequestDto['state'];
+  decided_at: string | null;
+  decided_by_name: string | null;
+  decision_source: 'app' | 'paper' | null;
+  recorded_by_name: string | null;
+  paper_scan: string | null;
+  reason: string | null;
+  granted_items: string | null;
+  granted_from: string | null;
+  granted_to: string | null;
+  head_seq: number | null;
+  head_hash: string | null;
+  live: number;
+}
+
+const SELECT = `SELECT q.*, c.case_no, a.display_name AS created_by_name, d.display_name AS decided_by_name, k.display_name AS recorded_by_name,
+    (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live
+  FROM access_requests q LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = q.created_by
+  LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN accounts k ON k.id = q.recorded_by`;
+
+/** Who may see which requests: an officer the ones they made or that are about them; everyone else all. */
+const VISIBLE = '(@role <> \'officer\' OR q.requester_id = @me OR q.created_by = @me)';
+
+type Decision = { outcome: 'approved' | 'rejected'; reason?: string; items?: RequestItem[]; window?: { from: string; to: string } };
+
+/**
+ * Requests to view or borrow and their decisions (REQUIREMENTS §5). A decision is made once —
+ * by the leader the approval rule names, never the requester — and an approval becomes grants,
+ * which the access rule reads and nothing else does. Every refusal is audited with its reason.
+ */
+export class RequestsService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly store: () => EvidenceStore,
+  ) {}
+
+  rules(): { kind: RequestKind; approverRole: 'responsible_leader' | 'principal_leader' }[] {
+    return (this.db.prepare('SELECT kind, approver_role AS approverRole FROM approval_rules ORDER BY rowid').all() as { kind: RequestKind; approverRole: 'responsible_leader' | 'principal_leader' }[]);
+  }
+
+  setRule(ctx: CallContext, kind: RequestKind, approverRole: 'responsible_leader' | 'principal_leader') {
+    this.db.transaction(() => {
+      const before = this.rules().find((r) => r.kind === kind)?.approverRole;
+      this.db.prepare('UPDATE approval_rules SET approver_role = ?, changed_at = ?, changed_by = ? WHERE kind = ?').run(approverRole, this.clock.now().toISOString(), ctx.account?.id ?? null, kind);
+      this.audit.append({ ...ctx.auditBase(), action: 'request.rule_changed', details: { kind, from: before, to: approverRole } });
+    })();
+    return this.rules();
+  }
+
+  create(ctx: CallContext, input: ParsedInputOf<'requests.create'>): RequestDto {
+    return this.refusalsAudited(ctx, 'create', null, () => {
+      const account = ctx.account as NonNullable<CallContext['account']>;
+      let requester: Requester;
+      let requesterId: number | null = null;
+      if (input.kind === 'officer_view') {
+        // An officer asks for themselves; nobody files it on their behalf.
+        if (account.role !== 'officer') throw new AppError('FORBIDDEN', 'officers ask for themselves', { reason: 'role' });
+        requester = { name: account.displayName, department: '', idType: '', idNumber: '', relation: '', contact: '' };
+        requesterId = account.id;
+      } else {
+        if (account.role !== 'keeper') throw new AppError('FORBIDDEN', 'the keeper registers this request', { reason: 'role' });
+        if (!input.requester) throw new AppError('VALIDATION_FAILED', 'who asks', { fields: 'requester' });
+        requester = input.requester;
+      }
+      const caseRow = input.caseId ? this.caseRow(input.caseId) : null;
+      if (input.kind === 'party_view') {
+        if (!caseRow) throw new AppError('VALIDATION_FAILED', 'a party applies for a case', { fields: 'caseId' });
+        const party = caseRow.parties.find((p) => p.name === requester.name && (!p.idNumber || !requester.idNumber || p.idNumber === requester.idNumber));
+        if (!party || (party.idNumber && requester.idNumber && party.idNumber !== requester.idNumber)) throw new AppError('NOT_A_PARTY', 'not a party', { name: requester.name, caseNo: caseRow.caseNo });
+      }
+      const discs = input.items.filter((i) => i.kind === 'disc');
+      if (discs.length > 0 && input.kind !== 'lend_item' && input.kind !== 'department_borrow') throw new AppError('VALIDATION_FAILED', 'a disc is lent, not viewed', { fields: 'items' });
+      const blocked = unavailable(this.db, input.items.flatMap((i) => recordsOf(this.db, i)));
+      if (blocked) throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
+      const approver = this.rules().find((r) => r.kind === input.kind)?.approverRole as string;
+      const now = this.clock.now();
+      const id = this.db.transaction(() => {
+        const newId = Number(
+          this.db
+            .prepare(
+              `INSERT INTO access_requests (number, kind, case_id, requester_id, requester, items, purpose, content, starts_at, ends_at, approver_role, created_at, created_by, state)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+            )
+            .run(this.nextNumber(now), input.kind, input.caseId ?? null, requesterId, JSON.stringify(requester), JSON.stringify(input.items), input.purpose, input.content, input.window.from, input.window.to, approver, now.toISOString(), account.id).lastInsertRowid,
+        );
+        this.audit.append({ ...ctx.auditBase(), action: 'request.created', target: `request:${newId}`, details: { kind: input.kind, caseId: input.caseId ?? null, items: input.items, requester: requester.name } });
+        return newId;
+      })();
+      return this.get(ctx, id);
+    });
+  }
+
+  list(ctx: CallContext, filter: ParsedInputOf<'requests.list'>): { requests: RequestDto[]; total: number } {
+    const params = { ...this.scope(ctx), state: filter.state ?? null, before: filter.beforeId ?? null, limit: filter.limit };
+    const where = `WHERE ${VISIBLE} AND (@state IS NULL OR q.state = @state)`;
+    const rows = this.db.prepare(`${SELECT} ${where} AND (@before IS NULL OR q.id < @before) ORDER BY q.id DESC LIMIT @limit`).all(params) as RequestRow[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM access_requests q ${where}`).get(params) as { n: number }).n;
+    return { requests: rows.map((r) => this.toDto(r)), total };
+  }
+
+  get(ctx: CallContext, id: number): RequestDto {
+    const row = this.db.prepare(`${SELECT} WHERE q.id = @id AND ${VISIBLE}`).get({ ...this.scope(ctx), id }) as RequestRow | undefined;
+    // Someone else's request reads as none at all, as records and cases do.
+    if (!row) throw new AppError('NOT_FOUND', `no request ${id}`, { id });
+    return this.toDto(row);
+  }
+
+  decide(ctx: CallContext, id: number, decision: Decision): RequestDto {
+    return this.refusalsAudited(ctx, 'decide', id, () => {
+      const account = ctx.account as NonNullable<CallContext['account']>;
+      this.settle(ctx, id, account.id, account.role, decision, { source: 'app', at: this.clock.now().toISOString(), recordedBy: null, scan: null });
+      return this.get(ctx, id);
+    });
+  }
+
+  /** A decision signed on paper: the keeper enters who decided and when, with the scan, kept write-once in the store. */
+  async recordPaperDecision(ctx: CallContext, input: ParsedInputOf<'requests.recordPaperDecision'>): Promise<RequestDto> {
+    const leader = this.db.prepare('SELECT id, role FROM accounts WHERE id = ?').get(input.decidedBy) as { id: number; role: Role } | undefined;
+    if (!leader) throw new AppError('NOT_FOUND', `no account ${input.decidedBy}`, { id: input.decidedBy });
+    if (!fs.existsSync(input.scanPath) || !fs.statSync(input.scanPath).isFile()) throw new AppError('NOT_FOUND', 'no scan there', { id: input.scanPath });
+    const store = this.store();
+    const temp = store.tempPath('scan');
+    const copied = await copyAndHash(input.scanPath, temp, () => undefined, () => false);
+    await store.commit(temp, copied.sha256);
+    return this.refusalsAudited(ctx, 'paper', input.id, () => {
+      this.settle(ctx, input.id, leader.id, leader.role, { outcome: input.outcome, reason: input.reason }, { source: 'paper', at: new Date(input.decidedAt).toISOString(), recordedBy: ctx.account?.id ?? null, scan: copied.sha256 });
+      return this.get(ctx, input.id);
+    });
+  }
+
+  /** Checks and writes one decision (and its grants) in one transaction, with the chain head it was made at. */
+  private settle(ctx: CallContext, id: number, deciderId: number, deciderRole: Role, decision: Decision, how: { source: 'app' | 'paper'; at: string; recordedBy: number | null; scan: string | null }): void {
+    const row = this.db.prepare('SELECT * FROM access_requests WHERE id = ?').get(id) as (RequestRow & { requester_id: number | null }) | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no request ${id}`, { id });
+    if (row.state !== 'pending') throw new AppError('ALREADY_DECIDED', 'decided already', { number: row.number });
+    if (deciderRole !== row.approver_role) throw new AppError('NOT_APPROVER', 'another leader decides this', { number: row.number, role: row.approver_role });
+    if (row.created_by === deciderId || row.requester_id === deciderId) throw new AppError('OWN_REQUEST', 'nobody approves their own request', { number: row.number });
+    if (decision.outcome === 'rejected' && !decision.reason) throw new AppError('VALIDATION_FAILED', 'a rejection says why', { fields: 'reason' });
+    const asked = JSON.parse(row.items) as RequestItem[];
+    const items = decision.outcome === 'approved' ? (decision.items ?? asked) : null;
+    if (items?.some((i) => !asked.some((a) => sameItem(a, i)))) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the items', { fields: 'items' });
+    const window = decision.outcome === 'approved' ? (decision.window ?? { from: row.starts_at, to: row.ends_at }) : null;
+    if (window && (window.from < row.starts_at || window.to > row.ends_at)) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the window', { fields: 'window' });
+    const records = items ? [...new Set(items.flatMap((i) => recordsOf(this.db, i)))] : [];
+    const blocked = unavailable(this.db, records);
+    if (blocked) throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
+    this.db.transaction(() => {
+      const head = this.audit.head();
+      this.db
+        .prepare(
+          `UPDATE access_requests SET state = ?, decided_at = ?, decided_by = ?, decision_source = ?, recorded_by = ?, paper_scan = ?, reason = ?,
+             granted_items = ?, granted_from = ?, granted_to = ?, head_seq = ?, head_hash = ? WHERE id = ?`,
+        )
+        .run(decision.outcome, how.at, deciderId, how.source, how.recordedBy, how.scan, decision.reason ?? null, items ? JSON.stringify(items) : null, window?.from ?? null, window?.to ?? null, head.seq, head.hash, id);
+      const grant = this.db.prepare('INSERT INTO access_grants (request_id, account_id, record_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)');
+      if (window) for (const r of records) grant.run(id, row.requester_id, r, window.from, window.to);
+      this.audit.append({
+        ...ctx.auditBase(),
+        action: decision.outcome === 'approved' ? 'request.approved' : 'request.rejected',
+        target: `request:${id}`,
+        details: { number: row.number, decidedBy: deciderId, source: how.source, reason: decision.reason ?? null, recordIds: records, window, ...(how.scan ? { scanSha256: how.scan } : {}) },
+      });
+    })();
+  }
+
+  /** A refused step leaves nothing changed but the audit line that says who tried what and why it was refused. */
+  private refusalsAudited<T>(ctx: CallContext, step: string, id: number | null, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof AppError && ctx.account) this.audit.append({ ...ctx.auditBase(), action: 'request.refused', target: id ? `request:${id}` : null, details: { step, code: e.code, ...(e.details ?? {}) } });
+      throw e;
+    }
+  }
+
+  private scope(ctx: CallContext) {
+    return { role: ctx.account?.role ?? 'officer', me: ctx.account?.id ?? 0, now: this.clock.now().toISOString() };
+  }
+
+  private caseRow(id: number): { caseNo: string; parties: { name: string; idNumber: string }[] } {
+    const row = this.db.prepare('SELECT case_no, parties FROM cases WHERE id = ?').get(id) as { case_no: string; parties: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no case ${id}`, { id });
+    return { caseNo: row.case_no, parties: JSON.parse(row.parties) as { name: string; idNumber: string }[] };
+  }
+
+  /** 2026-S0007: the year and a running number, printed on the approval form. */
+  private nextNumber(at: Date): string {
+    const year = at.getUTCFullYear();
+    const last = this.db.prepare('SELECT number FROM access_requests WHERE number LIKE ? ORDER BY number DESC LIMIT 1').get(`${year}-S%`) as { number: string } | undefined;
+    return `${year}-S${String(last ? Number(last.number.slice(6)) + 1 : 1).padStart(4, '0')}`;
+  }
+
+  private toDto(r: RequestRow): RequestDto {
+    const items = JSON.parse(r.items) as RequestItem[];
+    return {
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      caseId: r.case_id,
+      caseNo: r.case_no,
+      requester: { ...(JSON.parse(r.requester) as Requester), accountId: r.requester_id },
+      items: items.map((i) => ({ ...i, label: itemLabel(this.db, i) })),
+      purpose: r.purpose,
+      content: r.content,
+      window: { from: r.starts_at, to: r.ends_at },
+      approverRole: r.approver_role,
+      createdAt: r.created_at,
+      createdBy: r.created_by_name,
+      state: r.state,
+      decision:
+        r.decided_at && r.decided_by_name && r.decision_source
+          ? {
+              at: r.decided_at,
+              by: r.decided_by_name,
+              source: r.decision_source,
+              recordedBy: r.recorded_by_name,
+              reason: r.reason,
+              paperScanSha256: r.paper_scan,
+              grantedItems: r.granted_items ? (JSON.parse(r.granted_items) as RequestItem[]) : null,
+              grantedWindow: r.granted_from && r.granted_to ? { from: r.granted_from, to: r.granted_to } : null,
+              chainHead: { seq: r.head_seq ?? 0, hash: r.head_hash ?? '' },
+            }
+          : null,
+      liveGrants: r.live,
+    };
+  }
+}
