@@ -77,3 +77,15 @@ export function wordBoxes(pdf: string): WordBox[][] {
     })),
   );
 }
+
+/**
+ * One column of a table read down: the words lying across [from, to] (points from the left
+ * edge), page by page, top to bottom and left to right, run together. Text wrapped in a cell
+ * reads whole again, without the labels beside it that `pdftotext -layout` mixes in.
+ */
+export function columnText(pdf: string, from: number, to: number): string {
+  return wordBoxes(pdf)
+    .flatMap((page) => page.filter((w) => w.xMin >= from && w.xMax <= to).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin))
+    .map((w) => w.text)
+    .join('');
+}

@@ -26,6 +26,42 @@ export interface FieldRow {
   small?: boolean;
 }
 
+/** One cell of a row; the one cell without a width takes what the others leave of the line. */
+export interface Cell {
+  text: string;
+  /** Points. */
+  width?: number;
+  /** A shaded label cell: repeated, marked （续）, when its row continues on the next page. */
+  label?: boolean;
+  bold?: boolean;
+  /** A smaller size for long unbroken values (hashes, paths). */
+  small?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Top by default; middle for a label beside a tall cell. */
+  valign?: 'top' | 'middle';
+}
+
+export interface RowOptions {
+  /** Room to write by hand: the row is at least this tall. */
+  minHeight?: number;
+  /** Called at the top of every new page the row goes on to (a table repeats its header there). */
+  onNewPage?: () => void;
+}
+
+export interface TableColumn {
+  header: string;
+  /** Points; the one column without a width takes the rest. */
+  width?: number;
+  align?: 'left' | 'center';
+  small?: boolean;
+}
+
+type PlacedCell = Cell & { width: number };
+
+function fieldCells(row: FieldRow, labelWidth: number): Cell[] {
+  return [{ text: row.label, width: labelWidth, label: true }, { text: row.value, small: row.small }];
+}
+
 const SIZE = 10;
 const SMALL = 9;
 const LINE_GAP = 1;
@@ -100,33 +136,65 @@ export class PdfWriter {
    * goes whole to the next page, and only a row taller than a whole page is continued.
    */
   fields(rows: FieldRow[], labelWidth = 92): void {
-    const valueWidth = this.width - labelWidth;
-    for (const row of rows) {
-      let { label, value } = row;
-      const size = row.small ? SMALL : SIZE;
-      for (;;) {
-        const height = this.rowHeight(label, value, size, labelWidth, valueWidth);
-        if (this.doc.y + height <= this.bottom) {
-          this.drawRow(label, value, size, labelWidth, height);
-          break;
-        }
-        if (height <= this.bottom - this.top) {
-          this.newPage();
-          continue;
-        }
-        if (this.bottom - this.doc.y < 4 * size) this.newPage();
-        const cut = this.fittingLength(value, size, valueWidth - 2 * PAD, this.bottom - this.doc.y - 2 * PAD);
-        this.drawRow(label, value.slice(0, cut), size, labelWidth, this.bottom - this.doc.y);
-        this.newPage();
-        value = value.slice(cut).replace(/^\n/, '');
-        label = label.endsWith('（续）') ? label : `${label}（续）`;
-      }
-    }
+    for (const row of rows) this.row(fieldCells(row, labelWidth));
   }
 
   /** The height fields() will take for these rows, to keep them together with what comes before. */
   fieldsHeight(rows: FieldRow[], labelWidth = 92): number {
-    return rows.reduce((sum, row) => sum + this.rowHeight(row.label, row.value, row.small ? SMALL : SIZE, labelWidth, this.width - labelWidth), 0);
+    return rows.reduce((sum, row) => sum + this.rowHeight(fieldCells(row, labelWidth)), 0);
+  }
+
+  /**
+   * One bordered row of cells side by side, the grid forms are made of. Cells wrap inside
+   * their width; the row is as tall as its tallest cell (or `minHeight`, room to write by hand).
+   * A row that does not fit below goes whole to the next page; only one taller than a page is
+   * continued, each cell where it stopped, label cells repeated and marked （续）.
+   */
+  row(cells: Cell[], options: RowOptions = {}): void {
+    let parts = this.placeCells(cells);
+    let fresh = this.doc.y <= this.top + 1;
+    const turn = () => {
+      this.newPage();
+      options.onNewPage?.();
+      fresh = true;
+    };
+    for (;;) {
+      const height = Math.max(options.minHeight ?? 0, ...parts.map((c) => this.cellHeight(c)));
+      if (this.doc.y + height <= this.bottom) {
+        this.drawCells(parts, height);
+        return;
+      }
+      if (!fresh && (height <= this.bottom - this.top || this.bottom - this.doc.y < 4 * SIZE)) {
+        turn();
+        continue;
+      }
+      const room = this.bottom - this.doc.y;
+      const cuts = parts.map((c) => (c.label ? c.text.length : this.fittingLength(c.text, c.small ? SMALL : SIZE, c.width - 2 * PAD, room - 2 * PAD, c.bold)));
+      this.drawCells(parts.map((c, i) => ({ ...c, text: c.text.slice(0, cuts[i]) })), room);
+      turn();
+      parts = parts.map((c, i) =>
+        c.label ? { ...c, text: c.text.endsWith('（续）') || !c.text ? c.text : `${c.text}（续）` } : { ...c, text: c.text.slice(cuts[i]).replace(/^\n/, '') },
+      );
+    }
+  }
+
+  /** The height row() will take for these cells (before any page break). */
+  rowHeight(cells: Cell[], options: RowOptions = {}): number {
+    return Math.max(options.minHeight ?? 0, ...this.placeCells(cells).map((c) => this.cellHeight(c)));
+  }
+
+  /**
+   * A table with a shaded header row, repeated at the top of every page the table runs onto.
+   * The header never stands alone at the foot of a page: it goes with the first row.
+   */
+  table(columns: TableColumn[], rows: string[][]): void {
+    const header = columns.map((c): Cell => ({ text: c.header, width: c.width, label: true, align: 'center', valign: 'middle' }));
+    const body = (row: string[]) => columns.map((c, i): Cell => ({ text: row[i] ?? '', width: c.width, align: c.align, small: c.small }));
+    const drawHeader = () => this.row(header);
+    const first = rows[0];
+    this.ensure(this.rowHeight(header) + Math.min(first ? this.rowHeight(body(first)) : 0, 6 * SIZE));
+    drawHeader();
+    for (const row of rows) this.row(body(row), { onNewPage: drawHeader });
   }
 
   /**
@@ -159,30 +227,45 @@ export class PdfWriter {
     doc.y += 8;
   }
 
-  private rowHeight(label: string, value: string, size: number, labelWidth: number, valueWidth: number): number {
-    this.font('regular', SIZE);
-    const labelHeight = this.doc.heightOfString(label, { width: labelWidth - 2 * PAD, lineGap: LINE_GAP });
-    this.font('regular', size);
-    const valueHeight = this.doc.heightOfString(value || ' ', { width: valueWidth - 2 * PAD, lineGap: LINE_GAP });
-    return Math.max(labelHeight, valueHeight) + 2 * PAD;
+  /** Gives the one cell without a width what the others leave of the line. */
+  private placeCells(cells: Cell[]): PlacedCell[] {
+    const fixed = cells.reduce((sum, c) => sum + (c.width ?? 0), 0);
+    return cells.map((c) => ({ ...c, width: c.width ?? this.width - fixed }));
   }
 
-  private drawRow(label: string, value: string, size: number, labelWidth: number, height: number): void {
+  private cellFont(cell: Cell): void {
+    this.font(cell.bold ? 'bold' : 'regular', cell.small ? SMALL : SIZE);
+  }
+
+  private cellHeight(cell: PlacedCell): number {
+    this.cellFont(cell);
+    return this.doc.heightOfString(cell.text || ' ', { width: cell.width - 2 * PAD, lineGap: LINE_GAP }) + 2 * PAD;
+  }
+
+  private drawCells(cells: PlacedCell[], height: number): void {
     const { doc } = this;
     const y = doc.y;
-    const valueWidth = this.width - labelWidth;
+    let x = this.left;
     doc.lineWidth(0.5).strokeColor('black');
-    doc.rect(this.left, y, labelWidth, height).fillAndStroke(LABEL_FILL, 'black');
-    doc.rect(this.left + labelWidth, y, valueWidth, height).stroke();
-    this.font('regular', SIZE).fillColor('black').text(label, this.left + PAD, y + PAD, { width: labelWidth - 2 * PAD, lineGap: LINE_GAP });
-    this.font('regular', size).text(value || ' ', this.left + labelWidth + PAD, y + PAD, { width: valueWidth - 2 * PAD, lineGap: LINE_GAP });
+    for (const cell of cells) {
+      if (cell.label) doc.rect(x, y, cell.width, height).fillAndStroke(LABEL_FILL, 'black');
+      else doc.rect(x, y, cell.width, height).stroke();
+      if (cell.text) {
+        const textHeight = this.cellHeight(cell);
+        const top = cell.valign === 'middle' ? y + Math.max(0, (height - textHeight) / 2) : y;
+        this.cellFont(cell);
+        doc.fillColor('black').text(cell.text, x + PAD, top + PAD, { width: cell.width - 2 * PAD, align: cell.align ?? 'left', lineGap: LINE_GAP });
+      }
+      x += cell.width;
+    }
     doc.x = this.left;
     doc.y = y + height;
   }
 
   /** The longest start of `text` whose wrapped height stays within `height`, ending after a space or punctuation if one is near. */
-  private fittingLength(text: string, size: number, width: number, height: number): number {
-    this.font('regular', size);
+  private fittingLength(text: string, size: number, width: number, height: number, bold = false): number {
+    this.font(bold ? 'bold' : 'regular', size);
+    if (this.doc.heightOfString(text || ' ', { width, lineGap: LINE_GAP }) <= height) return text.length;
     let low = 1;
     let high = text.length;
     while (low < high) {

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { carriedFont, documentFont } from '../../../electron/core/documents/document-font.js';
 import { writePdf, type PdfOptions } from '../../../electron/core/documents/pdf-document.js';
-import { pageTexts, pdfFonts, pdfInfo, renderWithoutSystemFonts, squeeze } from '../../support/pdf.js';
+import { columnText, pageTexts, pdfFonts, pdfInfo, renderWithoutSystemFonts, squeeze } from '../../support/pdf.js';
 import { codeOf, scratch } from '../../support/test-app.js';
 
 const dir = scratch();
@@ -72,6 +72,32 @@ describe('printable PDFs', () => {
     expect(squeeze(pages[1] ?? '')).toContain('长文（续）');
     const read = pages.map((p, i) => squeeze(p).replace(squeeze(footer), '').replace(`第${i + 1}页/共${pages.length}页`, '').replace(/^长文(（续）)?/, '')).join('');
     expect(read).toBe(value);
+  });
+
+  it('lay cells side by side: a table repeats its header on each page, and a row taller than a page continues in every cell', async () => {
+    const file = path.join(dir('rr-pdf-'), 'table.pdf');
+    const rows = Array.from({ length: 70 }, (_, i) => [String(i + 1), `第${i + 1}项资料`, `说明${i + 1}`]);
+    const left = Array.from({ length: 300 }, (_, i) => `甲${i + 1}。`).join('');
+    const right = Array.from({ length: 500 }, (_, i) => `乙${i + 1}。`).join('');
+    const written = await writePdf(file, OPTIONS, (w) => {
+      w.table([{ header: '序号', width: 40, align: 'center' }, { header: '资料' }, { header: '说明', width: 160 }], rows);
+      w.row([{ text: '长行', width: 60, label: true }, { text: left, width: 200 }, { text: right }]);
+      w.row([{ text: '手写处', width: 60, label: true }, { text: '' }], { minHeight: 80 });
+    });
+    const pages = pageTexts(file).map(squeeze);
+    expect(pages).toHaveLength(written.pages);
+    const tablePages = pages.filter((p) => p.includes('项资料'));
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    for (const page of tablePages) expect(page).toContain('序号资料说明');
+    for (const [i, row] of rows.entries()) expect(pages.filter((p) => p.includes(`${row.join('')}`)), `row ${i + 1}`).toHaveLength(1);
+    // Both long cells read whole, in order, across the pages they run over; the label repeats.
+    const left0 = 20 * (72 / 25.4);
+    // Only the numbered sentences: the column also holds the table's own rows and the page number.
+    const column = (from: number, to: number) => (columnText(file, from, to).match(/[甲乙]\d+。/g) ?? []).join('');
+    expect(column(left0 + 60, left0 + 260)).toBe(left);
+    expect(column(left0 + 260, 595.28)).toBe(right);
+    expect(pages.some((p) => p.includes('长行（续）'))).toBe(true);
+    expect(pages.at(-1)).toContain('手写处');
   });
 
   it('carry their title, author and the given date, and come out byte for byte the same from the same input', async () => {
