@@ -425,6 +425,8 @@ export const METHODS = {
     output: requestSchema,
     access: 'requests.record',
   }),
+  /** The approval form (审批表) as a PDF in the documents folder, for this session. */
+  'requests.form': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'session' }),
   'requests.rules': method({ input: empty, output: z.array(approvalRuleSchema), access: 'session' }),
   'requests.setRule': method({ input: z.object({ kind: z.enum(REQUEST_KINDS), approverRole: z.enum(APPROVER_ROLES) }).strict(), output: z.array(approvalRuleSchema), access: 'settings.manage' }),
 } as const;

@@ -207,6 +207,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('requests.decide', { id: request.id, outcome: 'approved' }, token)).toBe('FORBIDDEN');
       const scan = path.join(images, 'form.jpg');
       media.jpeg(scan);
+      expect(await code('requests.form', { id: request.id }, token)).toBe('ok');
       expect((await ok<{ state: string }>('requests.recordPaperDecision', { id: request.id, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token)).state).toBe('approved');
     });
   });

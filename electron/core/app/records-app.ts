@@ -203,5 +203,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents) };
 }

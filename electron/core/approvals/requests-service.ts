@@ -10,6 +10,10 @@ import type { Db } from '../db/open.js';
 import { copyAndHash } from '../files/copy-file.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { itemLabel, recordsOf, sameItem, unavailable } from './request-items.js';
+import { approvalFormOf } from './request-form.js';
+import { writeApprovalForm } from '../documents/approval-form.js';
+import type { DocumentsFolder } from '../documents/documents-folder.js';
+import type { SettingsService } from '../settings/settings-service.js';
 
 interface RequestRow {
   id: number;
@@ -64,7 +68,18 @@ export class RequestsService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly store: () => EvidenceStore,
+    private readonly settings: SettingsService,
+    private readonly documents: DocumentsFolder,
   ) {}
+
+  /** The printable approval form (审批表) of a request the caller may see, as a PDF for the caller's session. */
+  async form(ctx: CallContext, id: number): Promise<{ path: string; name: string }> {
+    const r = this.get(ctx, id);
+    const cause = r.caseId ? (this.db.prepare('SELECT cause FROM cases WHERE id = ?').get(r.caseId) as { cause: string }).cause : null;
+    const doc = this.documents.reserve('approval', ctx.token);
+    await writeApprovalForm(doc.file, approvalFormOf(r, this.settings.office()?.name ?? '', cause, this.settings.timeliness().timeZone), this.clock.now());
+    return { path: doc.file, name: doc.name };
+  }
 
   rules(): { kind: RequestKind; approverRole: 'responsible_leader' | 'principal_leader' }[] {
     return (this.db.prepare('SELECT kind, approver_role AS approverRole FROM approval_rules ORDER BY rowid').all() as { kind: RequestKind; approverRole: 'responsible_leader' | 'principal_leader' }[]);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -115,6 +116,10 @@ describe('requests to view, and their approval', () => {
     const sha = createHash('sha256').update(fs.readFileSync(scan)).digest('hex');
     expect(decided).toMatchObject({ state: 'approved', decision: { by: '刘分管', source: 'paper', recordedBy: '王秀兰', paperScanSha256: sha } });
     expect(fs.existsSync(openStore(() => t.app.core.settings.storeDir(t.dir))().localPath(sha))).toBe(true);
+    // The printed form carries the decision as recorded and the chain head it was made at.
+    const form = await t.call('requests.form', { id: asked.id }, o.token);
+    const text = execFileSync('pdftotext', ['-layout', form.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const words of [asked.number, '当事人查阅', '王某某', '刘分管', '纸质审批录入', sha, `第${decided.decision?.chainHead.seq}条`]) expect(text).toContain(words);
     // A party has no account: the grant reaches nobody's account (the keeper opens the viewing).
     expect((t.app.core.db.prepare('SELECT account_id FROM access_grants WHERE request_id = ?').all(asked.id) as { account_id: number | null }[]).map((g) => g.account_id)).toEqual([null]);
   });

@@ -289,6 +289,21 @@ describe('records command line', () => {
     expect(records(['--data', d, '--user', 'keeper', 'disc', 'build', '--case', 'x', '--medium', 'floppy', '--out', out], AS_KEEPER).code).toBe(1);
   });
 
+  it('lists the requests to view or borrow', () => {
+    const d = initialized();
+    expect(records(['--data', d, '--user', 'keeper', 'requests', 'list'], AS_KEEPER).out).toContain('没有符合条件的申请');
+    const camera = scratchDir();
+    make.jpeg(path.join(camera, 'photo.jpg'));
+    expect(records(['--data', d, '--user', 'keeper', 'import', camera], AS_KEEPER).code).toBe(0);
+    const window = { from: '2026-11-24T08:00:00.000Z', to: '2026-11-25T08:00:00.000Z' };
+    const made = records(['--data', d, '--user', 'keeper', 'call', 'requests.create', JSON.stringify({ kind: 'department_view', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'record', id: 1 }], purpose: '复议审查', content: '现场照片', window })], AS_KEEPER);
+    expect(made.code, made.out).toBe(0);
+    const list = records(['--data', d, '--user', 'keeper', 'requests', 'list', '--state', 'pending'], AS_KEEPER);
+    expect(list.out).toContain('2026-S0001\t其他部门查阅\t待审批\t赵科长\tphoto.jpg');
+    expect(JSON.parse(records(['--data', d, '--user', 'keeper', '--json', 'requests', 'list', '--state', 'approved'], AS_KEEPER).out).total).toBe(0);
+    expect(records(['--data', d, '--user', 'keeper', 'requests', 'list', '--state', 'maybe'], AS_KEEPER).code).toBe(1);
+  });
+
   it('speaks English when asked', () => {
     const d = initialized();
     const r = records(['--data', d, '--user', 'keeper', 'user', 'list'], { RECORDS_PASSWORD: 'bad', RECORDS_LANG: 'en' });
