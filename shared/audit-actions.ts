@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   'request.rejected',
   'request.refused',
   'request.rule_changed',
+  'viewing.opened',
+  'viewing.closed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -31,6 +31,7 @@ import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunDetailSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, discPlanSchema, discSchema, driveSchema } from './discs-dto.js';
 import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
+import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -429,6 +430,20 @@ export const METHODS = {
   'requests.form': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'session' }),
   'requests.rules': method({ input: empty, output: z.array(approvalRuleSchema), access: 'session' }),
   'requests.setRule': method({ input: z.object({ kind: z.enum(REQUEST_KINDS), approverRole: z.enum(APPROVER_ROLES) }).strict(), output: z.array(approvalRuleSchema), access: 'settings.manage' }),
+  // Viewing at the workstation, for people without an account
+  /** The keeper opens a viewing for a party or a department's staff on an approved request, after checking their ID. */
+  'viewings.open': method({ input: z.object({ requestId: z.number().int().positive(), idCheck: z.string().trim().min(1).max(200) }).strict(), output: viewingSchema, access: 'requests.record' }),
+  'viewings.play': method({ input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'requests.record' }),
+  /** What the viewer reports as it happens (play, pause, seek, end), with the position in seconds. */
+  'viewings.log': method({
+    input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive(), event: z.enum(VIEWING_EVENTS), position: z.number().min(0).nullable() }).strict(),
+    output: done,
+    access: 'requests.record',
+  }),
+  'viewings.close': method({ input: z.object({ viewingId: z.number().int().positive() }).strict(), output: viewingSchema, access: 'requests.record' }),
+  /** The viewing register (查阅登记). */
+  'viewings.list': method({ input: z.object({ open: z.boolean().optional() }).strict(), output: z.array(viewingSchema), access: 'records.read' }),
+  'viewings.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: viewingSchema, access: 'records.read' }),
 } as const;
 
 export type Methods = typeof METHODS;

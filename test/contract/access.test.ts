@@ -59,6 +59,9 @@ interface World {
   /** A request officer B made, and one officer A made (decided on paper in the walk). */
   request: number;
   request2: number;
+  /** A department's approved viewing of r1, and a viewing opened on it. */
+  partyRequest: number;
+  viewing: number;
   window: { from: string; to: string };
   scan: string;
   newDir: () => string;
@@ -203,6 +206,13 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'requests.form': [{ input: (w) => ({ id: w.request }), expect: { ...only(['keeper', 'officerB', 'responsible', 'principal', 'supervisor']), officerA: 'NOT_FOUND' } }],
   'requests.rules': [{ input: () => ({}), expect: only(SIGNED_IN) }],
   'requests.setRule': [{ input: () => ({ kind: 'party_view', approverRole: 'responsible_leader' }), expect: only(['keeper']) }],
+  // A viewing for someone without an account is hosted by the keeper; the register is read like the catalogue.
+  'viewings.open': [{ input: (w) => ({ requestId: w.partyRequest, idCheck: '核对居民身份证' }), expect: only(['keeper']) }],
+  'viewings.play': [{ input: (w) => ({ viewingId: w.viewing, recordId: w.r1 }), expect: only(['keeper']) }],
+  'viewings.log': [{ input: (w) => ({ viewingId: w.viewing, recordId: w.r1, event: 'pause', position: 3.5 }), expect: only(['keeper']) }],
+  'viewings.close': [{ input: (w) => ({ viewingId: w.viewing }), expect: { keeper: 'ok' } }],
+  'viewings.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'viewings.get': [{ input: (w) => ({ id: w.viewing }), expect: only(CATALOGUE) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -334,6 +344,9 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const request2 = (await ok<{ id: number }>('requests.create', ask, await asOfficer(ACCOUNTS.officerA.username))).id;
   const scan = path.join(dir('rr-access-scan-'), 'form.jpg');
   make.jpeg(scan);
+  const partyRequest = (await ok<{ id: number }>('requests.create', { ...ask, kind: 'department_view', requester: { name: '赵科长', department: '镇司法所' } }, keeperToken)).id;
+  await ok('requests.decide', { id: partyRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.principal.username));
+  const viewing = (await ok<{ id: number }>('viewings.open', { requestId: partyRequest, idCheck: '核对工作证' }, keeperToken)).id;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -362,6 +375,8 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     drive,
     request,
     request2,
+    partyRequest,
+    viewing,
     window,
     scan,
     newDir: () => dir('rr-access-target-'),

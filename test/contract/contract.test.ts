@@ -200,7 +200,8 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('requests.rules', {}, token)).length).toBe(5);
       expect(await code('requests.setRule', { kind: 'department_view', approverRole: 'responsible_leader' }, token)).toBe('ok');
       const leader = await ok<{ id: number }>('accounts.create', { username: 'leader1', displayName: '刘分管', role: 'responsible_leader', isAdmin: false, password: 'Leader2026x' }, token);
-      const window = { from: '2026-11-24T08:00:00.000Z', to: '2026-11-25T08:00:00.000Z' };
+      // The app runs on the real clock here: the window is around now.
+      const window = { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
       const request = await ok<{ id: number }>('requests.create', { kind: 'department_view', caseId: kase.id, requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'case', id: kase.id }], purpose: '复议审查', content: '现场录像', window }, token);
       expect((await ok<{ total: number }>('requests.list', {}, token)).total).toBe(1);
       expect((await ok<{ state: string }>('requests.get', { id: request.id }, token)).state).toBe('pending');
@@ -209,6 +210,12 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       media.jpeg(scan);
       expect(await code('requests.form', { id: request.id }, token)).toBe('ok');
       expect((await ok<{ state: string }>('requests.recordPaperDecision', { id: request.id, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token)).state).toBe('approved');
+      const viewing = await ok<{ id: number }>('viewings.open', { requestId: request.id, idCheck: '核对工作证' }, token);
+      expect(await code('viewings.play', { viewingId: viewing.id, recordId: record?.id ?? 0 }, token)).toBe('NOT_PLAYABLE');
+      expect(await code('viewings.log', { viewingId: viewing.id, recordId: record?.id ?? 0, event: 'pause', position: 1 }, token)).toBe('ok');
+      expect((await ok<{ closeReason: string }>('viewings.close', { viewingId: viewing.id }, token)).closeReason).toBe('closed');
+      expect((await ok<unknown[]>('viewings.list', {}, token)).length).toBe(1);
+      expect((await ok<{ events: unknown[] }>('viewings.get', { id: viewing.id }, token)).events).toHaveLength(1);
     });
   });
 }

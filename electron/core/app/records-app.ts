@@ -27,6 +27,7 @@ import { CasesService } from '../cases/cases-service.js';
 import { DiscsService } from '../discs/discs-service.js';
 import { DocumentsFolder } from '../documents/documents-folder.js';
 import { RequestsService } from '../approvals/requests-service.js';
+import { ViewingsService } from '../approvals/viewings-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -64,6 +65,7 @@ export interface Services {
   discs: DiscsService;
   documents: DocumentsFolder;
   requests: RequestsService;
+  viewings: ViewingsService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -143,6 +145,7 @@ export class RecordsApp {
     fixity.recover();
     backup.recover();
     this.services.discs.recover();
+    this.services.viewings.recover();
     this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
     this.schedule.start();
     return imports
@@ -203,5 +206,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback) };
 }

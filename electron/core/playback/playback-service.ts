@@ -21,6 +21,8 @@ interface Ticket {
   mime: string;
   sessionToken: string;
   openedAt: number;
+  /** For a view opened on someone else's approval (a party at the workstation): whether it may still be served. */
+  still?: () => boolean;
 }
 
 const MIME: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp', wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', flac: 'audio/flac', webm: 'video/webm', mov: 'video/mp4', opus: 'audio/ogg' };
@@ -52,6 +54,20 @@ export class PlaybackService {
 
   open(ctx: CallContext, recordId: number): PlaybackDto {
     const account = this.access.requireRecord(ctx, 'play', recordId);
+    return this.issue(ctx, recordId, account.displayName, {});
+  }
+
+  /**
+   * A view on another person's approval, shown at the workstation by the signed-in keeper: the
+   * watermark names that person and the approval, and `still` (the viewing is open, the grant
+   * live) is asked on every byte range instead of the keeper's own reach.
+   */
+  openFor(ctx: CallContext, recordId: number, watermarkName: string, still: () => boolean, details: Record<string, unknown>): PlaybackDto {
+    if (!still()) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
+    return this.issue(ctx, recordId, watermarkName, details, still);
+  }
+
+  private issue(ctx: CallContext, recordId: number, watermarkName: string, details: Record<string, unknown>, still?: () => boolean): PlaybackDto {
     if (!ctx.token) throw new AppError('NOT_AUTHENTICATED', 'no session');
     const r = this.db
       .prepare(
@@ -76,16 +92,16 @@ export class PlaybackService {
     const file = asIs ? store.localPath(r.sha256) : derivedAbsolutePath(store.root, r.proxy as string);
     if (!fs.existsSync(file)) throw new AppError('NOT_PLAYABLE', 'file missing', { id: recordId, proxy: 'missing' });
     const ticket = randomBytes(24).toString('base64url');
-    this.tickets.set(ticket, { recordId, file, mime: asIs ? mimeOf(r.original_name, r.media_type) : mimeOf(r.proxy as string, r.media_type), sessionToken: ctx.token, openedAt: this.clock.now().getTime() });
+    this.tickets.set(ticket, { recordId, file, mime: asIs ? mimeOf(r.original_name, r.media_type) : mimeOf(r.proxy as string, r.media_type), sessionToken: ctx.token, openedAt: this.clock.now().getTime(), still });
     const variant = asIs ? 'original' : 'proxy';
-    this.audit.append({ ...ctx.auditBase(), action: 'record.viewed', target: `record:${recordId}`, details: { variant, sha256: r.sha256 } });
+    this.audit.append({ ...ctx.auditBase(), action: 'record.viewed', target: `record:${recordId}`, details: { variant, sha256: r.sha256, ...details } });
     return {
       ticket,
       url: `/media/${ticket}`,
       mediaType: r.media_type,
       variant,
       authentic: r.alarms === 0,
-      watermark: { name: account.displayName, at: this.clock.now().toISOString() },
+      watermark: { name: watermarkName, at: this.clock.now().toISOString() },
     };
   }
 
@@ -113,7 +129,8 @@ export class PlaybackService {
     // Asked again on every range request: a grant that expired or was revoked, or an integrity
     // alarm raised meanwhile, stops a player that is already open.
     const account = check.state === 'valid' ? (this.db.prepare('SELECT id, role FROM accounts WHERE id = ? AND disabled = 0').get(check.session.accountId) as { id: number; role: Role } | undefined) : undefined;
-    if (!account || this.access.decideRecord(account, 'play', t.recordId)?.allowed !== true) {
+    const allowed = t.still ? t.still() : this.access.decideRecord(account ?? null, 'play', t.recordId)?.allowed === true;
+    if (!account || !allowed) {
       this.tickets.delete(ticket);
       return null;
     }

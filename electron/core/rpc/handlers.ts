@@ -123,6 +123,15 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'requests.form': (app, input, ctx) => app.core.requests.form(ctx, input.id),
   'requests.rules': (app) => app.core.requests.rules(),
   'requests.setRule': (app, input, ctx) => app.core.requests.setRule(ctx, input.kind, input.approverRole),
+  'viewings.open': (app, input, ctx) => app.core.viewings.open(ctx, input.requestId, input.idCheck),
+  'viewings.play': (app, input, ctx) => app.core.viewings.play(ctx, input.viewingId, input.recordId),
+  'viewings.log': (app, input) => {
+    app.core.viewings.log(input.viewingId, input.recordId, input.event, input.position);
+    return { done: true };
+  },
+  'viewings.close': (app, input, ctx) => app.core.viewings.close(ctx, input.viewingId),
+  'viewings.list': (app, input) => app.core.viewings.list(input.open),
+  'viewings.get': (app, input) => app.core.viewings.get(input.id),
   'discs.plan': (app, input, ctx) => app.core.discs.plan(ctx, input.caseId, input.medium, input.recordIds),
   'discs.build': (app, input, ctx) => ({ jobId: app.core.discs.build(ctx, input) }),
   'discs.job': (app, input) => app.core.discs.job(input.jobId),

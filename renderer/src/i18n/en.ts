@@ -63,7 +63,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -123,8 +123,11 @@ export const en: Messages = {
     'request.rejected': '{{decider}} rejected request {{target}}{{paper}}: {{reason}}',
     'request.refused': '{{actor}}’s step on request {{target}} was refused: {{failure}}',
     'request.rule_changed': '{{actor}} changed an approval rule: {{requestKind}} now decided by the {{approver}}',
+    'viewing.opened': '{{actor}} opened a viewing for {{person}} (request {{target}}, {{idCheck}})',
+    'viewing.closed': 'Viewing #{{viewingId}} ended ({{reason}}), {{events}} actions logged',
   },
   auditWords: {
+    viewing_closed: 'closed', viewing_expired: 'the approved time ran out', viewing_interrupted: 'recorded after the program stopped unexpectedly',
     request_officer_view: 'officer viewing', request_department_view: 'department viewing', request_department_borrow: 'department borrowing', request_party_view: 'party viewing', request_lend_item: 'item lent out',
     paperDecision: ' (signed on paper, entered by {{actor}})',
     none: 'none', nobody: 'nobody', andMore: '{{names}} and {{count}} more', changedField: '{{label}} changed',

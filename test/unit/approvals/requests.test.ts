@@ -4,34 +4,15 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/core/store/open-store.js';
-import { caseWithEvidence } from '../../support/discs.js';
 import { make } from '../../support/media.js';
 import { appPerTest, codeOf, scratch } from '../../support/test-app.js';
+import { PASSWORD, approvalsOffice, hours } from '../../support/approvals.js';
 
 const dir = scratch();
 const { open } = appPerTest();
-const PASSWORD = 'Officer2026';
-const hours = (n: number, from: Date) => new Date(from.getTime() + n * 3_600_000).toISOString();
-
-/** The disc case of support/discs.ts, plus an officer who does not handle it, both leaders and a supervisor. */
-async function office() {
-  const t = await open();
-  const made = await caseWithEvidence(t, dir('rr-req-src-'));
-  const { token } = made;
-  const add = (username: string, displayName: string, role: string) => t.call('accounts.create', { username, displayName, role: role as 'officer', isAdmin: false, password: PASSWORD }, token);
-  const wang = await add('wang', '王强', 'officer');
-  const liu = await add('liu', '刘分管', 'responsible_leader');
-  const sun = await add('sun', '孙主要', 'principal_leader');
-  await add('county', '县局周某', 'supervisor');
-  const as = async (username: string) => t.login(username, PASSWORD);
-  const [clipA, clipB] = made.records.filter((r) => r.mediaType === 'video');
-  const now = t.clock.now();
-  return { t, ...made, wang, liu, sun, as, clipA: clipA as NonNullable<typeof clipA>, clipB: clipB as NonNullable<typeof clipB>, window: { from: now.toISOString(), to: hours(2, now) } };
-}
-
 describe('requests to view, and their approval', () => {
   it('lets an officer who is not the handler watch only what a leader approved, only inside the window', async () => {
-    const o = await office();
+    const o = await approvalsOffice(await open(), dir('rr-req-src-'));
     const { t } = o;
     const wang = await o.as('wang');
     const liu = await o.as('liu');
@@ -63,7 +44,7 @@ describe('requests to view, and their approval', () => {
   });
 
   it('narrows to the records approved, and ends a grant at once when an integrity alarm is raised', async () => {
-    const o = await office();
+    const o = await approvalsOffice(await open(), dir('rr-req-src-'));
     const { t } = o;
     const wang = await o.as('wang');
     const asked = await t.call('requests.create', { kind: 'officer_view', items: [{ kind: 'record', id: o.clipA.id }, { kind: 'record', id: o.clipB.id }], purpose: '核对', content: '两段录像', window: o.window }, wang);
@@ -77,7 +58,7 @@ describe('requests to view, and their approval', () => {
   });
 
   it('rejects only with a reason, keeps officers to their own requests, and audits every refusal', async () => {
-    const o = await office();
+    const o = await approvalsOffice(await open(), dir('rr-req-src-'));
     const { t } = o;
     const wang = await o.as('wang');
     const liu = await o.as('liu');
@@ -100,7 +81,7 @@ describe('requests to view, and their approval', () => {
   });
 
   it('takes a party’s application only for a party of the case, and a decision signed on paper with its scan', async () => {
-    const o = await office();
+    const o = await approvalsOffice(await open(), dir('rr-req-src-'));
     const { t } = o;
     const party = { name: '王某某', department: '', idType: '居民身份证', idNumber: '', relation: '本人', contact: '13800000000' };
     const ask = (name: string) => t.call('requests.create', { kind: 'party_view', caseId: o.caseId, requester: { ...party, name }, items: [{ kind: 'record', id: o.clipA.id }], purpose: '了解处罚依据', content: '查看执法现场录像', window: o.window }, o.token);
@@ -125,7 +106,7 @@ describe('requests to view, and their approval', () => {
   });
 
   it('lets an administrator set which leader decides each kind', async () => {
-    const o = await office();
+    const o = await approvalsOffice(await open(), dir('rr-req-src-'));
     const { t } = o;
     expect((await t.call('requests.rules', {}, o.token)).find((r) => r.kind === 'party_view')).toEqual({ kind: 'party_view', approverRole: 'responsible_leader' });
     await t.call('requests.setRule', { kind: 'party_view', approverRole: 'principal_leader' }, o.token);

@@ -16,6 +16,7 @@ import { sql as m0015 } from './0015-library-indexes.js';
 import { sql as m0016 } from './0016-short-search.js';
 import { sql as m0017 } from './0017-discs.js';
 import { sql as m0018 } from './0018-requests.js';
+import { sql as m0019 } from './0019-viewings.js';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'short search', sql: m0016 },
   { version: 17, name: 'discs', sql: m0017 },
   { version: 18, name: 'requests', sql: m0018 },
+  { version: 19, name: 'viewings', sql: m0019 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

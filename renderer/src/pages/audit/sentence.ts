@@ -53,6 +53,7 @@ function sentenceValues(t: TFunction, e: AuditEventDto): Record<string, string> 
     sha: typeof d.sha256 === 'string' ? `${d.sha256.slice(0, 12)}…` : '',
     ...(e.action.startsWith('disc.') ? discValues(t, e, ref) : {}),
     ...(e.action.startsWith('request.') ? requestValues(t, e, ref) : {}),
+    ...(e.action === 'viewing.closed' && typeof d.reason === 'string' ? { reason: t(`auditWords.viewing_${d.reason}`) } : {}),
   };
 }
 
