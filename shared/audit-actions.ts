@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'request.rule_changed',
   'viewing.opened',
   'viewing.closed',
+  'loan.lent',
+  'loan.returned',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -32,6 +32,7 @@ import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunDetailSchema
 import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, discPlanSchema, discSchema, driveSchema } from './discs-dto.js';
 import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
+import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -444,6 +445,17 @@ export const METHODS = {
   /** The viewing register (查阅登记). */
   'viewings.list': method({ input: z.object({ open: z.boolean().optional() }).strict(), output: z.array(viewingSchema), access: 'records.read' }),
   'viewings.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: viewingSchema, access: 'records.read' }),
+  // Physical lending (an evidence disc, a paper case file)
+  'loans.lend': method({
+    input: z.object({ requestId: z.number().int().positive(), item: requestItemSchema, dueOn: loanDaySchema }).strict(),
+    output: loanSchema,
+    access: 'requests.record',
+  }),
+  'loans.return': method({ input: z.object({ loanId: z.number().int().positive(), condition: z.string().trim().min(1).max(200) }).strict(), output: loanSchema, access: 'requests.record' }),
+  /** The lending register; `out: true` for what is out now, overdue first. */
+  'loans.list': method({ input: z.object({ out: z.boolean().optional() }).strict(), output: z.array(loanSchema), access: 'records.read' }),
+  /** The receipt (借阅单) to sign, as a PDF for this session. */
+  'loans.receipt': method({ input: z.object({ loanId: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'requests.record' }),
 } as const;
 
 export type Methods = typeof METHODS;

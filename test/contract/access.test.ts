@@ -62,6 +62,9 @@ interface World {
   /** A department's approved viewing of r1, and a viewing opened on it. */
   partyRequest: number;
   viewing: number;
+  /** An approved loan of the disc and the case file, and the disc out on it. */
+  lendRequest: number;
+  loan: number;
   window: { from: string; to: string };
   scan: string;
   newDir: () => string;
@@ -213,6 +216,10 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'viewings.close': [{ input: (w) => ({ viewingId: w.viewing }), expect: { keeper: 'ok' } }],
   'viewings.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'viewings.get': [{ input: (w) => ({ id: w.viewing }), expect: only(CATALOGUE) }],
+  'loans.lend': [{ input: (w) => ({ requestId: w.lendRequest, item: { kind: 'case', id: w.case1 }, dueOn: w.window.to.slice(0, 10) }), expect: only(['keeper']) }],
+  'loans.return': [{ input: (w) => ({ loanId: w.loan, condition: '完好' }), expect: only(['keeper']) }],
+  'loans.list': [{ input: () => ({ out: true }), expect: only(CATALOGUE) }],
+  'loans.receipt': [{ input: (w) => ({ loanId: w.loan }), expect: only(['keeper']) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -347,6 +354,9 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const partyRequest = (await ok<{ id: number }>('requests.create', { ...ask, kind: 'department_view', requester: { name: '赵科长', department: '镇司法所' } }, keeperToken)).id;
   await ok('requests.decide', { id: partyRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.principal.username));
   const viewing = (await ok<{ id: number }>('viewings.open', { requestId: partyRequest, idCheck: '核对工作证' }, keeperToken)).id;
+  const lendRequest = (await ok<{ id: number }>('requests.create', { ...ask, kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: disc }, { kind: 'case', id: case1 }] }, keeperToken)).id;
+  await ok('requests.decide', { id: lendRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.responsible.username));
+  const loan = (await ok<{ id: number }>('loans.lend', { requestId: lendRequest, item: { kind: 'disc', id: disc }, dueOn: window.to.slice(0, 10) }, keeperToken)).id;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -377,6 +387,8 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     request2,
     partyRequest,
     viewing,
+    lendRequest,
+    loan,
     window,
     scan,
     newDir: () => dir('rr-access-target-'),

@@ -11,6 +11,7 @@ import { COOKIE_NAME } from '../../electron/bridge/security.js';
 import { bridgeLogin, rawRequest } from '../support/http.js';
 import { make as media } from '../support/media.js';
 import { KEEPER, tempDir } from '../support/test-app.js';
+import { officeTime } from '../../shared/rules/office-time.js';
 import { SOME_IMPORT_PROGRESS } from '../support/push-events.js';
 
 interface Harness {
@@ -216,6 +217,15 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ closeReason: string }>('viewings.close', { viewingId: viewing.id }, token)).closeReason).toBe('closed');
       expect((await ok<unknown[]>('viewings.list', {}, token)).length).toBe(1);
       expect((await ok<{ events: unknown[] }>('viewings.get', { id: viewing.id }, token)).events).toHaveLength(1);
+      const lending = await ok<{ id: number }>('requests.create', { kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: discId }], purpose: '复议审查', content: '证据光盘', window }, token);
+      await ok('requests.recordPaperDecision', { id: lending.id, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token);
+      const today = officeTime(new Date(), 'Asia/Shanghai').slice(0, 10);
+      const loan = await ok<{ id: number }>('loans.lend', { requestId: lending.id, item: { kind: 'disc', id: discId }, dueOn: today }, token);
+      expect(await code('loans.lend', { requestId: lending.id, item: { kind: 'disc', id: discId }, dueOn: today }, token)).toBe('ITEM_OUT');
+      expect(await code('loans.receipt', { loanId: loan.id }, token)).toBe('ok');
+      expect((await ok<unknown[]>('loans.list', { out: true }, token)).length).toBe(1);
+      expect((await ok<{ condition: string }>('loans.return', { loanId: loan.id, condition: '完好' }, token)).condition).toBe('完好');
+      expect(await code('loans.return', { loanId: loan.id, condition: '完好' }, token)).toBe('ALREADY_RETURNED');
     });
   });
 }

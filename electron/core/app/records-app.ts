@@ -28,6 +28,7 @@ import { DiscsService } from '../discs/discs-service.js';
 import { DocumentsFolder } from '../documents/documents-folder.js';
 import { RequestsService } from '../approvals/requests-service.js';
 import { ViewingsService } from '../approvals/viewings-service.js';
+import { LoansService } from '../approvals/loans-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -66,6 +67,7 @@ export interface Services {
   documents: DocumentsFolder;
   requests: RequestsService;
   viewings: ViewingsService;
+  loans: LoansService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -206,5 +208,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback), loans: new LoansService(db, audit, clock, settings, documents) };
 }

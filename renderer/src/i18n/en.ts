@@ -63,7 +63,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -124,6 +124,8 @@ export const en: Messages = {
     'request.refused': '{{actor}}’s step on request {{target}} was refused: {{failure}}',
     'request.rule_changed': '{{actor}} changed an approval rule: {{requestKind}} now decided by the {{approver}}',
     'viewing.opened': '{{actor}} opened a viewing for {{person}} (request {{target}}, {{idCheck}})',
+    'loan.lent': '{{actor}} lent {{label}} (request {{target}}, due {{dueOn}})',
+    'loan.returned': '{{actor}} took back {{label}} (request {{target}}), condition: {{condition}}',
     'viewing.closed': 'Viewing #{{viewingId}} ended ({{reason}}), {{events}} actions logged',
   },
   auditWords: {

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { instantSchema } from './dto.js';
+
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** One physical loan, as the lending register shows it; `overdueDays` counts in the office's days. */
+export const loanSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  requestId: z.number().int(),
+  approvalNumber: z.string(),
+  item: z.object({ kind: z.enum(['disc', 'case']), id: z.number().int(), label: z.string() }),
+  borrower: z.object({ name: z.string(), department: z.string(), contact: z.string() }),
+  lentAt: instantSchema,
+  lentBy: z.string(),
+  dueOn: daySchema,
+  returnedAt: instantSchema.nullable(),
+  receivedBy: z.string().nullable(),
+  condition: z.string().nullable(),
+  overdueDays: z.number().int(),
+});
+export type LoanDto = z.infer<typeof loanSchema>;
+export const loanDaySchema = daySchema;
