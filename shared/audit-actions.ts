@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'request.rejected',
   'request.refused',
   'request.rule_changed',
+  'request.case_looked_up',
   'viewing.opened',
   'viewing.closed',
   'loan.lent',

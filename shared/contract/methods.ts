@@ -30,7 +30,7 @@ import { caseDetailSchema, caseFieldsSchema, caseSchema, evidenceFactsSchema } f
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { alarmSchema, backupRunSchema, backupTargetSchema, fixityRunDetailSchema, fixityScopeSchema, integrityStatusSchema, recordIntegrityHistorySchema } from './integrity-dto.js';
 import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, discPlanSchema, discSchema, driveSchema } from './discs-dto.js';
-import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
+import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestCaseSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
@@ -427,6 +427,11 @@ export const METHODS = {
     output: requestSchema,
     access: 'requests.record',
   }),
+  /**
+   * The case a request names, found by its exact number (normalized as cases are): how an officer
+   * who does not handle it, and so can't list it, says what they ask to view.
+   */
+  'requests.findCase': method({ input: z.object({ caseNo: z.string().trim().min(1).max(60) }).strict(), output: requestCaseSchema, access: 'session' }),
   /** The approval form (审批表) as a PDF in the documents folder, for this session. */
   'requests.form': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'session' }),
   'requests.rules': method({ input: empty, output: z.array(approvalRuleSchema), access: 'session' }),

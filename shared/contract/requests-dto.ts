@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from './dto.js';
+import { mediaTypeSchema } from './records-dto.js';
 
 /**
  * What a request asks for (REQUIREMENTS §5): an officer who is not the handler wants to view;
@@ -68,5 +69,26 @@ export const requestSchema = z.object({
   liveGrants: z.number().int(),
 });
 export type RequestDto = z.infer<typeof requestSchema>;
+
+/**
+ * A case an officer names by its number to ask to view it: which case that is and the recordings
+ * linked to it (their names and times, never their content), so the request can say which ones.
+ */
+export const requestCaseSchema = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  records: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      mediaType: mediaTypeSchema,
+      /** Camera time, the office's wall clock as the camera kept it; null when nothing says. */
+      recordedAt: z.string().nullable(),
+      /** False while an integrity alarm is open: it can't be asked for until that is dealt with. */
+      available: z.boolean(),
+    }),
+  ),
+});
+export type RequestCaseDto = z.infer<typeof requestCaseSchema>;
 
 export const approvalRuleSchema = z.object({ kind: z.enum(REQUEST_KINDS), approverRole: z.enum(APPROVER_ROLES) });

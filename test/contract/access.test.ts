@@ -206,6 +206,7 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'requests.get': [{ input: (w) => ({ id: w.request }), expect: { ...only(['keeper', 'officerB', 'responsible', 'principal', 'supervisor']), officerA: 'NOT_FOUND' } }],
   'requests.decide': [{ input: (w) => ({ id: w.request, outcome: 'rejected', reason: '无关' }), expect: { responsible: 'ok', principal: 'ALREADY_DECIDED' } }],
   'requests.recordPaperDecision': [{ input: (w) => ({ id: w.request2, outcome: 'approved', decidedBy: w.ids.responsible, decidedAt: w.window.from, scanPath: w.scan }), expect: only(['keeper']) }],
+  'requests.findCase': [{ input: () => ({ caseNo: '峡综执罚〔2026〕1号' }), expect: only(SIGNED_IN) }],
   'requests.form': [{ input: (w) => ({ id: w.request }), expect: { ...only(['keeper', 'officerB', 'responsible', 'principal', 'supervisor']), officerA: 'NOT_FOUND' } }],
   'requests.rules': [{ input: () => ({}), expect: only(SIGNED_IN) }],
   'requests.setRule': [{ input: () => ({ kind: 'party_view', approverRole: 'responsible_leader' }), expect: only(['keeper']) }],

@@ -205,6 +205,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       const window = { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
       const request = await ok<{ id: number }>('requests.create', { kind: 'department_view', caseId: kase.id, requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'case', id: kase.id }], purpose: '复议审查', content: '现场录像', window }, token);
       expect((await ok<{ total: number }>('requests.list', {}, token)).total).toBe(1);
+      expect((await ok<{ id: number }>('requests.findCase', { caseNo: '峡综执罚[2026]1号' }, token)).id).toBe(kase.id);
       expect((await ok<{ state: string }>('requests.get', { id: request.id }, token)).state).toBe('pending');
       expect(await code('requests.decide', { id: request.id, outcome: 'approved' }, token)).toBe('FORBIDDEN');
       const scan = path.join(images, 'form.jpg');

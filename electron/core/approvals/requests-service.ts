@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import type { RequestDto, RequestItem, Requester, RequestKind } from '../../../shared/contract/requests-dto.js';
+import type { RequestCaseDto, RequestDto, RequestItem, Requester, RequestKind } from '../../../shared/contract/requests-dto.js';
 import type { ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
+import { normalizeCaseNo } from '../../../shared/rules/case-number.js';
 import type { Role } from '../../../shared/roles.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
@@ -79,6 +80,28 @@ export class RequestsService {
     const doc = this.documents.reserve('approval', ctx.token);
     await writeApprovalForm(doc.file, approvalFormOf(r, this.settings.office()?.name ?? '', cause, this.settings.timeliness().timeZone), this.clock.now());
     return { path: doc.file, name: doc.name };
+  }
+
+  /**
+   * A case by its exact number, with the recordings linked to it by name and time: what an officer
+   * who does not handle it needs to say what they ask to view. It tells no more than a request
+   * naming the case would (its number and its items' names), and nothing for a number that isn't one.
+   */
+  findCase(ctx: CallContext, caseNo: string): RequestCaseDto {
+    const row = this.db.prepare('SELECT id, case_no FROM cases WHERE case_no = ?').get(normalizeCaseNo(caseNo)) as { id: number; case_no: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'no such case', { id: caseNo });
+    // The names and times of a case's recordings, never their content: still written down, so
+    // nobody looks through cases outside their reach unseen.
+    this.audit.append({ ...ctx.auditBase(), action: 'request.case_looked_up', target: `case:${row.id}` });
+    const records = this.db
+      .prepare(
+        `SELECT r.id, r.original_name AS name, r.media_type AS mediaType, s.recorded_at AS recordedAt,
+           NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS available
+         FROM record_links l JOIN records r ON r.id = l.record_id LEFT JOIN record_search s ON s.record_id = r.id
+         WHERE l.case_id = ? AND l.unlinked_at IS NULL ORDER BY s.recorded_at, r.id`,
+      )
+      .all(row.id) as { id: number; name: string; mediaType: RequestCaseDto['records'][number]['mediaType']; recordedAt: string | null; available: number }[];
+    return { id: row.id, caseNo: row.case_no, records: records.map((r) => ({ ...r, available: r.available === 1 })) };
   }
 
   rules(): { kind: RequestKind; approverRole: 'responsible_leader' | 'principal_leader' }[] {
@@ -185,7 +208,9 @@ export class RequestsService {
     if (decision.outcome === 'rejected' && !decision.reason) throw new AppError('VALIDATION_FAILED', 'a rejection says why', { fields: 'reason' });
     const asked = JSON.parse(row.items) as RequestItem[];
     const items = decision.outcome === 'approved' ? (decision.items ?? asked) : null;
-    if (items?.some((i) => !asked.some((a) => sameItem(a, i)))) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the items', { fields: 'items' });
+    // Narrowing may keep some of what was asked, or single records out of an asked case or disc.
+    const covered = new Set(asked.flatMap((a) => recordsOf(this.db, a)));
+    if (items?.some((i) => !asked.some((a) => sameItem(a, i)) && !(i.kind === 'record' && covered.has(i.id)))) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the items', { fields: 'items' });
     const window = decision.outcome === 'approved' ? (decision.window ?? { from: row.starts_at, to: row.ends_at }) : null;
     if (window && (window.from < row.starts_at || window.to > row.ends_at)) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the window', { fields: 'window' });
     const records = items ? [...new Set(items.flatMap((i) => recordsOf(this.db, i)))] : [];

@@ -120,6 +120,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'requests.get': (app, input, ctx) => app.core.requests.get(ctx, input.id),
   'requests.decide': (app, input, ctx) => app.core.requests.decide(ctx, input.id, input),
   'requests.recordPaperDecision': (app, input, ctx) => app.core.requests.recordPaperDecision(ctx, input),
+  'requests.findCase': (app, input, ctx) => app.core.requests.findCase(ctx, input.caseNo),
   'requests.form': (app, input, ctx) => app.core.requests.form(ctx, input.id),
   'requests.rules': (app) => app.core.requests.rules(),
   'requests.setRule': (app, input, ctx) => app.core.requests.setRule(ctx, input.kind, input.approverRole),

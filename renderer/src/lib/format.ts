@@ -33,6 +33,16 @@ export function officeInstant(picked: Dayjs): string {
   return dayjs.tz(picked.format('YYYY-MM-DDTHH:mm:ss'), officeZone).toISOString();
 }
 
+/** An instant from the core as a date-time picker's value: the office's wall clock at that instant (the inverse of officeInstant). */
+export function officePickerValue(iso: string): Dayjs {
+  return dayjs(dayjs(iso).tz(officeZone).format('YYYY-MM-DDTHH:mm:ss'));
+}
+
+/** Now on the office's wall clock, to the minute, as a date-time picker's value. */
+export function officeNowPicker(): Dayjs {
+  return dayjs(dayjs().tz(officeZone).format('YYYY-MM-DDTHH:mm'));
+}
+
 /** Today in the office, for examples and defaults. */
 export function officeToday(): string {
   return dayjs().tz(officeZone).format('YYYY-MM-DD');

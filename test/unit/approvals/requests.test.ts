@@ -17,6 +17,13 @@ describe('requests to view, and their approval', () => {
     const wang = await o.as('wang');
     const liu = await o.as('liu');
     expect(await codeOf(() => t.call('records.play', { recordId: o.clipA.id }, wang))).toBe('NOT_FOUND');
+    // Not a handler, wang can't list the case; he names it by its number to say what he asks for.
+    expect(await codeOf(() => t.call('cases.get', { id: o.caseId }, wang))).toBe('NOT_FOUND');
+    const named = await t.call('requests.findCase', { caseNo: '峡综执罚[2026]12号' }, wang);
+    expect(named).toMatchObject({ id: o.caseId, caseNo: '峡综执罚〔2026〕12号' });
+    expect(named.records.map((r) => r.id).sort()).toEqual(o.records.map((r) => r.id).sort());
+    expect(named.records.find((r) => r.id === o.clipA.id)).toMatchObject({ name: o.clipA.originalName, mediaType: 'video', available: true });
+    expect(await codeOf(() => t.call('requests.findCase', { caseNo: '峡综执罚〔2026〕1' }, wang))).toBe('NOT_FOUND');
     const asked = await t.call('requests.create', { kind: 'officer_view', caseId: o.caseId, items: [{ kind: 'case', id: o.caseId }], purpose: '办理关联案件需要核对', content: '查看现场录像', window: o.window }, wang);
     expect(asked).toMatchObject({ number: '2026-S0001', state: 'pending', approverRole: 'responsible_leader', requester: { name: '王强', accountId: o.wang.id }, items: [{ kind: 'case', label: '峡综执罚〔2026〕12号' }] });
     expect(await codeOf(() => t.call('records.play', { recordId: o.clipA.id }, wang))).toBe('NOT_FOUND');
@@ -27,14 +34,15 @@ describe('requests to view, and their approval', () => {
     expect(await codeOf(() => t.call('requests.decide', { id: asked.id, outcome: 'approved' }, wang))).toBe('FORBIDDEN');
     expect(await codeOf(() => t.call('requests.decide', { id: asked.id, outcome: 'approved', items: [{ kind: 'record', id: 999 }] }, liu))).toBe('VALIDATION_FAILED');
     const short = { from: o.window.from, to: new Date(t.clock.now().getTime() + 10 * 60_000).toISOString() };
-    const approved = await t.call('requests.decide', { id: asked.id, outcome: 'approved', items: [{ kind: 'case', id: o.caseId }], window: short }, liu);
-    expect(approved).toMatchObject({ state: 'approved', decision: { by: '刘分管', source: 'app', grantedWindow: short }, liveGrants: 4 });
+    // The whole case was asked for; two of its clips are approved.
+    const approved = await t.call('requests.decide', { id: asked.id, outcome: 'approved', items: [{ kind: 'record', id: o.clipA.id }, { kind: 'record', id: o.clipB.id }], window: short }, liu);
+    expect(approved).toMatchObject({ state: 'approved', decision: { by: '刘分管', source: 'app', grantedWindow: short }, liveGrants: 2 });
     expect(approved.decision?.chainHead.seq).toBeGreaterThan(0);
     expect(await codeOf(() => t.call('requests.decide', { id: asked.id, outcome: 'rejected', reason: '改主意' }, liu))).toBe('ALREADY_DECIDED');
 
     const view = await t.call('records.play', { recordId: o.clipA.id }, wang);
     expect(t.app.core.playback.resolve(view.ticket, wang)).not.toBeNull();
-    expect((await t.call('records.list', { limit: 10 }, wang)).total).toBe(4);
+    expect((await t.call('records.list', { limit: 10 }, wang)).total).toBe(2);
     // The window closes (the session is still signed in): the list narrows and the open player stops at its next request.
     t.clock.advanceMinutes(11);
     expect(t.app.core.playback.resolve(view.ticket, wang)).toBeNull();
@@ -54,6 +62,7 @@ describe('requests to view, and their approval', () => {
     expect(() => t.app.core.db.prepare('DELETE FROM access_grants').run()).toThrow(/revoked/);
     t.app.core.db.prepare("INSERT INTO integrity_alarms (kind, object, record_id, raised_at, detail) VALUES ('mismatch', ?, ?, ?, '{}')").run(o.clipA.sha256, o.clipA.id, t.clock.now().toISOString());
     expect(await codeOf(() => t.call('records.play', { recordId: o.clipA.id }, wang))).toBe('NOT_FOUND');
+    expect((await t.call('requests.findCase', { caseNo: '峡综执罚〔2026〕12号' }, wang)).records.find((r) => r.id === o.clipA.id)?.available).toBe(false);
     expect(await codeOf(() => t.call('requests.create', { kind: 'officer_view', items: [{ kind: 'record', id: o.clipA.id }], purpose: '核对', content: '录像', window: o.window }, wang))).toBe('ITEM_UNAVAILABLE');
   });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Modal, Space, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { transport } from '../../api/transport.js';
+import { servedUrl } from '../../api/documents.js';
 import { useCallMutation } from '../../api/use-call.js';
 
 interface Printed {
@@ -10,19 +10,6 @@ interface Printed {
   /** The bridge's address for the PDF, when it serves it (a browser can't open a local path). */
   url: string | null;
   count: number;
-}
-
-/** Whether the loopback bridge hands this document out; the desktop window shows the path only. */
-async function servedUrl(name: string): Promise<string | null> {
-  if (transport.kind !== 'browser') return null;
-  const url = `/documents/${encodeURIComponent(name)}`;
-  try {
-    const res = await fetch(url, { method: 'HEAD', credentials: 'same-origin' });
-    // An unknown path answers with the app's own page; only a PDF is the document.
-    return res.ok && (res.headers.get('content-type') ?? '').includes('pdf') ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

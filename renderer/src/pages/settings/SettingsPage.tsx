@@ -11,6 +11,7 @@ import { DevicesPanel } from './DevicesPanel.js';
 import { TimelinessPanel } from './TimelinessPanel.js';
 import { IntegritySettingsPanel } from './IntegritySettingsPanel.js';
 import { CasesSettingsPanel } from './CasesSettingsPanel.js';
+import { ApprovalRulesPanel } from './ApprovalRulesPanel.js';
 
 interface Tab {
   key: string;
@@ -34,6 +35,7 @@ export function SettingsPage({ account, tab, onTab }: { account: AccountDto; tab
     { key: 'timeliness', label: t('settings.timeliness'), permission: 'settings.manage', children: <TimelinessPanel /> },
     { key: 'cases', label: t('settings.cases'), permission: 'settings.manage', children: <CasesSettingsPanel /> },
     { key: 'integrity', label: t('settings.integrity'), permission: 'settings.manage', children: <IntegritySettingsPanel /> },
+    { key: 'approvals', label: t('settings.approvals'), permission: 'settings.manage', children: <ApprovalRulesPanel /> },
     { key: 'mine', label: t('settings.mine'), permission: null, children: <MyAccountPanel account={account} /> },
   ];
   const items = all.filter((i) => i.permission === null || can(account, i.permission)).map(({ key, label, children }) => ({ key, label, children }));

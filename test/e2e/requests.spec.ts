@@ -1,0 +1,285 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { make } from '../support/media.js';
+import { KEEPER, callAsKeeper, expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
+
+const CASE_NO = '峡综执罚〔2026〕12号';
+const PASSWORD = 'Officer2026';
+
+/**
+ * Two officers who handle a case with three clips of li's as evidence, an officer (王强) who does
+ * not, and both leaders: the office a request to view is made in.
+ */
+function office(dataDir: string, camera: string): void {
+  for (const [user, name, role, no] of [
+    ['li', '李建国', 'officer', '000123'],
+    ['zhang', '张伟', 'officer', '000456'],
+    ['wang', '王强', 'officer', '000789'],
+    ['liu', '刘分管', 'responsible_leader', ''],
+    ['sun', '孙主要', 'principal_leader', ''],
+  ] as const) {
+    records(dataDir, ['user', 'add', user, '--role', role, '--name', name, ...(no ? ['--officer-no', no] : [])], { RECORDS_NEW_PASSWORD: PASSWORD });
+  }
+  // Different lengths, so no two clips are the same bytes.
+  for (let i = 1; i <= 3; i++) make.h264(path.join(camera, `T001_000123_2026112009${i}000_000${i}.MP4`), i + 1);
+  records(dataDir, ['import', camera]);
+  const accounts = callAsKeeper<{ id: number; username: string }[]>(dataDir, 'accounts.list', {});
+  const kase = callAsKeeper<{ id: number }>(dataDir, 'cases.create', {
+    fields: {
+      caseNo: CASE_NO,
+      kind: 'penalty',
+      cause: '占道经营',
+      parties: [{ kind: 'person', name: '王某某', idType: '居民身份证', idNumber: '', contact: '13800000000' }],
+      handlerIds: accounts.filter((a) => a.username === 'li' || a.username === 'zhang').map((a) => a.id),
+      filedOn: '2026-11-20',
+      decidedOn: null,
+      closedOn: null,
+      archivedOn: null,
+      status: 'open',
+    },
+  });
+  const list = callAsKeeper<{ records: { id: number }[] }>(dataDir, 'records.list', {});
+  callAsKeeper(dataDir, 'cases.link', {
+    caseId: kase.id,
+    recordIds: list.records.map((r) => r.id),
+    role: 'evidence',
+    facts: { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '峡口镇集贸市场东门', statement: '当事人在人行道摆摊经营' },
+  });
+}
+
+/** A contract method through the CLI as another account (set-up the test is not about). */
+function callAs<T>(dataDir: string, username: string, method: string, input: unknown): T {
+  const out = execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', username, 'call', method, JSON.stringify(input)], {
+    env: { ...process.env, RECORDS_PASSWORD: PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as T;
+}
+
+async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.getByTestId('user-menu').hover();
+  await page.getByText(/^(退出登录|Sign out)$/).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('office-name')).toBeVisible();
+}
+
+const openRequest = async (page: Page, number: string) => {
+  await page.getByTestId('request-table').getByRole('row', { name: new RegExp(number) }).getByText(number).click();
+  return page.getByTestId('request-detail');
+};
+
+test('an officer asks to view, the responsible leader narrows and approves, the officer plays the clip; a rejection says why', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  test.setTimeout(180_000);
+  const camera = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-requests-'));
+  try {
+    await setUpAndSignIn(page, bridge);
+    office(bridge.dataDir, camera);
+    const now = Date.now();
+    // An earlier request of wang's, for the whole case (the leader will reject it).
+    const caseId = callAs<{ id: number }>(bridge.dataDir, 'wang', 'requests.findCase', { caseNo: CASE_NO }).id;
+    const earlier = callAs<{ number: string }>(bridge.dataDir, 'wang', 'requests.create', {
+      kind: 'officer_view',
+      caseId,
+      items: [{ kind: 'case', id: caseId }],
+      purpose: '了解情况',
+      content: '全部录像',
+      window: { from: new Date(now).toISOString(), to: new Date(now + 2 * 3_600_000).toISOString() },
+    }).number;
+
+    // wang handles nothing here: the library has none of the case's clips for him.
+    await signIn(page, 'wang');
+    await page.getByRole('menuitem', { name: '资料库' }).click();
+    await expect(page.getByTestId('library-total')).toContainText('共 0 条');
+    await expect(page.getByTestId('library-table')).not.toContainText('0001.MP4');
+
+    // He names the case by its number and asks for two of its clips.
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    await expect(page.getByTestId('request-table')).toContainText(earlier);
+    await page.getByTestId('new-request').click();
+    const dialog = page.getByTestId('request-dialog');
+    const caseNo = dialog.getByTestId('request-case-no').locator('input');
+    await caseNo.fill('峡综执罚〔2026〕99号');
+    await caseNo.press('Enter');
+    await expect(dialog.getByText('没有案号为“峡综执罚〔2026〕99号”的案件')).toBeVisible();
+    await caseNo.fill('峡综执罚[2026]12号');
+    await dialog.getByRole('button', { name: '查找' }).click();
+    await expect(dialog.getByRole('radio', { name: `整个案件（${CASE_NO}，3 条记录）` })).toBeChecked();
+    await dialog.getByRole('radio', { name: '选定的记录' }).check();
+    await dialog.getByRole('checkbox', { name: /_0001\.MP4/ }).check();
+    await dialog.getByRole('checkbox', { name: /_0002\.MP4/ }).check();
+    await dialog.getByTestId('request-purpose').fill('办理关联案件，需要核对当事人在现场的陈述');
+    await dialog.getByTestId('request-content').fill('2026-11-20 上午集贸市场东门的现场录像');
+    await shot(page, '50-requests-new-officer');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    const detail = page.getByTestId('request-detail');
+    await expect(detail.getByTestId('request-facts')).toContainText('待审批');
+    await expect(detail).toContainText('申请已提交，等待分管领导审批');
+    await expect(detail.getByTestId('request-facts')).toContainText('T001_000123_20261120092000_0002.MP4');
+    const number = (await detail.getByTestId('request-facts').locator('strong').first().innerText()).trim();
+    expect(number).toMatch(/^\d{4}-S\d{4}$/);
+    await shot(page, '50-requests-officer-pending');
+    await page.keyboard.press('Escape');
+
+    // The responsible leader lands on what waits for him.
+    await signIn(page, 'liu', PASSWORD);
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    const table = page.getByTestId('request-table');
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(2);
+    await expect(table.getByRole('row', { name: new RegExp(number) })).toContainText('王强');
+    await expect(table.getByRole('row', { name: new RegExp(number) })).toContainText('分管领导');
+    await shot(page, '50-requests-leader-queue');
+
+    // The same in English: the list and the decide dialog.
+    await page.getByText('English', { exact: true }).click();
+    await expect(table.getByRole('columnheader', { name: 'Request no.' })).toBeVisible();
+    await expect(table.getByRole('row', { name: new RegExp(number) })).toContainText('Officer viewing');
+    await shot(page, '50-requests-list-en');
+    await (await openRequest(page, number)).getByTestId('request-decide').click();
+    const decide = page.getByTestId('decide-dialog');
+    await expect(decide).toContainText('Items approved');
+    await shot(page, '50-requests-decide-en');
+    await decide.getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByText('简体中文', { exact: true }).click();
+
+    // He approves one of the two clips, for the period asked.
+    await (await openRequest(page, number)).getByTestId('request-decide').click();
+    await expect(decide).toContainText('办理关联案件，需要核对当事人在现场的陈述');
+    await decide.getByRole('checkbox', { name: /_0002\.MP4/ }).uncheck();
+    await shot(page, '50-requests-decide');
+    await decide.getByRole('button', { name: '批准', exact: true }).click();
+    const decision = detail.getByTestId('request-decision');
+    await expect(decision).toContainText('批准 1 项（申请 2 项）');
+    await expect(decision).toContainText('现在可查看 1 条记录');
+    await expect(decision).toContainText('刘分管');
+    await expect(decision).toContainText('审批时的审计日志链头');
+    await shot(page, '50-requests-approved');
+    await page.keyboard.press('Escape');
+
+    // The earlier one he rejects, and a rejection needs its reason.
+    await (await openRequest(page, earlier)).getByTestId('request-decide').click();
+    await decide.getByTestId('decide-outcome').getByText('不予批准').click();
+    await decide.getByRole('button', { name: '不予批准', exact: true }).click();
+    await expect(decide.getByText('请写明不予批准的理由')).toBeVisible();
+    await decide.getByTestId('decide-reason').fill('申请范围过宽，请写明需要核对的录像后重新申请');
+    await decide.getByRole('button', { name: '不予批准', exact: true }).click();
+    await expect(detail.getByTestId('request-reason')).toHaveText('申请范围过宽，请写明需要核对的录像后重新申请');
+    await page.keyboard.press('Escape');
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(0);
+    await expect(table).toContainText('没有等待您审批的申请');
+
+    // wang sees both outcomes, the rejection with its reason, and now plays the approved clip.
+    await signIn(page, 'wang');
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    await expect(table.getByRole('row', { name: new RegExp(number) })).toContainText('可查看 1 条记录');
+    await expect(table.getByRole('row', { name: new RegExp(earlier) })).toContainText('不予批准');
+    await shot(page, '50-requests-officer-list');
+    await openRequest(page, earlier);
+    await expect(detail.getByTestId('request-reason')).toHaveText('申请范围过宽，请写明需要核对的录像后重新申请');
+    await shot(page, '50-requests-rejected');
+    await page.keyboard.press('Escape');
+    await (await openRequest(page, number)).getByTestId('request-open-library').click();
+    const library = page.getByTestId('library-table');
+    await expect(page.getByTestId('library-total')).toContainText('共 1 条');
+    await expect(library).not.toContainText('_0002.MP4');
+    await library.getByRole('row', { name: /_0001\.MP4/ }).getByTestId('play').click();
+    const player = page.getByTestId('player');
+    await expect(player.getByTestId('watermark')).toContainText('王强');
+    await expect.poll(() => player.getByTestId('player-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
+    await shot(page, '50-requests-officer-plays');
+    await page.keyboard.press('Escape');
+
+    // The keeper prints the approval form: a PDF the bridge serves to this session.
+    await signIn(page, KEEPER.username, KEEPER.password);
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    await (await openRequest(page, number)).getByTestId('request-print').click();
+    const form = page.getByTestId('form-result');
+    await expect(form.getByTestId('form-path')).toContainText('.pdf');
+    const href = await form.getByTestId('form-open').getAttribute('href');
+    expect(href).toMatch(/^\/documents\//);
+    const pdf = await page.request.get(`${bridge.origin}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await shot(page, '50-requests-form');
+  } finally {
+    fs.rmSync(camera, { recursive: true, force: true });
+  }
+});
+
+test('the keeper registers a party’s request (a non-party is refused in place) and enters a decision signed on paper; the rules say which leader decides', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  test.setTimeout(120_000);
+  const camera = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-requests-'));
+  try {
+    await setUpAndSignIn(page, bridge);
+    office(bridge.dataDir, camera);
+    const scan = path.join(camera, '审批表扫描.jpg');
+    make.jpeg(scan);
+
+    // Party viewings go to the principal leader here.
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    await page.getByRole('tab', { name: '审批规则' }).click();
+    const rules = page.getByTestId('approval-rules');
+    await expect(rules.locator('tbody tr.ant-table-row')).toHaveCount(5);
+    await rules.getByTestId('rule-party_view').click();
+    await page.locator('.ant-select-item-option', { hasText: '主要负责人' }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await expect(rules.getByRole('row', { name: /当事人查阅/ })).toContainText('主要负责人');
+    await shot(page, '50-requests-rules');
+
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    await page.getByTestId('new-request').click();
+    const dialog = page.getByTestId('request-dialog');
+    await dialog.getByTestId('request-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '当事人查阅' }).click();
+    await dialog.getByTestId('request-case').click();
+    await page.keyboard.type('王某某');
+    await page.locator('.ant-select-item-option', { hasText: '占道经营' }).click();
+    await expect(dialog.getByRole('radio', { name: `整个案件（${CASE_NO}，3 条记录）` })).toBeChecked();
+    await dialog.getByLabel('姓名').fill('李某');
+    await dialog.getByLabel('与案件的关系').fill('本人');
+    await dialog.getByTestId('request-purpose').fill('了解处罚依据');
+    await dialog.getByTestId('request-content').fill('查看执法现场录像');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await expect(dialog.getByTestId('request-error')).toContainText(`“李某”不是案件 ${CASE_NO} 的当事人`);
+    await shot(page, '50-requests-not-a-party');
+
+    // The party chosen from the case fills in what the case knows of them.
+    await dialog.getByLabel('姓名').fill('王某');
+    await page.locator('.ant-select-item-option', { hasText: '王某某' }).click();
+    await expect(dialog.getByLabel('联系方式')).toHaveValue('13800000000');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    const detail = page.getByTestId('request-detail');
+    const facts = detail.getByTestId('request-facts');
+    await expect(facts).toContainText('当事人查阅');
+    await expect(facts).toContainText('主要负责人');
+    await expect(facts).toContainText('与案件的关系：本人');
+
+    // The principal leader signed the printed form; the keeper enters it with the scan.
+    await detail.getByTestId('request-paper').click();
+    const paper = page.getByTestId('paper-dialog');
+    await expect(paper.getByTestId('paper-leader')).toContainText('孙主要');
+    await paper.getByTestId('paper-scan').fill(scan);
+    await shot(page, '50-requests-paper-dialog');
+    await paper.getByRole('button', { name: '保存' }).click();
+    const decision = detail.getByTestId('request-decision');
+    await expect(decision).toContainText('孙主要');
+    await expect(decision).toContainText('纸质审批');
+    await expect(decision).toContainText(`由 ${KEEPER.name} 录入`);
+    await shot(page, '50-requests-paper');
+    await page.keyboard.press('Escape');
+    const row = page.getByTestId('request-table').locator('tbody tr.ant-table-row').first();
+    await expect(row).toContainText('已批准');
+    await expect(row).toContainText('纸质审批');
+    await shot(page, '50-requests-keeper-list');
+  } finally {
+    fs.rmSync(camera, { recursive: true, force: true });
+  }
+});
