@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { make } from '../support/media.js';
-import { KEEPER, callAsKeeper, expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
+import { KEEPER, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
 const CASE_NO = '峡综执罚〔2026〕12号';
 /** The pseudo-drive the bridge offers: a file xorriso burns to as if it were a blank disc. */
@@ -22,30 +22,7 @@ function officeWithEvidence(dataDir: string, camera: string): { caseId: number }
   for (let i = 1; i <= 3; i++) make.h264(path.join(camera, `T001_000123_2026112009${i}000_000${i}.MP4`), i);
   make.h264(path.join(camera, '现场补拍.MP4'), 4);
   records(dataDir, ['import', camera]);
-  const accounts = callAsKeeper<{ id: number; username: string }[]>(dataDir, 'accounts.list', {});
-  const handlerIds = accounts.filter((a) => a.username === 'li' || a.username === 'zhang').map((a) => a.id);
-  const kase = callAsKeeper<{ id: number }>(dataDir, 'cases.create', {
-    fields: {
-      caseNo: CASE_NO,
-      kind: 'penalty',
-      cause: '占道经营',
-      parties: [{ kind: 'person', name: '王某某', idType: '居民身份证', idNumber: '', contact: '' }],
-      handlerIds,
-      filedOn: '2026-11-20',
-      decidedOn: null,
-      closedOn: null,
-      archivedOn: null,
-      status: 'open',
-    },
-  });
-  const list = callAsKeeper<{ records: { id: number }[] }>(dataDir, 'records.list', {});
-  callAsKeeper(dataDir, 'cases.link', {
-    caseId: kase.id,
-    recordIds: list.records.map((r) => r.id),
-    role: 'evidence',
-    facts: { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '峡口镇集贸市场东门', statement: '当事人在人行道摆摊经营，执法人员告知并劝离' },
-  });
-  return { caseId: kase.id };
+  return fileEvidenceCase(dataDir, CASE_NO, '当事人在人行道摆摊经营，执法人员告知并劝离');
 }
 
 async function chooseCase(page: Page, testId: string): Promise<void> {

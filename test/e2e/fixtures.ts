@@ -109,3 +109,34 @@ export function callAsKeeper<T>(dataDir: string, method: string, input: unknown)
   });
   return JSON.parse(out) as T;
 }
+
+/**
+ * Files a case handled by officers li and zhang (who must exist) with every record in the archive
+ * linked as its evidence, its written description filled in: the starting point of the disc and
+ * request tests.
+ */
+export function fileEvidenceCase(dataDir: string, caseNo: string, statement = '当事人在人行道摆摊经营'): { caseId: number } {
+  const accounts = callAsKeeper<{ id: number; username: string }[]>(dataDir, 'accounts.list', {});
+  const kase = callAsKeeper<{ id: number }>(dataDir, 'cases.create', {
+    fields: {
+      caseNo,
+      kind: 'penalty',
+      cause: '占道经营',
+      parties: [{ kind: 'person', name: '王某某', idType: '居民身份证', idNumber: '', contact: '13800000000' }],
+      handlerIds: accounts.filter((a) => a.username === 'li' || a.username === 'zhang').map((a) => a.id),
+      filedOn: '2026-11-20',
+      decidedOn: null,
+      closedOn: null,
+      archivedOn: null,
+      status: 'open',
+    },
+  });
+  const list = callAsKeeper<{ records: { id: number }[] }>(dataDir, 'records.list', {});
+  callAsKeeper(dataDir, 'cases.link', {
+    caseId: kase.id,
+    recordIds: list.records.map((r) => r.id),
+    role: 'evidence',
+    facts: { collectors: ['李建国', '张伟'], collectedAt: '2026-11-20T09:30:00', place: '峡口镇集贸市场东门', statement },
+  });
+  return { caseId: kase.id };
+}
