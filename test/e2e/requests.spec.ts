@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { make } from '../support/media.js';
-import { KEEPER, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
+import { KEEPER, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
 const CASE_NO = '峡综执罚〔2026〕12号';
 const PASSWORD = 'Officer2026';
@@ -258,6 +258,25 @@ test('the keeper registers a party’s request (a non-party is refused in place)
     await expect(row).toContainText('已批准');
     await expect(row).toContainText('纸质审批');
     await shot(page, '50-requests-keeper-list');
+
+    // A case file lent out on an approved loan shows on the dashboard until it comes back.
+    const caseId = callAsKeeper<{ id: number }>(bridge.dataDir, 'requests.findCase', { caseNo: CASE_NO }).id;
+    const now = Date.now();
+    const lend = callAsKeeper<{ id: number }>(bridge.dataDir, 'requests.create', {
+      kind: 'lend_item',
+      requester: { name: '赵科长', department: '镇司法所' },
+      items: [{ kind: 'case', id: caseId }],
+      purpose: '行政复议',
+      content: '纸质案卷',
+      window: { from: new Date(now - 60_000).toISOString(), to: new Date(now + 3 * 86_400_000).toISOString() },
+    });
+    callAs(bridge.dataDir, 'liu', 'requests.decide', { id: lend.id, outcome: 'approved' });
+    const due = new Date(now + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    callAsKeeper(bridge.dataDir, 'loans.lend', { requestId: lend.id, item: { kind: 'case', id: caseId }, dueOn: due });
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect(page.getByTestId('loans-out')).toContainText(CASE_NO);
+    await expect(page.getByTestId('loans-out')).toContainText(`应于 ${due} 归还`);
+    await shot(page, '51-dashboard-loans');
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });
   }

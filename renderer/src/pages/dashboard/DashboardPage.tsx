@@ -5,6 +5,7 @@ import { can } from '../../../../shared/roles.js';
 import { formatInstant } from '../../lib/format.js';
 import { useSession } from '../../app/session.js';
 import { IntegrityPanel } from './IntegrityPanel.js';
+import { LoansOutCard } from './LoansOutCard.js';
 import { useCall } from '../../api/use-call.js';
 
 export function DashboardPage({ status, account }: { status: SystemStatus; account: AccountDto }) {
@@ -40,6 +41,7 @@ export function DashboardPage({ status, account }: { status: SystemStatus; accou
           </Card>
         </Col>
       )}
+      {can(account, 'records.read') && <LoansOutCard />}
       <Col span={24}>
         <Card title={t('dashboard.comingTitle')}>
           <Typography.Text type="secondary">{t('dashboard.comingText')}</Typography.Text>
