@@ -10,6 +10,7 @@ import type { DocumentsFolder } from '../documents/documents-folder.js';
 import { writeLendingReceipt } from '../documents/lending-receipt.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { itemLabel } from './request-items.js';
+import { nextRegisterNumber } from '../base/register-number.js';
 
 interface LoanRow {
   id: number;
@@ -66,7 +67,7 @@ export class LoansService {
       const newId = Number(
         this.db
           .prepare('INSERT INTO loans (number, request_id, item_kind, item_id, borrower, lent_at, lent_by, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(this.nextNumber(), requestId, item.kind, item.id, q.requester, now, account.id, dueOn).lastInsertRowid,
+          .run(nextRegisterNumber(this.db, 'loans', 'J', this.today().slice(0, 4)), requestId, item.kind, item.id, q.requester, now, account.id, dueOn).lastInsertRowid,
       );
       this.audit.append({ ...ctx.auditBase(), action: 'loan.lent', target: `request:${requestId}`, details: { loanId: newId, item, label, dueOn } });
       return newId;
@@ -129,13 +130,6 @@ export class LoansService {
 
   private today(): string {
     return this.day(this.clock.now().toISOString());
-  }
-
-  /** 2026-J0003: the year and a running number, as the receipt shows it. */
-  private nextNumber(): string {
-    const year = this.today().slice(0, 4);
-    const last = this.db.prepare('SELECT number FROM loans WHERE number LIKE ? ORDER BY number DESC LIMIT 1').get(`${year}-J%`) as { number: string } | undefined;
-    return `${year}-J${String(last ? Number(last.number.slice(6)) + 1 : 1).padStart(4, '0')}`;
   }
 
   private toDto(r: LoanRow): LoanDto {

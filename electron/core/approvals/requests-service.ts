@@ -15,6 +15,7 @@ import { approvalFormOf } from './request-form.js';
 import { writeApprovalForm } from '../documents/approval-form.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import { nextRegisterNumber } from '../base/register-number.js';
 
 interface RequestRow {
   id: number;
@@ -151,7 +152,7 @@ export class RequestsService {
               `INSERT INTO access_requests (number, kind, case_id, requester_id, requester, items, purpose, content, starts_at, ends_at, approver_role, created_at, created_by, state)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
             )
-            .run(this.nextNumber(now), input.kind, input.caseId ?? null, requesterId, JSON.stringify(requester), JSON.stringify(input.items), input.purpose, input.content, input.window.from, input.window.to, approver, now.toISOString(), account.id).lastInsertRowid,
+            .run(nextRegisterNumber(this.db, 'access_requests', 'S', now.getUTCFullYear()), input.kind, input.caseId ?? null, requesterId, JSON.stringify(requester), JSON.stringify(input.items), input.purpose, input.content, input.window.from, input.window.to, approver, now.toISOString(), account.id).lastInsertRowid,
         );
         this.audit.append({ ...ctx.auditBase(), action: 'request.created', target: `request:${newId}`, details: { kind: input.kind, caseId: input.caseId ?? null, items: input.items, requester: requester.name } });
         return newId;
@@ -253,13 +254,6 @@ export class RequestsService {
     const row = this.db.prepare('SELECT case_no, parties FROM cases WHERE id = ?').get(id) as { case_no: string; parties: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no case ${id}`, { id });
     return { caseNo: row.case_no, parties: JSON.parse(row.parties) as { name: string; idNumber: string }[] };
-  }
-
-  /** 2026-S0007: the year and a running number, printed on the approval form. */
-  private nextNumber(at: Date): string {
-    const year = at.getUTCFullYear();
-    const last = this.db.prepare('SELECT number FROM access_requests WHERE number LIKE ? ORDER BY number DESC LIMIT 1').get(`${year}-S%`) as { number: string } | undefined;
-    return `${year}-S${String(last ? Number(last.number.slice(6)) + 1 : 1).padStart(4, '0')}`;
   }
 
   private toDto(r: RequestRow): RequestDto {
