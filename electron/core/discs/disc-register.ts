@@ -3,6 +3,7 @@ import type { DiscDetailDto, DiscDto } from '../../../shared/contract/discs-dto.
 import { AppError } from '../../../shared/errors.js';
 import type { DiscMedium } from '../../../shared/rules/disc-media.js';
 import type { Db } from '../db/open.js';
+import { nextRegisterNumber } from '../base/register-number.js';
 
 interface DiscRow {
   id: number;
@@ -75,7 +76,7 @@ export class DiscRegister {
 
   get(id: number): DiscDetailDto {
     const row = this.row(id);
-    const files = this.db.prepare('SELECT record_id AS recordId, path, sha256, size FROM disc_files WHERE disc_id = ? ORDER BY path').all(id) as DiscDetailDto['files'];
+    const files = this.files(id);
     const checks = this.db
       .prepare('SELECT k.*, a.display_name AS by_name FROM disc_checks k LEFT JOIN accounts a ON a.id = k.by WHERE k.disc_id = ? ORDER BY k.id DESC')
       .all(id) as { id: number; kind: 'burn' | 'health'; at: string; by_name: string | null; source: string; outcome: DiscCheckResult['outcome']; files_ok: number; problems: string }[];
@@ -100,14 +101,14 @@ export class DiscRegister {
     return rows.map((r) => this.toDto(r));
   }
 
-  files(id: number): { recordId: number; path: string; sha256: string; size: number }[] {
-    return this.get(id).files;
+  files(id: number): DiscDetailDto['files'] {
+    return this.db.prepare('SELECT record_id AS recordId, path, sha256, size FROM disc_files WHERE disc_id = ? ORDER BY path').all(id) as DiscDetailDto['files'];
   }
 
   /** Enters a build's discs together: a build registers all of its discs or none. */
   add(discs: NewDisc[], at: Date): number[] {
     return discs.map((d) => {
-      const number = this.nextNumber(at);
+      const number = nextRegisterNumber(this.db, 'discs', 'G', at.getUTCFullYear());
       const id = Number(
         this.db
           .prepare(
@@ -135,14 +136,6 @@ export class DiscRegister {
   setLocation(discId: number, location: string): void {
     this.row(discId);
     this.db.prepare('UPDATE discs SET location = ? WHERE id = ?').run(location, discId);
-  }
-
-  /** 2026-G0007: the year it was made and a running number that never repeats within the year. */
-  private nextNumber(at: Date): string {
-    const year = at.getUTCFullYear();
-    const last = this.db.prepare("SELECT number FROM discs WHERE number LIKE ? ORDER BY number DESC LIMIT 1").get(`${year}-G%`) as { number: string } | undefined;
-    const next = last ? Number(last.number.slice(6)) + 1 : 1;
-    return `${year}-G${String(next).padStart(4, '0')}`;
   }
 
   private row(id: number): DiscRow {

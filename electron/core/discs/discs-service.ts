@@ -92,13 +92,18 @@ export class DiscsService {
   }
 
   plan(ctx: CallContext, caseId: number, medium: DiscMedium, recordIds?: number[]): DiscPlanDto {
+    return this.planned(ctx, caseId, medium, recordIds).dto;
+  }
+
+  /** The plan as the screen shows it, with the case and the evidence it was made from (a build needs both). */
+  private planned(ctx: CallContext, caseId: number, medium: DiscMedium, recordIds?: number[]) {
     const caseRow = this.caseRow(ctx, caseId);
     const evidence = this.exportable(ctx, caseId, recordIds);
     const ready = evidence.filter((e) => e.blocks.length === 0);
     const { discs, tooLarge } = spanDiscs(ready, medium);
     const item = (e: DiscEvidence) => ({ recordId: e.recordId, linkId: e.linkId, name: e.name, size: e.size, recordedAt: e.recordedAt });
     const blocked = evidence.filter((e) => e.blocks.length > 0).map((e) => ({ ...item(e), reasons: e.blocks, missing: e.missing }));
-    return {
+    const dto: DiscPlanDto = {
       caseId,
       caseNo: caseRow.caseNo,
       medium,
@@ -106,6 +111,7 @@ export class DiscsService {
       discs: discs.map((list, i) => ({ index: i + 1, volumeLabel: volumeLabel(caseRow.caseNo, i + 1, discs.length), bytes: list.reduce((n, e) => n + e.size, 0), records: list.map(item) })),
       blocked: [...blocked, ...tooLarge.map((e) => ({ ...item(e), reasons: ['too_large' as const], missing: [] }))],
     };
+    return { dto, caseRow, discs };
   }
 
   /** Starts building the planned images; refused while anything in the selection is blocked. */
@@ -118,12 +124,9 @@ export class DiscsService {
       const old = this.register.get(request.replaces.discId);
       if (old.caseId !== request.caseId) throw new AppError('VALIDATION_FAILED', 'a replacement is made for the same case', { discId: old.id });
     }
-    const plan = this.plan(ctx, request.caseId, request.medium, request.recordIds);
+    const { dto: plan, caseRow, discs } = this.planned(ctx, request.caseId, request.medium, request.recordIds);
     if (plan.blocked.length > 0) throw new AppError('DISC_PLAN_BLOCKED', 'some evidence is blocked', { count: plan.blocked.length, recordIds: plan.blocked.map((b) => b.recordId) });
     const outDir = path.resolve(request.outDir ?? this.defaultOutDir());
-    const caseRow = this.caseRow(ctx, request.caseId);
-    const byId = new Map(this.exportable(ctx, request.caseId, request.recordIds).map((e) => [e.recordId, e]));
-    const discs = plan.discs.map((d) => d.records.map((r) => byId.get(r.recordId) as DiscEvidence));
     return this.jobs.start(() => {
       const id = this.insertJob(ctx, 'build', request.caseId, { ...request, outDir });
       const head = this.audit.head();
