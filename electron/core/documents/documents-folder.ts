@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SessionStore } from '../auth/sessions.js';
 
 /**
  * Where printable documents (labels, forms, lists) are written: `<data folder>/documents`, each
@@ -10,7 +11,10 @@ import path from 'node:path';
 export class DocumentsFolder {
   private readonly owners = new Map<string, string>();
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly sessions: SessionStore,
+  ) {}
 
   /** A new file path for a document of this kind, owned by `session`. */
   reserve(kind: string, session: string | null): { name: string; file: string } {
@@ -20,9 +24,9 @@ export class DocumentsFolder {
     return { name, file: path.join(this.dir, name) };
   }
 
-  /** The file behind `name`, if `session` made it and it is there. */
+  /** The file behind `name`, if `session` made it and it is there; never to a session locked in a viewer. */
   resolve(name: string, session: string | null): string | null {
-    if (!session || this.owners.get(name) !== session) return null;
+    if (!session || this.owners.get(name) !== session || this.sessions.lockedViewing(session) !== null) return null;
     const file = path.join(this.dir, name);
     return fs.existsSync(file) ? file : null;
   }

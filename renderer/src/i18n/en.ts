@@ -65,7 +65,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -130,6 +130,7 @@ export const en: Messages = {
     'loan.lent': '{{actor}} lent {{label}} (request {{target}}, due {{dueOn}})',
     'loan.returned': '{{actor}} took back {{label}} (request {{target}}), condition: {{condition}}',
     'viewing.closed': 'Viewing #{{viewingId}} ended ({{reason}}), {{events}} actions logged',
+    'viewing.unlock_refused': 'Someone tried to leave the viewer of viewing #{{viewingId}} with a wrong password',
   },
   auditWords: {
     viewing_closed: 'closed', viewing_expired: 'the approved time ran out', viewing_interrupted: 'recorded after the program stopped unexpectedly',
