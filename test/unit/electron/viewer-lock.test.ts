@@ -35,6 +35,11 @@ describe('the viewer lock in Electron', () => {
     t.app.core.auth.sessions.lock(token, 7);
     await rpc?.(frame, { method: 'auth.me', input: {}, token });
     expect(win.flags).toEqual(LOCKED);
+    // A sign-out from inside the viewer is refused, and the window keeps its session (and the viewer its media).
+    const logout = (await rpc?.(frame, { method: 'auth.logout', input: {}, token })) as { ok: boolean; error?: { code: string } };
+    expect(logout.error?.code).toBe('SESSION_LOCKED');
+    expect(routes.session()).toBe(token);
+    expect(win.flags).toEqual(LOCKED);
 
     const tryClose = () => {
       let prevented = false;
