@@ -293,16 +293,20 @@ test('the keeper opens a party’s approved viewing: the party plays the approve
     const clips = callAsKeeper<{ records: { id: number; originalName: string }[] }>(bridge.dataDir, 'records.list', { limit: 10 }).records;
     const clip = clips.find((r) => r.originalName.endsWith('_0002.MP4'));
     const now = Date.now();
-    const asked = callAsKeeper<{ id: number; number: string }>(bridge.dataDir, 'requests.create', {
-      kind: 'party_view',
-      caseId,
-      requester: { name: '王某某', idType: '居民身份证', idNumber: '420500199001011234', relation: '本人', contact: '13800000000' },
-      items: [{ kind: 'record', id: clip?.id }],
-      purpose: '了解处罚依据',
-      content: '查看执法现场录像',
-      window: { from: new Date(now - 60_000).toISOString(), to: new Date(now + 2 * 3_600_000).toISOString() },
-    });
-    callAs(bridge.dataDir, 'liu', 'requests.decide', { id: asked.id, outcome: 'approved' });
+    // Two approvals for the same party: one sitting each (the second for the English screens).
+    const [asked, again] = [1, 2].map(() => {
+      const made = callAsKeeper<{ id: number; number: string }>(bridge.dataDir, 'requests.create', {
+        kind: 'party_view',
+        caseId,
+        requester: { name: '王某某', idType: '居民身份证', idNumber: '420500199001011234', relation: '本人', contact: '13800000000' },
+        items: [{ kind: 'record', id: clip?.id }],
+        purpose: '了解处罚依据',
+        content: '查看执法现场录像',
+        window: { from: new Date(now - 60_000).toISOString(), to: new Date(now + 2 * 3_600_000).toISOString() },
+      });
+      callAs(bridge.dataDir, 'liu', 'requests.decide', { id: made.id, outcome: 'approved' });
+      return made;
+    }) as [{ id: number; number: string }, { id: number; number: string }];
 
     // The keeper checks the party's ID and starts the viewing; the browser's limits are said plainly.
     await page.getByRole('menuitem', { name: '查阅借阅' }).click();
@@ -364,9 +368,14 @@ test('the keeper opens a party’s approved viewing: the party plays the approve
     expect(viewing?.idCheck).toContain('420500199001011234');
     expect(viewing?.events.map((e) => e.event)).toEqual(expect.arrayContaining(['play', 'pause', 'seek']));
 
-    // The approval form, printed and looked at.
+    // The approval is spent: no second sitting on it.
     await page.getByRole('menuitem', { name: '查阅借阅' }).click();
-    await (await openRequest(page, asked.number)).getByTestId('request-print').click();
+    const spent = await openRequest(page, asked.number);
+    await expect(spent.getByTestId('request-facts')).toContainText('已用完（现场查阅已结束）');
+    await expect(spent.getByTestId('request-open-viewing')).toHaveCount(0);
+
+    // The approval form, printed and looked at.
+    await spent.getByTestId('request-print').click();
     const href = await page.getByTestId('form-result').getByTestId('form-open').getAttribute('href');
     const pdf = await page.request.get(`${bridge.origin}${href}`);
     const pdfFile = path.join(camera, 'form.pdf');
@@ -378,11 +387,11 @@ test('the keeper opens a party’s approved viewing: the party plays the approve
 
     // The same viewer in English, opened again inside the approved window.
     await page.getByText('English', { exact: true }).click();
-    await (await openRequest(page, asked.number)).getByTestId('request-open-viewing').click();
+    await (await openRequest(page, again.number)).getByTestId('request-open-viewing').click();
     await page.getByTestId('id-checked').check();
     await shot(page, '53-viewing-open-en');
     await page.getByRole('button', { name: 'ID checked, start viewing' }).click();
-    await expect(page.getByTestId('viewer-person')).toContainText(`Viewer: 王某某 · approval ${asked.number}`);
+    await expect(page.getByTestId('viewer-person')).toContainText(`Viewer: 王某某 · approval ${again.number}`);
     await expect.poll(() => page.getByTestId('viewer-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
     await shot(page, '53-viewing-party-en');
     await page.getByTestId('viewer-end').click();

@@ -47,10 +47,12 @@ interface RequestRow {
   head_seq: number | null;
   head_hash: string | null;
   live: number;
+  used: number;
 }
 
 const SELECT = `SELECT q.*, c.case_no, a.display_name AS created_by_name, d.display_name AS decided_by_name, k.display_name AS recorded_by_name,
-    (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live
+    (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live,
+    EXISTS (SELECT 1 FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NOT NULL) AS used
   FROM access_requests q LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = q.created_by
   LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN accounts k ON k.id = q.recorded_by`;
 
@@ -288,6 +290,7 @@ export class RequestsService {
             }
           : null,
       liveGrants: r.live,
+      usedUp: r.used === 1,
     };
   }
 }

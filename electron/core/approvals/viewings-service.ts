@@ -72,6 +72,7 @@ export class ViewingsService {
     if (!request) throw new AppError('NOT_FOUND', `no request ${requestId}`, { id: requestId });
     if (request.kind !== 'party_view' && request.kind !== 'department_view') throw new AppError('VALIDATION_FAILED', 'a viewing at the workstation is for a party or a department', { fields: 'requestId' });
     if (request.state !== 'approved') throw new AppError('NOT_APPROVED', 'not approved', { number: request.number, state: request.state });
+    if (this.db.prepare('SELECT 1 FROM access_grants WHERE request_id = ? AND revoked_at IS NOT NULL').get(requestId)) throw new AppError('APPROVAL_USED', 'the approved viewing has taken place', { number: request.number });
     if (this.liveRecords(requestId).length === 0) throw new AppError('GRANT_NOT_LIVE', 'outside the approved window', { number: request.number });
     const person = (JSON.parse(request.requester) as { name: string }).name;
     const id = this.db.transaction(() => {
@@ -176,7 +177,11 @@ export class ViewingsService {
 
   private finish(id: number, reason: 'closed' | 'expired' | 'interrupted', ctx: CallContext | null): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE viewings SET closed_at = ?, close_reason = ? WHERE id = ? AND closed_at IS NULL').run(this.clock.now().toISOString(), reason, id);
+      const now = this.clock.now().toISOString();
+      this.db.prepare('UPDATE viewings SET closed_at = ?, close_reason = ? WHERE id = ? AND closed_at IS NULL').run(now, reason, id);
+      // The keeper ending a viewing spends its approval (one sitting per approval); a crash or the
+      // window running out does not, so an interrupted party may sit down again inside the window.
+      if (reason === 'closed') this.db.prepare('UPDATE access_grants SET revoked_at = ? WHERE request_id = (SELECT request_id FROM viewings WHERE id = ?) AND account_id IS NULL AND revoked_at IS NULL').run(now, id);
       const events = (this.db.prepare('SELECT count(*) AS n FROM viewing_events WHERE viewing_id = ?').get(id) as { n: number }).n;
       const base = ctx ? ctx.auditBase() : { actor: { id: null, name: null }, workstation: os.hostname() };
       this.audit.append({ ...base, action: 'viewing.closed', details: { viewingId: id, reason, events } });
