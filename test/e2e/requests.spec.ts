@@ -170,7 +170,7 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     await expect(library).not.toContainText('_0002.MP4');
     await library.getByRole('row', { name: /_0001\.MP4/ }).getByTestId('play').click();
     const player = page.getByTestId('player');
-    await expect(player.getByTestId('watermark')).toContainText('王强');
+    await expect(player.getByTestId('watermark')).toContainText(`王强 · ${number}`);
     await expect.poll(() => player.getByTestId('player-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
     await shot(page, '50-requests-officer-plays');
     await page.keyboard.press('Escape');

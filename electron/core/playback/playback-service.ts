@@ -56,7 +56,8 @@ export class PlaybackService {
 
   open(ctx: CallContext, recordId: number): PlaybackDto {
     const account = this.access.requireRecord(ctx, 'play', recordId);
-    return this.issue(ctx, recordId, account.displayName, {});
+    const grant = this.access.grantNumber(account, recordId);
+    return this.issue(ctx, recordId, grant ? `${account.displayName} · ${grant}` : account.displayName, grant ? { approval: grant } : {});
   }
 
   /**
@@ -69,7 +70,7 @@ export class PlaybackService {
     return this.issue(ctx, recordId, watermarkName, viewing, still);
   }
 
-  private issue(ctx: CallContext, recordId: number, watermarkName: string, details: { viewingId?: number; person?: string }, still?: () => boolean): PlaybackDto {
+  private issue(ctx: CallContext, recordId: number, watermarkName: string, details: { viewingId?: number; person?: string; approval?: string }, still?: () => boolean): PlaybackDto {
     if (!ctx.token) throw new AppError('NOT_AUTHENTICATED', 'no session');
     const r = this.db
       .prepare(
