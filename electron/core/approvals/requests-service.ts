@@ -10,6 +10,7 @@ import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import { copyAndHash } from '../files/copy-file.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import { refusalsAudited } from './refusals.js';
 import { itemLabel, recordsOf, sameItem, unavailable } from './request-items.js';
 import { approvalFormOf } from './request-form.js';
 import { writeApprovalForm } from '../documents/approval-form.js';
@@ -121,7 +122,7 @@ export class RequestsService {
   }
 
   create(ctx: CallContext, input: ParsedInputOf<'requests.create'>): RequestDto {
-    return this.refusalsAudited(ctx, 'create', null, () => {
+    return refusalsAudited(this.audit, ctx, 'create', null, () => {
       const account = ctx.account as NonNullable<CallContext['account']>;
       let requester: Requester;
       let requesterId: number | null = null;
@@ -179,7 +180,7 @@ export class RequestsService {
   }
 
   decide(ctx: CallContext, id: number, decision: Decision): RequestDto {
-    return this.refusalsAudited(ctx, 'decide', id, () => {
+    return refusalsAudited(this.audit, ctx, 'decide', id, () => {
       const account = ctx.account as NonNullable<CallContext['account']>;
       this.settle(ctx, id, account.id, account.role, decision, { source: 'app', at: this.clock.now().toISOString(), recordedBy: null, scan: null });
       return this.get(ctx, id);
@@ -195,7 +196,7 @@ export class RequestsService {
     const temp = store.tempPath('scan');
     const copied = await copyAndHash(input.scanPath, temp, () => undefined, () => false);
     await store.commit(temp, copied.sha256);
-    return this.refusalsAudited(ctx, 'paper', input.id, () => {
+    return refusalsAudited(this.audit, ctx, 'paper', input.id, () => {
       this.settle(ctx, input.id, leader.id, leader.role, { outcome: input.outcome, reason: input.reason }, { source: 'paper', at: new Date(input.decidedAt).toISOString(), recordedBy: ctx.account?.id ?? null, scan: copied.sha256 });
       return this.get(ctx, input.id);
     });
@@ -236,16 +237,6 @@ export class RequestsService {
         details: { number: row.number, decidedBy: deciderId, source: how.source, reason: decision.reason ?? null, recordIds: records, window, ...(how.scan ? { scanSha256: how.scan } : {}) },
       });
     })();
-  }
-
-  /** A refused step leaves nothing changed but the audit line that says who tried what and why it was refused. */
-  private refusalsAudited<T>(ctx: CallContext, step: string, id: number | null, fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof AppError && ctx.account) this.audit.append({ ...ctx.auditBase(), action: 'request.refused', target: id ? `request:${id}` : null, details: { step, code: e.code, ...(e.details ?? {}) } });
-      throw e;
-    }
   }
 
   private scope(ctx: CallContext) {

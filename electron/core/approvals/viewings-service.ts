@@ -10,6 +10,7 @@ import type { Db } from '../db/open.js';
 import type { PlaybackService } from '../playback/playback-service.js';
 import { verifyPassword } from '../auth/password.js';
 import type { SessionStore } from '../auth/sessions.js';
+import { refusalsAudited } from './refusals.js';
 
 interface ViewingRow {
   id: number;
@@ -65,6 +66,10 @@ export class ViewingsService {
   }
 
   open(ctx: CallContext, requestId: number, idCheck: string): ViewingDto {
+    return refusalsAudited(this.audit, ctx, 'viewing', requestId, () => this.start(ctx, requestId, idCheck));
+  }
+
+  private start(ctx: CallContext, requestId: number, idCheck: string): ViewingDto {
     const account = ctx.account as NonNullable<CallContext['account']>;
     if (!ctx.token) throw new AppError('NOT_AUTHENTICATED', 'a viewing needs a signed-in session to lock');
     const token = ctx.token;

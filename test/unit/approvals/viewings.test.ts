@@ -45,6 +45,7 @@ describe('viewing at the workstation', () => {
     // One sitting per approval: ended by the keeper, the approval is spent.
     expect(await t.call('requests.get', { id: o.asked.id }, o.token)).toMatchObject({ usedUp: true, liveGrants: 0 });
     expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk))).toBe('APPROVAL_USED');
+    expect((await t.call('audit.list', { action: 'request.refused', limit: 5 }, o.token)).events.map((e) => `${String(e.details.step)}:${String(e.details.code)}`)).toEqual(['viewing:APPROVAL_USED', 'viewing:NOT_APPROVED']);
     expect(await codeOf(() => t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.desk))).toBe('NOT_FOUND');
     expect((await t.call('viewings.list', {}, await o.as('county'))).map((v) => v.id)).toEqual([viewing.id]);
     const wang = await o.as('wang');
