@@ -66,6 +66,9 @@ export const AUDIT_ACTIONS = [
   'viewing.unlock_refused',
   'loan.lent',
   'loan.returned',
+  'retention.changed',
+  'retention.hold_set',
+  'retention.hold_lifted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

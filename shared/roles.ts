@@ -72,6 +72,9 @@ export const PERMISSIONS = {
   /** Leaders decide requests (which leader, per kind, is the approval rule's); the keeper enters paper decisions. */
   'requests.decide': (a: Actor) => a.role === 'responsible_leader' || a.role === 'principal_leader',
   'requests.record': (a: Actor) => a.role === 'keeper',
+  /** The expiry review and its warnings are read like the catalogue; holds are the keeper's to set and lift. */
+  'retention.read': readsCatalogue,
+  'retention.manage': (a: Actor) => a.role === 'keeper',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

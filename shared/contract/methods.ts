@@ -33,6 +33,7 @@ import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, di
 import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestCaseSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
+import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -472,6 +473,20 @@ export const METHODS = {
   'loans.list': method({ input: z.object({ out: z.boolean().optional() }).strict(), output: z.array(loanSchema), access: 'records.read' }),
   /** The receipt (借阅单) to sign, as a PDF for this session. */
   'loans.receipt': method({ input: z.object({ loanId: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'requests.record' }),
+  // Retention
+  'retention.policy': method({ input: empty, output: retentionPolicySchema, access: 'session' }),
+  /** Refused (RETENTION_TOO_SHORT) below 3 years, or below 30 years for evidence unless permanent. */
+  'retention.setPolicy': method({ input: retentionPolicySchema.strict(), output: retentionPolicySchema, access: 'settings.manage' }),
+  /** A record's class, end date, status and holds; for whoever may list the record. */
+  'retention.record': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordRetentionSchema, access: 'records.browse' }),
+  'retention.review': method({ input: empty, output: retentionReviewSchema, access: 'retention.read' }),
+  'retention.warnings': method({ input: empty, output: z.array(z.object({ within: z.union([z.literal(1), z.literal(7), z.literal(30)]), count: z.number().int() })), access: 'retention.read' }),
+  'retention.hold': method({
+    input: z.object({ recordId: z.number().int().positive(), kind: z.enum(MANUAL_HOLD_KINDS), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: recordRetentionSchema,
+    access: 'retention.manage',
+  }),
+  'retention.lift': method({ input: z.object({ holdId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(), output: recordRetentionSchema, access: 'retention.manage' }),
 } as const;
 
 export type Methods = typeof METHODS;

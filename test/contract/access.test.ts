@@ -65,6 +65,8 @@ interface World {
   /** An approved loan of the disc and the case file, and the disc out on it. */
   lendRequest: number;
   loan: number;
+  /** A hold set by hand on r1. */
+  hold: number;
   window: { from: string; to: string };
   scan: string;
   newDir: () => string;
@@ -224,6 +226,19 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'loans.return': [{ input: (w) => ({ loanId: w.loan, condition: '完好' }), expect: only(['keeper']) }],
   'loans.list': [{ input: () => ({ out: true }), expect: only(CATALOGUE) }],
   'loans.receipt': [{ input: (w) => ({ loanId: w.loan }), expect: only(['keeper']) }],
+  'retention.policy': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  'retention.setPolicy': [
+    { input: () => ({ standardYears: 5, evidenceYears: 'permanent' }), expect: { keeper: 'ok' } },
+    { input: () => ({ standardYears: 2, evidenceYears: 30 }), expect: { keeper: 'RETENTION_TOO_SHORT' } },
+  ],
+  'retention.record': [
+    { input: (w) => ({ recordId: w.r1 }), expect: { ...only(['keeper', 'responsible', 'principal', 'supervisor', 'officerA']), officerB: 'NOT_FOUND' } },
+    { input: (w) => ({ recordId: w.r2 }), expect: { ...only(CATALOGUE), officerA: 'NOT_FOUND', officerB: 'NOT_FOUND' } },
+  ],
+  'retention.review': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'retention.warnings': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'retention.hold': [{ input: (w) => ({ recordId: w.r2, kind: 'review', reason: '复查' }), expect: { keeper: 'ok' } }],
+  'retention.lift': [{ input: (w) => ({ holdId: w.hold, reason: '复查结束' }), expect: { keeper: 'ok' } }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -371,6 +386,7 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const lendRequest = (await ok<{ id: number }>('requests.create', { ...ask, kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: disc }, { kind: 'case', id: case1 }] }, keeperToken)).id;
   await ok('requests.decide', { id: lendRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.responsible.username));
   const loan = (await ok<{ id: number }>('loans.lend', { requestId: lendRequest, item: { kind: 'disc', id: disc }, dueOn: window.to.slice(0, 10) }, keeperToken)).id;
+  const hold = (await ok<{ holds: { id: number }[] }>('retention.hold', { recordId: r1, kind: 'complaint', reason: '当事人投诉' }, keeperToken)).holds[0]?.id ?? 0;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -403,6 +419,7 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     viewing,
     lendRequest,
     loan,
+    hold,
     window,
     scan,
     newDir: () => dir('rr-access-target-'),

@@ -231,6 +231,17 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('loans.list', { out: true }, token)).length).toBe(1);
       expect((await ok<{ condition: string }>('loans.return', { loanId: loan.id, condition: '完好' }, token)).condition).toBe('完好');
       expect(await code('loans.return', { loanId: loan.id, condition: '完好' }, token)).toBe('ALREADY_RETURNED');
+      expect((await ok<{ standardYears: number }>('retention.policy', {}, token)).standardYears).toBe(3);
+      expect(await code('retention.setPolicy', { standardYears: 2, evidenceYears: 30 }, token)).toBe('RETENTION_TOO_SHORT');
+      expect((await ok<{ evidenceYears: unknown }>('retention.setPolicy', { standardYears: 3, evidenceYears: 'permanent' }, token)).evidenceYears).toBe('permanent');
+      const held = await ok<{ holds: { id: number }[]; status: string }>('retention.hold', { recordId: record?.id ?? 0, kind: 'litigation', reason: '行政诉讼' }, token);
+      expect(held.status).toBe('held');
+      const holdId = held.holds[0]?.id ?? 0;
+      expect((await ok<{ holds: { liftedAt: string | null }[] }>('retention.lift', { holdId, reason: '诉讼终结' }, token)).holds[0]?.liftedAt).not.toBeNull();
+      expect(await code('retention.lift', { holdId, reason: '再次' }, token)).toBe('ALREADY_LIFTED');
+      expect(await code('retention.record', { recordId: record?.id ?? 0 }, token)).toBe('ok');
+      expect((await ok<{ total: number }>('retention.review', {}, token)).total).toBe(0);
+      expect(await ok<unknown[]>('retention.warnings', {}, token)).toHaveLength(3);
     });
   });
 }

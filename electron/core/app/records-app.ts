@@ -28,6 +28,7 @@ import { DiscsService } from '../discs/discs-service.js';
 import { DocumentsFolder } from '../documents/documents-folder.js';
 import { RequestsService } from '../approvals/requests-service.js';
 import { ViewingsService } from '../approvals/viewings-service.js';
+import { RetentionService } from '../retention/retention-service.js';
 import { LoansService } from '../approvals/loans-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
@@ -68,6 +69,7 @@ export interface Services {
   requests: RequestsService;
   viewings: ViewingsService;
   loans: LoansService;
+  retention: RetentionService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -148,6 +150,8 @@ export class RecordsApp {
     backup.recover();
     this.services.discs.recover();
     this.services.viewings.recover();
+    // Records catalogued before retention existed (or restored from an older backup) get their term.
+    this.services.retention.fillMissing();
     this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
     this.schedule.start();
     return imports
@@ -208,5 +212,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'), sessions);
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback, sessions), loans: new LoansService(db, audit, clock, settings, documents) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback, sessions), loans: new LoansService(db, audit, clock, settings, documents), retention: new RetentionService(db, audit, clock, settings) };
 }

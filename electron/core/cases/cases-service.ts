@@ -63,7 +63,7 @@ export class CasesService {
     private readonly clock: Clock,
     private readonly numberPattern: () => string,
   ) {
-    this.search = new SearchIndex(db);
+    this.search = new SearchIndex(db, audit);
   }
 
   list(ctx: CallContext, filter: { text?: string; kind?: CaseKind; status?: CaseStatus; limit: number; beforeId?: number }): { cases: CaseDto[]; total: number } {

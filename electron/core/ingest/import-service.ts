@@ -69,7 +69,7 @@ export class ImportService {
     private readonly onRecorded: (recordId: number) => void = () => undefined,
   ) {
     this.repo = new ImportRepo(db);
-    this.search = new SearchIndex(db);
+    this.search = new SearchIndex(db, audit);
     this.jobs = new JobRunner(db, clock, bus, {
       table: 'import_jobs',
       progressEvent: (jobId, progress) => ({ type: 'import.progress', payload: { jobId, progress } }),

@@ -58,7 +58,7 @@ export class FixityService {
     bus: PushBus,
     private readonly importBusy: () => boolean,
   ) {
-    this.search = new SearchIndex(db);
+    this.search = new SearchIndex(db, audit);
     this.jobs = new JobRunner(db, clock, bus, {
       table: 'fixity_runs',
       exclusive: { code: 'CHECK_RUNNING', message: 'a check is running' },

@@ -27,7 +27,7 @@ export class RecordsService {
     private readonly access: AccessRule,
     private readonly storeRoot: () => string,
   ) {
-    this.search = new SearchIndex(db);
+    this.search = new SearchIndex(db, audit);
   }
 
   list(ctx: CallContext, filter: Omit<LibraryFilter, 'scope'>) {

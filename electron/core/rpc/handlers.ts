@@ -139,6 +139,16 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'loans.return': (app, input, ctx) => app.core.loans.return(ctx, input.loanId, input.condition),
   'loans.list': (app, input) => app.core.loans.list(input.out),
   'loans.receipt': (app, input, ctx) => app.core.loans.receipt(ctx, input.loanId),
+  'retention.policy': (app) => app.core.retention.policy(),
+  'retention.setPolicy': (app, input, ctx) => app.core.retention.setPolicy(ctx, input),
+  'retention.record': (app, input, ctx) => {
+    app.core.access.requireRecord(ctx, 'list', input.recordId);
+    return app.core.retention.record(input.recordId);
+  },
+  'retention.review': (app) => app.core.retention.review(),
+  'retention.warnings': (app) => app.core.retention.warnings(),
+  'retention.hold': (app, input, ctx) => app.core.retention.hold(ctx, input.recordId, input.kind, input.reason),
+  'retention.lift': (app, input, ctx) => app.core.retention.lift(ctx, input.holdId, input.reason),
   'discs.plan': (app, input, ctx) => app.core.discs.plan(ctx, input.caseId, input.medium, input.recordIds),
   'discs.build': (app, input, ctx) => ({ jobId: app.core.discs.build(ctx, input) }),
   'discs.job': (app, input) => app.core.discs.job(input.jobId),

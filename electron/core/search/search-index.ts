@@ -1,13 +1,22 @@
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
+import { RecordRetention } from '../retention/record-retention.js';
 import { textGrams } from './grams.js';
 import { INTEGRITY_STATE, SEARCH_ROW_SELECT } from './search-sql.js';
 
 /**
- * Keeps record_search, record_text and record_grams current: whoever changes a fact a record is found by calls
+ * Keeps record_search, record_text, record_grams and record_retention current: whoever changes a fact a record is found by calls
  * `refresh` with the records concerned, inside its own transaction.
  */
 export class SearchIndex {
-  constructor(private readonly db: Db) {}
+  private readonly retention: RecordRetention;
+
+  constructor(
+    private readonly db: Db,
+    audit: AuditLog,
+  ) {
+    this.retention = new RecordRetention(db, audit);
+  }
 
   refresh(recordIds: Iterable<number>): void {
     const ids = [...new Set(recordIds)];
@@ -30,6 +39,8 @@ export class SearchIndex {
       dropGrams.run(id);
       grams.run(id, textGrams(r.body));
     }
+    // A record's retention hangs on the same facts (its links, its cases' archive dates).
+    this.retention.refresh(ids);
   }
 
   /**

@@ -18,6 +18,12 @@ export const DEFAULT_INTEGRITY: IntegritySettings = { rotationDays: 30 };
 export const DEFAULT_CASES: CaseSettings = { numberPattern: DEFAULT_CASE_NUMBER_PATTERN };
 export const DEFAULT_INGEST: IngestSettings = { namePatterns: [...DEFAULT_NAME_PATTERNS], importantMarks: [...DEFAULT_IMPORTANT_MARKS], sourceFolders: [] };
 
+/** A settings section as stored, over its defaults; readable wherever only the database is at hand. */
+export function readSetting<T extends object>(db: Db, key: string, defaults: T): T {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? { ...defaults, ...(JSON.parse(row.value) as Partial<T>) } : defaults;
+}
+
 export class SettingsService {
   constructor(
     private readonly db: Db,
@@ -55,8 +61,7 @@ export class SettingsService {
   }
 
   private json<T extends object>(key: string, defaults: T): T {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-    return row ? { ...defaults, ...(JSON.parse(row.value) as Partial<T>) } : defaults;
+    return readSetting(this.db, key, defaults);
   }
 
   security(): SecuritySettings {

@@ -1,0 +1,34 @@
+import type { RequestItem } from '../../../shared/contract/requests-dto.js';
+import type { HoldKind } from '../../../shared/rules/retention.js';
+import { recordsOf } from '../approvals/request-items.js';
+import type { Db } from '../db/open.js';
+
+/**
+ * The holds on records right now, read live from the tables that own them (so a hold starts and
+ * ends the moment its cause does): a case still open or decided that the record is linked to, an
+ * approval pending or not yet over that names it, a loan out that carries it (a disc with it on,
+ * its case file), an open integrity alarm, a hold set by hand. Asked for the records given, or
+ * for every held record when `ids` is null.
+ */
+export function holdsOn(db: Db, now: string, ids: readonly number[] | null): Map<number, HoldKind[]> {
+  const held = new Map<number, HoldKind[]>();
+  const wanted = ids ? new Set(ids) : null;
+  const add = (kind: HoldKind, recordIds: Iterable<number>) => {
+    for (const id of recordIds) {
+      if (wanted && !wanted.has(id)) continue;
+      const kinds = held.get(id) ?? [];
+      if (!kinds.includes(kind)) held.set(id, [...kinds, kind]);
+    }
+  };
+  const column = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+
+  add('case_open', column(`SELECT DISTINCT l.record_id AS id FROM record_links l JOIN cases c ON c.id = l.case_id WHERE l.unlinked_at IS NULL AND c.status IN ('open', 'decided')`));
+  add('request', column('SELECT DISTINCT record_id AS id FROM access_grants WHERE revoked_at IS NULL AND ends_at > ?', now));
+  for (const r of db.prepare("SELECT items FROM access_requests WHERE state = 'pending'").all() as { items: string }[]) {
+    for (const item of JSON.parse(r.items) as RequestItem[]) add('request', recordsOf(db, item));
+  }
+  for (const l of db.prepare('SELECT item_kind AS kind, item_id AS id FROM loans WHERE returned_at IS NULL').all() as RequestItem[]) add('loan', recordsOf(db, l));
+  add('alarm', column('SELECT DISTINCT record_id AS id FROM integrity_alarms WHERE resolved_at IS NULL'));
+  add('manual', column('SELECT DISTINCT record_id AS id FROM retention_holds WHERE lifted_at IS NULL'));
+  return held;
+}
