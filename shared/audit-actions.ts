@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'viewing.closed',
   'loan.lent',
   'loan.returned',
+  'register.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

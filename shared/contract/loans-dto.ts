@@ -3,13 +3,18 @@ import { instantSchema } from './dto.js';
 
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** One physical loan, as the lending register shows it; `overdueDays` counts in the office's days. */
+/**
+ * One physical loan, as the lending register shows it. `overdueDays` counts in the office's days:
+ * how late it is now while it is out, how late it came back once returned.
+ */
 export const loanSchema = z.object({
   id: z.number().int(),
   number: z.string(),
   requestId: z.number().int(),
   approvalNumber: z.string(),
   item: z.object({ kind: z.enum(['disc', 'case']), id: z.number().int(), label: z.string() }),
+  /** The case the item belongs to: a case file is its case, a disc the case it was burned for. */
+  caseNo: z.string().nullable(),
   borrower: z.object({ name: z.string(), department: z.string(), contact: z.string() }),
   lentAt: instantSchema,
   lentBy: z.string(),

@@ -227,6 +227,9 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('loans.list', { out: true }, token)).length).toBe(1);
       expect((await ok<{ condition: string }>('loans.return', { loanId: loan.id, condition: '完好' }, token)).condition).toBe('完好');
       expect(await code('loans.return', { loanId: loan.id, condition: '完好' }, token)).toBe('ALREADY_RETURNED');
+      expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);
+      expect((await ok<{ name: string }>('registers.export', { register: 'loans', format: 'xlsx', filters: { from: today, to: today } }, token)).name).toMatch(/\.xlsx$/);
+      expect((await ok<{ name: string }>('registers.export', { register: 'viewings', format: 'pdf', filters: { state: 'closed' } }, token)).name).toMatch(/\.pdf$/);
     });
   });
 }

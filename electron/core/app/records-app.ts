@@ -29,6 +29,7 @@ import { DocumentsFolder } from '../documents/documents-folder.js';
 import { RequestsService } from '../approvals/requests-service.js';
 import { ViewingsService } from '../approvals/viewings-service.js';
 import { LoansService } from '../approvals/loans-service.js';
+import { RegistersService } from '../approvals/registers-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -68,6 +69,7 @@ export interface Services {
   requests: RequestsService;
   viewings: ViewingsService;
   loans: LoansService;
+  registers: RegistersService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -208,5 +210,8 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback), loans: new LoansService(db, audit, clock, settings, documents) };
+  const viewings = new ViewingsService(db, audit, clock, playback);
+  const loans = new LoansService(db, audit, clock, settings, documents);
+  const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers };
 }

@@ -65,7 +65,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'register.exported': 'Register exported',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -130,11 +130,13 @@ export const en: Messages = {
     'loan.lent': '{{actor}} lent {{label}} (request {{target}}, due {{dueOn}})',
     'loan.returned': '{{actor}} took back {{label}} (request {{target}}), condition: {{condition}}',
     'viewing.closed': 'Viewing #{{viewingId}} ended ({{reason}}), {{events}} actions logged',
+    'register.exported': '{{actor}} exported the {{register}} ({{period}}, {{rows}} entries, {{format}})',
   },
   auditWords: {
     viewing_closed: 'closed', viewing_expired: 'the approved time ran out', viewing_interrupted: 'recorded after the program stopped unexpectedly',
     request_officer_view: 'officer viewing', request_department_view: 'department viewing', request_department_borrow: 'department borrowing', request_party_view: 'party viewing', request_lend_item: 'item lent out',
     paperDecision: ' (signed on paper, entered by {{actor}})',
+    register_viewings: 'viewing register', register_loans: 'lending register', registerPeriod: '{{from}} to {{to}}', wholeRegister: 'all dates',
     none: 'none', nobody: 'nobody', andMore: '{{names}} and {{count}} more', changedField: '{{label}} changed',
     chainOk: '{{count}} entries intact', chainBroken: 'altered from entry {{seq}}', link_evidence: 'evidence', link_other: 'other material',
     replacing: '; replaces disc {{number}}, because: {{reason}}', unregisteredDisc: '(no number)', originUnknown: 'not in this register, origin can’t be shown',

@@ -63,7 +63,7 @@ export const zhCN = {
     'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
-    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'loan.lent': '借出', 'loan.returned': '归还',
+    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿',
   },
   auditSentences: {
     'system.initialized': '{{actor}} 完成首次设置，建立单位“{{office}}”',
@@ -128,11 +128,13 @@ export const zhCN = {
     'loan.lent': '{{actor}} 借出 {{label}}（依据申请 {{target}}，应于 {{dueOn}} 前归还）',
     'loan.returned': '{{actor}} 收回 {{label}}（依据申请 {{target}}），状况：{{condition}}',
     'viewing.closed': '现场查阅 #{{viewingId}} 结束（{{reason}}），记录 {{events}} 次操作',
+    'register.exported': '{{actor}} 导出{{register}}（{{period}}，{{rows}} 条，{{format}}）',
   },
   auditWords: {
     viewing_closed: '正常结束', viewing_expired: '批准的时间已到', viewing_interrupted: '程序意外退出后补记',
     request_officer_view: '执法人员查阅', request_department_view: '其他部门查阅', request_department_borrow: '其他部门借阅', request_party_view: '当事人查阅', request_lend_item: '借出实物',
     paperDecision: '（纸质审批，由 {{actor}} 录入）',
+    register_viewings: '查阅登记', register_loans: '借阅登记', registerPeriod: '{{from}} 至 {{to}}', wholeRegister: '全部期间',
     none: '无', nobody: '无人', andMore: '{{names}} 等 {{count}} 个文件', changedField: '{{label}}已修改',
     chainOk: '{{count}} 条记录完整', chainBroken: '第 {{seq}} 条起被改动', link_evidence: '证据', link_other: '其他材料',
     replacing: '；替代光盘 {{number}}，原因：{{reason}}', unregisteredDisc: '（无编号）', originUnknown: '不在本室登记簿中，无法证明来源',
