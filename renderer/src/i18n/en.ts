@@ -225,7 +225,7 @@ export const en: Messages = {
     jobState_failed_burn: 'The burn did not succeed', jobState_cancelled_burn: 'Burning stopped; this disc can’t be used', jobState_interrupted_burn: 'The burn was interrupted when the program closed; this disc can’t be used',
     locationTitle: 'Where disc {{number}} is filed', locationHelp: 'Say where someone will find the disc: case file, cabinet, shelf. Every change goes into the audit log.',
     locationPlaceholder: 'e.g. in case file {{caseNo}}; cabinet A-03, shelf 2',
-    labelsTitle: 'Disc labels ready', labelsSaved: 'Case-holder inserts and disc-face labels (case number, parties, date filed) for {{count}} disc(s) were saved to:', labelsHelp: 'Print on A4 and cut along the lines; for the disc face use disc label sheets or a disc printer.', labelsOpen: 'Open PDF',
+    labelsTitle: 'Disc labels ready', labelsSaved: 'Case-holder inserts and disc-face labels (case number, parties, date filed) for {{count}} disc(s) were saved to:', labelsHelp: 'Print on A4 and cut along the lines; for the disc face use disc label sheets or a disc printer.',
     rebuildTitle: 'Replacement for disc {{number}}', rebuildStart: 'Start building',
     rebuildHelp: 'Makes a replacement for disc {{index}}/{{count}} ({{number}}) with the same {{files}} evidence record(s). The old disc stays in the register as it is; the new one names the disc it replaces and why.',
     rebuildReason: 'Why it is remade', rebuildReasonPlaceholder: 'e.g. the original was damaged on loan and can’t be read',
@@ -368,4 +368,5 @@ export const en: Messages = {
     windowHelp_view: 'Once approved, viewable only in this period; it ends by itself.', windowHelp_borrow: 'To be returned before the period ends.', windowOrder: 'The end must come after the start',
     rulesHelp: 'Which leader decides each kind of request. A change applies to requests made afterwards; a request already made keeps the approver it was made with.', approverFor: 'Approver of {{kind}}',
   },
+  documents: { openPdf: 'Open PDF', download: 'Download Excel file' },
 };

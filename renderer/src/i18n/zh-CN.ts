@@ -223,7 +223,7 @@ export const zhCN = {
     jobState_failed_burn: '刻录未成功', jobState_cancelled_burn: '已停止刻录，这张光盘不能使用', jobState_interrupted_burn: '刻录因程序退出而中断，这张光盘不能使用',
     locationTitle: '光盘 {{number}} 的存放位置', locationHelp: '写明能让人找到这张光盘的位置，例如案卷、档案柜和层架。每次修改都记入审计日志。',
     locationPlaceholder: '如：案卷 {{caseNo}} 内；档案柜 A-03 第 2 层',
-    labelsTitle: '光盘标签已生成', labelsSaved: '已生成 {{count}} 张光盘的盒面插页和盘面标签（含案号、当事人、入卷日期），保存在：', labelsHelp: '用 A4 纸打印，按线裁下；盘面标签请用光盘专用标签纸或光盘打印机。', labelsOpen: '打开 PDF',
+    labelsTitle: '光盘标签已生成', labelsSaved: '已生成 {{count}} 张光盘的盒面插页和盘面标签（含案号、当事人、入卷日期），保存在：', labelsHelp: '用 A4 纸打印，按线裁下；盘面标签请用光盘专用标签纸或光盘打印机。',
     rebuildTitle: '重新制作光盘 {{number}}', rebuildStart: '开始制作',
     rebuildHelp: '为第 {{index}}/{{count}} 张光盘 {{number}} 制作一张替代盘，内容为同样的 {{files}} 条证据。原光盘的登记保留不变，新光盘注明所替代的光盘和原因。',
     rebuildReason: '重新制作的原因', rebuildReasonPlaceholder: '如：原光盘在借阅中损坏，无法读取',
@@ -365,6 +365,7 @@ export const zhCN = {
     windowHelp_view: '批准后只在这个期限内可以查看，期满自动失效。', windowHelp_borrow: '应在期限结束前归还。', windowOrder: '结束时间应晚于开始时间',
     rulesHelp: '每类申请由哪位领导审批。修改只影响之后提出的申请；已提出的申请仍由提出时规定的领导审批。', approverFor: '{{kind}}的审批人',
   },
+  documents: { openPdf: '打开 PDF', download: '下载 Excel 文件' },
 };
 
 export type Messages = typeof zhCN;
