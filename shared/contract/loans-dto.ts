@@ -26,3 +26,10 @@ export const loanSchema = z.object({
 });
 export type LoanDto = z.infer<typeof loanSchema>;
 export const loanDaySchema = daySchema;
+
+/**
+ * How an item comes back, in the words the receipt prints to tick (借阅单, 归还时状况): a return
+ * records one of them, and after a damaged or missing one what is wrong (`有损坏：盘面有划痕`).
+ */
+export const LOAN_CONDITIONS = { intact: '完好', damaged: '有损坏', missing: '有缺失' } as const;
+export type LoanCondition = keyof typeof LOAN_CONDITIONS;
