@@ -19,14 +19,21 @@ export interface IpcRoutes {
   unregister(): void;
 }
 
-/** Routes renderer calls into the dispatcher, core events out to the window, and the one native dialog the UI needs. */
-export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, contents: () => WebContents | null, pickFolder: PickFolder): IpcRoutes {
+/**
+ * Routes renderer calls into the dispatcher, core events out to the window, and the one native
+ * dialog the UI needs. After every call it tells `onLock` when the window's session has just been
+ * locked in a viewing or unlocked, so the window can become the viewer's kiosk and back.
+ */
+export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, contents: () => WebContents | null, pickFolder: PickFolder, onLock: (locked: boolean) => void = () => undefined): IpcRoutes {
   const workstation = workstationName('electron');
   let session: string | null = null;
+  let locked = false;
   ipcMain.handle(IPC_RPC, async (event, request: unknown): Promise<RpcResponse> => {
     if (!trustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted frame' } };
     const answer = await dispatcher.dispatch(request, workstation);
     session = sessionAfter(request, answer, session);
+    const now = !dispatcher.app.error && dispatcher.app.core.auth.sessions.lockedViewing(session) !== null;
+    if (now !== locked) onLock((locked = now));
     return answer;
   });
   ipcMain.handle(IPC_PICK_FOLDER, (event) => (trustedSender(event) ? pickFolder() : null));

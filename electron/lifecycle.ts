@@ -16,6 +16,7 @@ import { seedDemoOffice } from './core/app/demo-office.js';
 import { Dispatcher } from './core/rpc/dispatcher.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow } from './window.js';
+import { applyViewerLock, guardViewerLock } from './viewer-lock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -74,7 +75,13 @@ export async function startElectronApp(): Promise<void> {
     const chosen = await dialog.showOpenDialog(win, { properties: ['openDirectory'] });
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
-  const routes = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null, pickFolder);
+  let locked = false;
+  guardViewerLock(win, () => locked);
+  const onLock = (now: boolean) => {
+    locked = now;
+    if (win) applyViewerLock(win, now);
+  };
+  const routes = registerIpc(ipcMain, dispatcher, () => win?.webContents ?? null, pickFolder, onLock);
   session = routes.session;
   serveRenderer(path.join(here, '..', 'renderer'), core, routes.session);
   app.on('second-instance', () => {

@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'request.case_looked_up',
   'viewing.opened',
   'viewing.closed',
+  'viewing.unlock_refused',
   'loan.lent',
   'loan.returned',
   'register.exported',

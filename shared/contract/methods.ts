@@ -46,6 +46,8 @@ interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   access: Access;
+  /** Answers a session locked in a viewing's viewer; every other method is refused there (SESSION_LOCKED). */
+  viewer?: true;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -88,7 +90,7 @@ export const METHODS = {
     access: 'public',
   }),
   'auth.logout': method({ input: empty, output: done, access: 'session' }),
-  'auth.me': method({ input: empty, output: accountSchema, access: 'session' }),
+  'auth.me': method({ input: empty, output: accountSchema, access: 'session', viewer: true }),
   'auth.changePassword': method({
     input: z.object({ oldPassword: passwordSchema, newPassword: passwordSchema }).strict(),
     output: done,
@@ -98,6 +100,7 @@ export const METHODS = {
     input: z.object({ language: languageSchema }).strict(),
     output: accountSchema,
     access: 'session',
+    viewer: true,
   }),
   // Accounts, cameras and settings (administration)
   'accounts.list': method({ input: empty, output: z.array(accountSchema), access: 'accounts.read' }),
@@ -254,7 +257,7 @@ export const METHODS = {
   }),
   /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
   'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),
-  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session' }),
+  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session', viewer: true }),
   'records.integrity': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordIntegrityHistorySchema, access: 'records.read' }),
   'records.assignOfficer': method({
     input: z.object({ recordId: z.number().int().positive(), officerId: z.number().int().positive(), note: z.string().trim().max(500).optional() }).strict(),
@@ -438,14 +441,22 @@ export const METHODS = {
   'requests.rules': method({ input: empty, output: z.array(approvalRuleSchema), access: 'session' }),
   'requests.setRule': method({ input: z.object({ kind: z.enum(REQUEST_KINDS), approverRole: z.enum(APPROVER_ROLES) }).strict(), output: z.array(approvalRuleSchema), access: 'settings.manage' }),
   // Viewing at the workstation, for people without an account
-  /** The keeper opens a viewing for a party or a department's staff on an approved request, after checking their ID. */
+  /**
+   * The keeper opens a viewing for a party or a department's staff on an approved request, after
+   * checking their ID; the keeper's session is then locked in the viewer until `viewings.unlock`.
+   */
   'viewings.open': method({ input: z.object({ requestId: z.number().int().positive(), idCheck: z.string().trim().min(1).max(200) }).strict(), output: viewingSchema, access: 'requests.record' }),
-  'viewings.play': method({ input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'requests.record' }),
+  /** The viewing this session is locked in, or null: the app shows the viewer and nothing else while there is one. */
+  'viewings.current': method({ input: empty, output: viewingSchema.nullable(), access: 'session', viewer: true }),
+  /** The keeper's password ends the viewing and unlocks the session. */
+  'viewings.unlock': method({ input: z.object({ password: passwordSchema }).strict(), output: viewingSchema, access: 'requests.record', viewer: true }),
+  'viewings.play': method({ input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'requests.record', viewer: true }),
   /** What the viewer reports as it happens (play, pause, seek, end), with the position in seconds. */
   'viewings.log': method({
     input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive(), event: z.enum(VIEWING_EVENTS), position: z.number().min(0).nullable() }).strict(),
     output: done,
     access: 'requests.record',
+    viewer: true,
   }),
   'viewings.close': method({ input: z.object({ viewingId: z.number().int().positive() }).strict(), output: viewingSchema, access: 'requests.record' }),
   /** The viewing register (查阅登记) as filtered, newest first, at most LIMITS.registerRowsMax entries. */

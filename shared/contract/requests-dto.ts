@@ -67,6 +67,8 @@ export const requestSchema = z.object({
     .nullable(),
   /** Records this approval currently lets its grantee reach (0 once expired or revoked). */
   liveGrants: z.number().int(),
+  /** A viewing at the workstation on this approval was ended by the keeper: the approval is spent. */
+  usedUp: z.boolean(),
 });
 export type RequestDto = z.infer<typeof requestSchema>;
 

@@ -212,8 +212,11 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'requests.setRule': [{ input: () => ({ kind: 'party_view', approverRole: 'responsible_leader' }), expect: only(['keeper']) }],
   // A viewing for someone without an account is hosted by the keeper; the register is read like the catalogue.
   'viewings.open': [{ input: (w) => ({ requestId: w.partyRequest, idCheck: '核对居民身份证' }), expect: only(['keeper']) }],
-  'viewings.play': [{ input: (w) => ({ viewingId: w.viewing, recordId: w.r1 }), expect: only(['keeper']) }],
-  'viewings.log': [{ input: (w) => ({ viewingId: w.viewing, recordId: w.r1, event: 'pause', position: 3.5 }), expect: only(['keeper']) }],
+  'viewings.current': [{ input: () => ({}), expect: only(SIGNED_IN), shows: { keeper: (v) => expect(v).toBeNull() } }],
+  // Only the session locked in a viewing plays it (the viewer's own walk is in "media and events" below).
+  'viewings.unlock': [{ input: () => ({ password: KEEPER.password }), expect: { keeper: 'NOT_FOUND' } }],
+  'viewings.play': [{ input: (w) => ({ viewingId: w.viewing, recordId: w.r1 }), expect: { keeper: 'NOT_FOUND' } }],
+  'viewings.log': [{ input: (w) => ({ viewingId: w.viewing, recordId: w.r1, event: 'pause', position: 3.5 }), expect: { keeper: 'NOT_FOUND' } }],
   'viewings.close': [{ input: (w) => ({ viewingId: w.viewing }), expect: { keeper: 'ok' } }],
   'viewings.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'viewings.get': [{ input: (w) => ({ id: w.viewing }), expect: only(CATALOGUE) }],
@@ -310,7 +313,13 @@ const dir = (prefix: string) => {
   return d;
 };
 
-async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Promise<{ world: World; sessions: Record<Who, { token: string | null; cookie: string | null }> }> {
+/** The session locked in the world's viewing, and a view its keeper opened before the lock. */
+interface Viewer {
+  session: { token: string | null; cookie: string | null };
+  keeperView: string;
+}
+
+async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Promise<{ world: World; sessions: Record<Who, { token: string | null; cookie: string | null }>; viewer: Viewer }> {
   const ok = async <T>(method: MethodName, input: unknown, token: string | null): Promise<T> => {
     const res = await t.send(method, input, token);
     if (!res.ok) throw new Error(`${method}: ${res.error.code} ${JSON.stringify(res.error.details)}`);
@@ -359,7 +368,11 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   make.jpeg(scan);
   const partyRequest = (await ok<{ id: number }>('requests.create', { ...ask, kind: 'department_view', requester: { name: '赵科长', department: '镇司法所' } }, keeperToken)).id;
   await ok('requests.decide', { id: partyRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.principal.username));
-  const viewing = (await ok<{ id: number }>('viewings.open', { requestId: partyRequest, idCheck: '核对工作证' }, keeperToken)).id;
+  // The viewing runs in a session of its own: opening it locks that session in the viewer. The keeper
+  // watched r2 in it before, a view the lock must stop.
+  const viewer = await t.login(KEEPER.username);
+  const keeperView = (await ok<{ ticket: string }>('records.play', { recordId: r2 }, viewer.token)).ticket;
+  const viewing = (await ok<{ id: number }>('viewings.open', { requestId: partyRequest, idCheck: '核对工作证' }, viewer.token)).id;
   const lendRequest = (await ok<{ id: number }>('requests.create', { ...ask, kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: disc }, { kind: 'case', id: case1 }] }, keeperToken)).id;
   await ok('requests.decide', { id: lendRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.responsible.username));
   const loan = (await ok<{ id: number }>('loans.lend', { requestId: lendRequest, item: { kind: 'disc', id: disc }, dueOn: window.to.slice(0, 10) }, keeperToken)).id;
@@ -399,12 +412,14 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     scan,
     newDir: () => dir('rr-access-target-'),
   };
-  return { world, sessions };
+  return { world, sessions, viewer: { session: viewer, keeperView } };
 }
 
 /** Waits for whatever a successful call started (an import, a check, a backup), so the next call meets a quiet app. */
-async function settle(app: RecordsApp, method: MethodName, value: unknown): Promise<void> {
+async function settle(app: RecordsApp, method: MethodName, value: unknown, token: string | null): Promise<void> {
   const v = value as { jobId?: number; runId?: number };
+  // The walk goes on as the keeper: the lock a viewing puts on its session is walked in "media and events".
+  if (method === 'viewings.open' && token) app.core.auth.sessions.unlock(token);
   if (method === 'import.start' && v.jobId) await app.core.imports.wait(v.jobId);
   if (method === 'integrity.check' && v.runId) await app.core.fixity.wait(v.runId);
   if (method === 'backup.run' && v.runId) await app.core.backup.wait(v.runId);
@@ -418,6 +433,7 @@ interface Office {
   t: Transport;
   world: World;
   sessions: Record<Who, { token: string | null; cookie: string | null }>;
+  viewer: Viewer;
 }
 
 /** For one describe block: a fresh office, reached through the transport `open` makes, closed after the block. */
@@ -466,7 +482,7 @@ function walk(name: string, open: Opener) {
             if (res.ok) {
               METHODS[method].output.parse(res.value);
               probe.shows?.[who]?.(res.value);
-              await settle(app, method, res.value);
+              await settle(app, method, res.value, sessions[who].token);
             }
           }
         }
@@ -499,8 +515,38 @@ function routes(name: string, open: Opener) {
       const keeper = sessions.keeper.token;
       const audit = await t.send('audit.list', { limit: 100 }, keeper);
       if (!audit.ok) throw new Error(audit.error.code);
-      const views = (audit.value as { events: { action: string; actorName: string | null }[] }).events.filter((e) => e.action.startsWith('record.view'));
+      const views = (audit.value as { events: { action: string; target: string | null; actorName: string | null }[] }).events.filter((e) => e.action.startsWith('record.view') && e.target === `record:${world.r1}`);
       expect(views.map((e) => e.actorName)).toEqual([ACCOUNTS.officerA.displayName, ACCOUNTS.officerA.displayName]);
+    });
+
+    it('locks the session a viewing runs in: the viewer answers, nothing else does, until the keeper unlocks it', async () => {
+      const { app, t, world, sessions, viewer } = office();
+      expect(await t.events(viewer.session, app)).not.toBe('received');
+      const refused: string[] = [];
+      for (const method of ORDER.filter((m) => METHODS[m].access !== 'public' && !METHODS[m].viewer)) {
+        const res = await t.send(method, WALK[method][0]?.input(world, 'keeper'), viewer.session.token);
+        if (res.ok || res.error.code !== 'SESSION_LOCKED') refused.push(`${method}: ${res.ok ? 'ok' : res.error.code}`);
+      }
+      expect(refused).toEqual([]);
+      expect(await t.media(viewer.keeperView, viewer.session)).toBe(404);
+      const current = await t.send('viewings.current', {}, viewer.session.token);
+      expect(current.ok && (current.value as { id: number }).id).toBe(world.viewing);
+      const play = await t.send('viewings.play', { viewingId: world.viewing, recordId: world.r1 }, viewer.session.token);
+      if (!play.ok) throw new Error(play.error.code);
+      const { ticket } = play.value as { ticket: string };
+      const answers = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await t.media(ticket, sessions[who])] as const)));
+      expect(answers).toEqual(Object.fromEntries(WHO.map((w) => [w, 404])));
+      expect(await t.media(ticket, viewer.session)).toBe(206);
+      // Nothing outside the approval, and no other session's viewing.
+      const other = await t.send('viewings.play', { viewingId: world.viewing, recordId: world.r2 }, viewer.session.token);
+      expect(other.ok ? 'ok' : other.error.code).toBe('NOT_FOUND');
+      const wrong = await t.send('viewings.unlock', { password: 'not-the-password' }, viewer.session.token);
+      expect(wrong.ok ? 'ok' : wrong.error.code).toBe('AUTH_FAILED');
+      expect((await t.send('cases.list', {}, viewer.session.token)).ok).toBe(false);
+      const unlocked = await t.send('viewings.unlock', { password: KEEPER.password }, viewer.session.token);
+      expect(unlocked.ok && (unlocked.value as { closeReason: string }).closeReason).toBe('closed');
+      expect(await t.media(ticket, viewer.session)).toBe(404);
+      expect((await t.send('cases.list', {}, viewer.session.token)).ok).toBe(true);
     });
 
     it('hands a printed document only to the session that asked for it', async () => {

@@ -215,7 +215,11 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       const viewing = await ok<{ id: number }>('viewings.open', { requestId: request.id, idCheck: '核对工作证' }, token);
       expect(await code('viewings.play', { viewingId: viewing.id, recordId: record?.id ?? 0 }, token)).toBe('NOT_PLAYABLE');
       expect(await code('viewings.log', { viewingId: viewing.id, recordId: record?.id ?? 0, event: 'pause', position: 1 }, token)).toBe('ok');
-      expect((await ok<{ closeReason: string }>('viewings.close', { viewingId: viewing.id }, token)).closeReason).toBe('closed');
+      expect((await ok<{ id: number }>('viewings.current', {}, token)).id).toBe(viewing.id);
+      expect(await code('viewings.close', { viewingId: viewing.id }, token)).toBe('SESSION_LOCKED');
+      expect(await code('viewings.unlock', { password: 'wrong' }, token)).toBe('AUTH_FAILED');
+      expect((await ok<{ closeReason: string }>('viewings.unlock', { password: KEEPER.password }, token)).closeReason).toBe('closed');
+      expect(await code('viewings.close', { viewingId: viewing.id }, token)).toBe('VIEWING_CLOSED');
       expect((await ok<unknown[]>('viewings.list', {}, token)).length).toBe(1);
       expect((await ok<{ events: unknown[] }>('viewings.get', { id: viewing.id }, token)).events).toHaveLength(1);
       const lending = await ok<{ id: number }>('requests.create', { kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: discId }], purpose: '复议审查', content: '证据光盘', window }, token);

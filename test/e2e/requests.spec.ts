@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { make } from '../support/media.js';
-import { KEEPER, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
+import { KEEPER, SHOTS, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
 const CASE_NO = '峡综执罚〔2026〕12号';
 const PASSWORD = 'Officer2026';
@@ -170,7 +170,7 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     await expect(library).not.toContainText('_0002.MP4');
     await library.getByRole('row', { name: /_0001\.MP4/ }).getByTestId('play').click();
     const player = page.getByTestId('player');
-    await expect(player.getByTestId('watermark')).toContainText('王强');
+    await expect(player.getByTestId('watermark')).toContainText(`王强 · ${number}`);
     await expect.poll(() => player.getByTestId('player-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
     await shot(page, '50-requests-officer-plays');
     await page.keyboard.press('Escape');
@@ -277,6 +277,127 @@ test('the keeper registers a party’s request (a non-party is refused in place)
     await expect(page.getByTestId('loans-out')).toContainText(CASE_NO);
     await expect(page.getByTestId('loans-out')).toContainText(`应于 ${due} 归还`);
     await shot(page, '51-dashboard-loans');
+  } finally {
+    fs.rmSync(camera, { recursive: true, force: true });
+  }
+});
+
+test('the keeper opens a party’s approved viewing: the party plays the approved clip and nothing else, and only the keeper’s password ends it', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  test.setTimeout(180_000);
+  const camera = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-viewing-'));
+  try {
+    await setUpAndSignIn(page, bridge);
+    office(bridge.dataDir, camera);
+    const caseId = callAsKeeper<{ id: number }>(bridge.dataDir, 'requests.findCase', { caseNo: CASE_NO }).id;
+    const clips = callAsKeeper<{ records: { id: number; originalName: string }[] }>(bridge.dataDir, 'records.list', { limit: 10 }).records;
+    const clip = clips.find((r) => r.originalName.endsWith('_0002.MP4'));
+    const now = Date.now();
+    // Two approvals for the same party: one sitting each (the second for the English screens).
+    const [asked, again] = [1, 2].map(() => {
+      const made = callAsKeeper<{ id: number; number: string }>(bridge.dataDir, 'requests.create', {
+        kind: 'party_view',
+        caseId,
+        requester: { name: '王某某', idType: '居民身份证', idNumber: '420500199001011234', relation: '本人', contact: '13800000000' },
+        items: [{ kind: 'record', id: clip?.id }],
+        purpose: '了解处罚依据',
+        content: '查看执法现场录像',
+        window: { from: new Date(now - 60_000).toISOString(), to: new Date(now + 2 * 3_600_000).toISOString() },
+      });
+      callAs(bridge.dataDir, 'liu', 'requests.decide', { id: made.id, outcome: 'approved' });
+      return made;
+    }) as [{ id: number; number: string }, { id: number; number: string }];
+
+    // The keeper checks the party's ID and starts the viewing; the browser's limits are said plainly.
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    const detail = await openRequest(page, asked.number);
+    await detail.getByTestId('request-open-viewing').click();
+    const dialog = page.getByTestId('open-viewing');
+    await expect(dialog).toContainText('居民身份证 420500199001011234');
+    await expect(dialog.getByTestId('viewer-protections')).toContainText('浏览器无法阻止截屏或录屏');
+    await dialog.getByRole('button', { name: '核验完毕，开始查阅' }).click();
+    await expect(dialog).toContainText('请先核对查阅人的证件');
+    await dialog.getByTestId('id-checked').check();
+    await shot(page, '52-viewing-open');
+    await dialog.getByRole('button', { name: '核验完毕，开始查阅' }).click();
+
+    // The party sees the approved clip only, watermarked with their name and the approval number.
+    const viewer = page.getByTestId('locked-viewer');
+    await expect(viewer).toBeVisible();
+    await expect(viewer.getByTestId('viewer-person')).toContainText(`王某某 · 审批编号 ${asked.number}`);
+    await expect(viewer.getByTestId('viewer-items').getByRole('menuitem')).toHaveCount(1);
+    await expect(viewer.getByTestId('viewer-items')).toContainText('_0002.MP4');
+    await expect(viewer.getByTestId('watermark')).toContainText(`王某某 · ${asked.number}`);
+    const media = viewer.getByTestId('viewer-media');
+    await expect.poll(() => media.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
+    await media.evaluate((v: HTMLVideoElement) => v.pause());
+    await media.evaluate((v: HTMLVideoElement) => (v.currentTime = 0.5));
+    await shot(page, '52-viewing-party');
+
+    // Whatever the page tries, the core answers this session as a viewer only.
+    const tries = await page.evaluate(async () => {
+      const token = sessionStorage.getItem('rr.session');
+      const ask = async (method: string, input: unknown) => {
+        const res = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input, token }) });
+        const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+        return body.ok ? 'ok' : body.error?.code;
+      };
+      return [await ask('records.list', { limit: 5 }), await ask('records.play', { recordId: 1 }), await ask('auth.logout', {})];
+    });
+    expect(tries).toEqual(['SESSION_LOCKED', 'SESSION_LOCKED', 'SESSION_LOCKED']);
+    // Reloading or going to another screen brings back the viewer.
+    page.once('dialog', (d) => void d.accept());
+    await page.goto(`${bridge.origin}/#/library`);
+    await expect(page.getByTestId('locked-viewer')).toBeVisible();
+    await expect(page.getByTestId('library-table')).toHaveCount(0);
+
+    // Leaving takes the keeper's password; a wrong one is refused.
+    await page.getByTestId('viewer-end').click();
+    const unlock = page.getByTestId('viewer-unlock');
+    await unlock.getByTestId('viewer-password').fill('Guess2026');
+    await unlock.getByRole('button', { name: '结束并退出' }).click();
+    await expect(unlock.getByRole('alert')).toBeVisible();
+    await shot(page, '52-viewing-unlock');
+    await unlock.getByTestId('viewer-password').fill(KEEPER.password);
+    await unlock.getByRole('button', { name: '结束并退出' }).click();
+    await expect(page.getByTestId('office-name')).toBeVisible();
+
+    // The viewing register has every step.
+    const [viewing] = callAsKeeper<{ person: string; closeReason: string; idCheck: string; events: { event: string }[] }[]>(bridge.dataDir, 'viewings.list', {});
+    expect(viewing).toMatchObject({ person: '王某某', closeReason: 'closed' });
+    expect(viewing?.idCheck).toContain('420500199001011234');
+    expect(viewing?.events.map((e) => e.event)).toEqual(expect.arrayContaining(['play', 'pause', 'seek']));
+
+    // The approval is spent: no second sitting on it.
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    const spent = await openRequest(page, asked.number);
+    await expect(spent.getByTestId('request-facts')).toContainText('已用完（现场查阅已结束）');
+    await expect(spent.getByTestId('request-open-viewing')).toHaveCount(0);
+
+    // The approval form, printed and looked at.
+    await spent.getByTestId('request-print').click();
+    const href = await page.getByTestId('form-result').getByTestId('form-open').getAttribute('href');
+    const pdf = await page.request.get(`${bridge.origin}${href}`);
+    const pdfFile = path.join(camera, 'form.pdf');
+    fs.writeFileSync(pdfFile, await pdf.body());
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(SHOTS, '52-approval-form')]);
+    expect(execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })).toContain(asked.number);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+
+    // The same viewer in English, opened again inside the approved window.
+    await page.getByText('English', { exact: true }).click();
+    await (await openRequest(page, again.number)).getByTestId('request-open-viewing').click();
+    await page.getByTestId('id-checked').check();
+    await shot(page, '53-viewing-open-en');
+    await page.getByRole('button', { name: 'ID checked, start viewing' }).click();
+    await expect(page.getByTestId('viewer-person')).toContainText(`Viewer: 王某某 · approval ${again.number}`);
+    await expect.poll(() => page.getByTestId('viewer-media').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
+    await shot(page, '53-viewing-party-en');
+    await page.getByTestId('viewer-end').click();
+    await page.getByTestId('viewer-password').fill(KEEPER.password);
+    await page.getByRole('button', { name: 'End and leave' }).click();
+    await expect(page.getByTestId('office-name')).toBeVisible();
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });
   }

@@ -58,6 +58,23 @@ export class BrowserWindow extends Emitter {
     return Promise.resolve();
   }
   show() {}
+  /** What the viewer lock set: kiosk, content protection, always on top (and its level), closable, minimisable. */
+  readonly flags: Record<string, unknown> = {};
+  setKiosk(on: boolean) {
+    this.flags.kiosk = on;
+  }
+  setContentProtection(on: boolean) {
+    this.flags.contentProtection = on;
+  }
+  setAlwaysOnTop(on: boolean, level?: string) {
+    this.flags.alwaysOnTop = on ? (level ?? true) : false;
+  }
+  setClosable(on: boolean) {
+    this.flags.closable = on;
+  }
+  setMinimizable(on: boolean) {
+    this.flags.minimizable = on;
+  }
 }
 
 export const ipcMain = {

@@ -23,9 +23,9 @@ const OWN_CASES = `c.id IN (SELECT h.case_id FROM case_handlers h WHERE h.office
  * its window, for a record not under an integrity alarm. It ends on its own when the window
  * closes, and at once when the grant is revoked or an alarm is raised.
  */
-const GRANTED = `s.record_id IN (SELECT g.record_id FROM access_grants g WHERE g.account_id = @access_me AND g.revoked_at IS NULL
-  AND g.starts_at <= @access_now AND g.ends_at > @access_now
-  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL))`;
+const LIVE_GRANT = `g.account_id = @access_me AND g.revoked_at IS NULL AND g.starts_at <= @access_now AND g.ends_at > @access_now
+  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL)`;
+const GRANTED = `s.record_id IN (SELECT g.record_id FROM access_grants g WHERE ${LIVE_GRANT})`;
 
 function scopeOf(reach: Reach, own: string, account: Account, granted: { now: string } | null = null): SqlScope {
   if (reach === 'all') return { all: true };
@@ -94,6 +94,18 @@ export class AccessRule {
     if (needs[area]) return can(account, needs[area]);
     if ('recordId' in event.payload) return this.decideRecord(account, 'list', event.payload.recordId)?.allowed === true;
     return false;
+  }
+
+  /**
+   * The approval an account plays a record on when its role alone wouldn't reach it, for the
+   * watermark to name; null when its own reach does.
+   */
+  grantNumber(account: Account, recordId: number): string | null {
+    if (REACH[account.role].records.play === 'all') return null;
+    const row = this.db
+      .prepare(`SELECT q.number FROM access_grants g JOIN access_requests q ON q.id = g.request_id WHERE ${LIVE_GRANT} AND g.record_id = @access_id ORDER BY g.ends_at DESC LIMIT 1`)
+      .get({ access_me: account.id, access_now: this.clock.now().toISOString(), access_id: recordId }) as { number: string } | undefined;
+    return row?.number ?? null;
   }
 
   /** Throws unless the caller may `verb` the record; returns the signed-in account. */

@@ -208,9 +208,9 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const cases = new CasesService(db, access, audit, clock, () => settings.cases().numberPattern);
   const playback = new PlaybackService(db, access, audit, clock, store, sessions, () => settings.security().sessionIdleMinutes, (recordId) => derive.prioritize(recordId));
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
-  const documents = new DocumentsFolder(path.join(dataDir, 'documents'));
+  const documents = new DocumentsFolder(path.join(dataDir, 'documents'), sessions);
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  const viewings = new ViewingsService(db, audit, clock, playback);
+  const viewings = new ViewingsService(db, audit, clock, playback, sessions);
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
   return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers };

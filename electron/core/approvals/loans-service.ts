@@ -10,6 +10,7 @@ import type { DocumentsFolder } from '../documents/documents-folder.js';
 import { writeLendingReceipt } from '../documents/lending-receipt.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { itemLabel } from './request-items.js';
+import { refusalsAudited } from './refusals.js';
 import { nextRegisterNumber } from '../base/register-number.js';
 
 interface LoanRow {
@@ -54,6 +55,10 @@ export class LoansService {
   ) {}
 
   lend(ctx: CallContext, requestId: number, item: RequestItem, dueOn: string): LoanDto {
+    return refusalsAudited(this.audit, ctx, 'lend', requestId, () => this.lendChecked(ctx, requestId, item, dueOn));
+  }
+
+  private lendChecked(ctx: CallContext, requestId: number, item: RequestItem, dueOn: string): LoanDto {
     const account = ctx.account as NonNullable<CallContext['account']>;
     const q = this.db.prepare('SELECT id, number, kind, state, requester, granted_items, granted_from, granted_to FROM access_requests WHERE id = ?').get(requestId) as
       | { id: number; number: string; kind: string; state: string; requester: string; granted_items: string | null; granted_from: string | null; granted_to: string | null }
@@ -63,12 +68,14 @@ export class LoansService {
     if (q.state !== 'approved' || !q.granted_items || !q.granted_from || !q.granted_to) throw new AppError('NOT_APPROVED', 'not approved', { number: q.number, state: q.state });
     if (item.kind === 'record') throw new AppError('VALIDATION_FAILED', 'a disc or a case file is lent, not a record', { fields: 'item' });
     if (!(JSON.parse(q.granted_items) as RequestItem[]).some((g) => g.kind === item.kind && g.id === item.id)) throw new AppError('NOT_FOUND', 'not in the approval', { id: item.id });
-    const now = this.clock.now().toISOString();
-    if (now < q.granted_from || now >= q.granted_to) throw new AppError('GRANT_NOT_LIVE', 'outside the approved window', { number: q.number });
-    if (dueOn < this.today() || dueOn > this.day(q.granted_to)) throw new AppError('VALIDATION_FAILED', 'due within the approved window', { fields: 'dueOn' });
     const label = itemLabel(this.db, item);
     const out = this.db.prepare('SELECT number FROM loans WHERE item_kind = ? AND item_id = ? AND returned_at IS NULL').get(item.kind, item.id) as { number: string } | undefined;
     if (out) throw new AppError('ITEM_OUT', 'out on loan', { label, number: out.number });
+    // One loan per item per approval: out now or back already, lending it again needs a new request.
+    if (this.db.prepare('SELECT 1 FROM loans WHERE request_id = ? AND item_kind = ? AND item_id = ?').get(requestId, item.kind, item.id)) throw new AppError('APPROVAL_USED', 'lent on this approval already', { number: q.number });
+    const now = this.clock.now().toISOString();
+    if (now < q.granted_from || now >= q.granted_to) throw new AppError('GRANT_NOT_LIVE', 'outside the approved window', { number: q.number });
+    if (dueOn < this.today() || dueOn > this.day(q.granted_to)) throw new AppError('VALIDATION_FAILED', 'due within the approved window', { fields: 'dueOn' });
     const id = this.db.transaction(() => {
       const newId = Number(
         this.db
@@ -82,6 +89,11 @@ export class LoansService {
   }
 
   return(ctx: CallContext, loanId: number, condition: string): LoanDto {
+    const requestId = (this.db.prepare('SELECT request_id FROM loans WHERE id = ?').get(loanId) as { request_id: number } | undefined)?.request_id ?? null;
+    return refusalsAudited(this.audit, ctx, 'return', requestId, () => this.returnChecked(ctx, loanId, condition));
+  }
+
+  private returnChecked(ctx: CallContext, loanId: number, condition: string): LoanDto {
     const loan = this.get(loanId);
     if (loan.returnedAt) throw new AppError('ALREADY_RETURNED', 'returned already', { number: loan.number });
     this.db.transaction(() => {

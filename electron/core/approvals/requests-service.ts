@@ -10,6 +10,7 @@ import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import { copyAndHash } from '../files/copy-file.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import { refusalsAudited } from './refusals.js';
 import { itemLabel, recordsOf, sameItem, unavailable } from './request-items.js';
 import { approvalFormOf } from './request-form.js';
 import { writeApprovalForm } from '../documents/approval-form.js';
@@ -47,10 +48,12 @@ interface RequestRow {
   head_seq: number | null;
   head_hash: string | null;
   live: number;
+  used: number;
 }
 
 const SELECT = `SELECT q.*, c.case_no, a.display_name AS created_by_name, d.display_name AS decided_by_name, k.display_name AS recorded_by_name,
-    (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live
+    (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live,
+    EXISTS (SELECT 1 FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NOT NULL) AS used
   FROM access_requests q LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = q.created_by
   LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN accounts k ON k.id = q.recorded_by`;
 
@@ -119,7 +122,7 @@ export class RequestsService {
   }
 
   create(ctx: CallContext, input: ParsedInputOf<'requests.create'>): RequestDto {
-    return this.refusalsAudited(ctx, 'create', null, () => {
+    return refusalsAudited(this.audit, ctx, 'create', null, () => {
       const account = ctx.account as NonNullable<CallContext['account']>;
       let requester: Requester;
       let requesterId: number | null = null;
@@ -177,7 +180,7 @@ export class RequestsService {
   }
 
   decide(ctx: CallContext, id: number, decision: Decision): RequestDto {
-    return this.refusalsAudited(ctx, 'decide', id, () => {
+    return refusalsAudited(this.audit, ctx, 'decide', id, () => {
       const account = ctx.account as NonNullable<CallContext['account']>;
       this.settle(ctx, id, account.id, account.role, decision, { source: 'app', at: this.clock.now().toISOString(), recordedBy: null, scan: null });
       return this.get(ctx, id);
@@ -193,7 +196,7 @@ export class RequestsService {
     const temp = store.tempPath('scan');
     const copied = await copyAndHash(input.scanPath, temp, () => undefined, () => false);
     await store.commit(temp, copied.sha256);
-    return this.refusalsAudited(ctx, 'paper', input.id, () => {
+    return refusalsAudited(this.audit, ctx, 'paper', input.id, () => {
       this.settle(ctx, input.id, leader.id, leader.role, { outcome: input.outcome, reason: input.reason }, { source: 'paper', at: new Date(input.decidedAt).toISOString(), recordedBy: ctx.account?.id ?? null, scan: copied.sha256 });
       return this.get(ctx, input.id);
     });
@@ -234,16 +237,6 @@ export class RequestsService {
         details: { number: row.number, decidedBy: deciderId, source: how.source, reason: decision.reason ?? null, recordIds: records, window, ...(how.scan ? { scanSha256: how.scan } : {}) },
       });
     })();
-  }
-
-  /** A refused step leaves nothing changed but the audit line that says who tried what and why it was refused. */
-  private refusalsAudited<T>(ctx: CallContext, step: string, id: number | null, fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof AppError && ctx.account) this.audit.append({ ...ctx.auditBase(), action: 'request.refused', target: id ? `request:${id}` : null, details: { step, code: e.code, ...(e.details ?? {}) } });
-      throw e;
-    }
   }
 
   private scope(ctx: CallContext) {
@@ -288,6 +281,7 @@ export class RequestsService {
             }
           : null,
       liveGrants: r.live,
+      usedUp: r.used === 1,
     };
   }
 }

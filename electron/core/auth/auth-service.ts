@@ -98,10 +98,13 @@ export class AuthService {
     return toAccountDto(row);
   }
 
-  /** The account behind a live session, without touching it; null once signed out, expired or disabled. */
+  /**
+   * The account behind a live session, without touching it, for what is pushed to its window; null
+   * once signed out, expired or disabled, and while locked in a viewer (which is sent no news).
+   */
   peek(token: string | null | undefined): AccountDto | null {
     const session = this.sessions.live(token, this.settings.security().sessionIdleMinutes);
-    if (!session) return null;
+    if (!session || session.viewingId !== null) return null;
     const row = this.accounts.row(session.accountId);
     return row.disabled === 1 ? null : toAccountDto(row);
   }

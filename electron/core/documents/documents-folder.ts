@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SessionStore } from '../auth/sessions.js';
 
 /** What the folder holds: printable PDFs, and spreadsheets (an exported register). */
 export const DOCUMENT_TYPES = {
@@ -24,7 +25,10 @@ export function documentTypeOf(name: string): (typeof DOCUMENT_TYPES)[DocumentTy
 export class DocumentsFolder {
   private readonly owners = new Map<string, string>();
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly sessions: SessionStore,
+  ) {}
 
   /** A new file path for a document of this kind and type, owned by `session`. */
   reserve(kind: string, session: string | null, type: DocumentType = 'pdf'): { name: string; file: string } {
@@ -34,9 +38,9 @@ export class DocumentsFolder {
     return { name, file: path.join(this.dir, name) };
   }
 
-  /** The file behind `name`, if `session` made it and it is there. */
+  /** The file behind `name`, if `session` made it and it is there; never to a session locked in a viewer. */
   resolve(name: string, session: string | null): string | null {
-    if (!session || this.owners.get(name) !== session) return null;
+    if (!session || this.owners.get(name) !== session || this.sessions.lockedViewing(session) !== null) return null;
     const file = path.join(this.dir, name);
     return fs.existsSync(file) ? file : null;
   }

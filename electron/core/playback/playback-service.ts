@@ -23,6 +23,8 @@ interface Ticket {
   openedAt: number;
   /** For a view opened on someone else's approval (a party at the workstation): whether it may still be served. */
   still?: () => boolean;
+  /** The viewing that view belongs to: a session locked in a viewer is served that viewing's views only. */
+  viewingId?: number;
 }
 
 const MIME: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp', wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', flac: 'audio/flac', webm: 'video/webm', mov: 'video/mp4', opus: 'audio/ogg' };
@@ -54,7 +56,8 @@ export class PlaybackService {
 
   open(ctx: CallContext, recordId: number): PlaybackDto {
     const account = this.access.requireRecord(ctx, 'play', recordId);
-    return this.issue(ctx, recordId, account.displayName, {});
+    const grant = this.access.grantNumber(account, recordId);
+    return this.issue(ctx, recordId, grant ? `${account.displayName} · ${grant}` : account.displayName, grant ? { approval: grant } : {});
   }
 
   /**
@@ -62,12 +65,12 @@ export class PlaybackService {
    * watermark names that person and the approval, and `still` (the viewing is open, the grant
    * live) is asked on every byte range instead of the keeper's own reach.
    */
-  openFor(ctx: CallContext, recordId: number, watermarkName: string, still: () => boolean, details: Record<string, unknown>): PlaybackDto {
+  openFor(ctx: CallContext, recordId: number, watermarkName: string, still: () => boolean, viewing: { viewingId: number; person: string }): PlaybackDto {
     if (!still()) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
-    return this.issue(ctx, recordId, watermarkName, details, still);
+    return this.issue(ctx, recordId, watermarkName, viewing, still);
   }
 
-  private issue(ctx: CallContext, recordId: number, watermarkName: string, details: Record<string, unknown>, still?: () => boolean): PlaybackDto {
+  private issue(ctx: CallContext, recordId: number, watermarkName: string, details: { viewingId?: number; person?: string; approval?: string }, still?: () => boolean): PlaybackDto {
     if (!ctx.token) throw new AppError('NOT_AUTHENTICATED', 'no session');
     const r = this.db
       .prepare(
@@ -92,7 +95,7 @@ export class PlaybackService {
     const file = asIs ? store.localPath(r.sha256) : derivedAbsolutePath(store.root, r.proxy as string);
     if (!fs.existsSync(file)) throw new AppError('NOT_PLAYABLE', 'file missing', { id: recordId, proxy: 'missing' });
     const ticket = randomBytes(24).toString('base64url');
-    this.tickets.set(ticket, { recordId, file, mime: asIs ? mimeOf(r.original_name, r.media_type) : mimeOf(r.proxy as string, r.media_type), sessionToken: ctx.token, openedAt: this.clock.now().getTime(), still });
+    this.tickets.set(ticket, { recordId, file, mime: asIs ? mimeOf(r.original_name, r.media_type) : mimeOf(r.proxy as string, r.media_type), sessionToken: ctx.token, openedAt: this.clock.now().getTime(), still, viewingId: details.viewingId });
     const variant = asIs ? 'original' : 'proxy';
     this.audit.append({ ...ctx.auditBase(), action: 'record.viewed', target: `record:${recordId}`, details: { variant, sha256: r.sha256, ...details } });
     return {
@@ -119,8 +122,9 @@ export class PlaybackService {
 
   /**
    * What the media route may serve for a ticket: only to the session the ticket was issued to
-   * (the shell names the session behind the request), only while that session lives, and only
-   * while the access rule still lets its account play the record.
+   * (the shell names the session behind the request), only while that session lives, only while
+   * the access rule still lets its account play the record, and, in a locked viewer, only that
+   * viewing's views.
    */
   resolve(ticket: string, sessionToken: string | null): { file: string; mime: string } | null {
     const t = this.tickets.get(ticket);
@@ -130,7 +134,9 @@ export class PlaybackService {
     // alarm raised meanwhile, stops a player that is already open.
     const account = check.state === 'valid' ? (this.db.prepare('SELECT id, role FROM accounts WHERE id = ? AND disabled = 0').get(check.session.accountId) as { id: number; role: Role } | undefined) : undefined;
     const allowed = t.still ? t.still() : this.access.decideRecord(account ?? null, 'play', t.recordId)?.allowed === true;
-    if (!account || !allowed) {
+    // The keeper's own views, opened before the session was handed to a party, stop with the lock.
+    const locked = check.state === 'valid' ? check.session.viewingId : null;
+    if (!account || !allowed || (locked !== null && t.viewingId !== locked)) {
       this.tickets.delete(ticket);
       return null;
     }

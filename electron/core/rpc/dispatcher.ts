@@ -59,6 +59,10 @@ export class Dispatcher {
     }
     const access: Access = spec.access;
     const account = access === 'public' ? null : this.app.core.auth.resolve(req.token);
+    // A session locked in a viewer (a party at the workstation) reaches the viewer and nothing else.
+    if (account && spec.viewer !== true && this.app.core.auth.sessions.lockedViewing(req.token) !== null) {
+      throw new AppError('SESSION_LOCKED', `${name} is not part of the viewer`, { method: name });
+    }
     if (account && access !== 'public' && access !== 'session' && !can(account, access)) {
       throw new AppError('FORBIDDEN', `${name} needs ${access}`, { permission: access });
     }

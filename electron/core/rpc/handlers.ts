@@ -125,9 +125,11 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'requests.rules': (app) => app.core.requests.rules(),
   'requests.setRule': (app, input, ctx) => app.core.requests.setRule(ctx, input.kind, input.approverRole),
   'viewings.open': (app, input, ctx) => app.core.viewings.open(ctx, input.requestId, input.idCheck),
+  'viewings.current': (app, _input, ctx) => app.core.viewings.current(ctx),
+  'viewings.unlock': (app, input, ctx) => app.core.viewings.unlock(ctx, input.password),
   'viewings.play': (app, input, ctx) => app.core.viewings.play(ctx, input.viewingId, input.recordId),
-  'viewings.log': (app, input) => {
-    app.core.viewings.log(input.viewingId, input.recordId, input.event, input.position);
+  'viewings.log': (app, input, ctx) => {
+    app.core.viewings.log(ctx, input.viewingId, input.recordId, input.event, input.position);
     return { done: true };
   },
   'viewings.close': (app, input, ctx) => app.core.viewings.close(ctx, input.viewingId),

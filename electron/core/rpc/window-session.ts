@@ -8,6 +8,8 @@ import type { RpcResponse } from '../../../shared/contract/envelope.js';
 export function sessionAfter(request: unknown, response: RpcResponse, current: string | null): string | null {
   const method = typeof request === 'object' && request !== null ? (request as { method?: unknown }).method : undefined;
   if (method === 'auth.login' && response.ok) return (response.value as { token: string }).token;
-  if (method === 'auth.logout') return null;
+  // A sign-out ends the window's session even when the core found it gone already; but a session
+  // locked in a viewer stays, or a refused sign-out would cut off the viewer's own media.
+  if (method === 'auth.logout') return !response.ok && response.error.code === 'SESSION_LOCKED' ? current : null;
   return current;
 }

@@ -32,5 +32,9 @@ describe('lending a case file or a disc', () => {
     expect(await codeOf(() => t.call('loans.return', { loanId: loan.id, condition: '完好' }, keeper))).toBe('ALREADY_RETURNED');
     expect(await t.call('loans.list', { out: true }, keeper)).toEqual([]);
     expect((await t.call('audit.list', { action: 'loan.returned', limit: 5 }, keeper)).events[0]?.details).toMatchObject({ overdueDays: 2, condition: '完好' });
+    // Back once means used: lending it again on the same approval is refused; every refusal is in the audit log.
+    expect(await codeOf(() => t.call('loans.lend', { requestId: asked.id, item, dueOn: '2026-12-05' }, keeper))).toBe('APPROVAL_USED');
+    const refused = (await t.call('audit.list', { action: 'request.refused', limit: 20 }, keeper)).events.map((e) => `${String(e.details.step)}:${String(e.details.code)}`);
+    expect(refused).toEqual(['lend:APPROVAL_USED', 'return:ALREADY_RETURNED', 'lend:ITEM_OUT', 'lend:VALIDATION_FAILED', 'lend:NOT_FOUND', 'lend:NOT_APPROVED']);
   });
 });

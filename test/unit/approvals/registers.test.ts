@@ -37,11 +37,13 @@ async function twoWeeks() {
   const soon = (h: number) => ({ from: t.clock.now().toISOString(), to: hours(h, t.clock.now()) });
 
   const party = await approve({ kind: 'party_view', caseId: o.caseId, requester: { name: '王某某', department: '', idType: '居民身份证', idNumber: '', relation: '本人', contact: '' }, items: [{ kind: 'record', id: o.clipA.id }], purpose: '了解处罚依据', content: '现场录像', window: soon(1) });
-  const first = await t.call('viewings.open', { requestId: party.id, idCheck: '核对居民身份证' }, keeper);
-  await t.call('viewings.play', { viewingId: first.id, recordId: o.clipA.id }, keeper);
-  await t.call('viewings.log', { viewingId: first.id, recordId: o.clipA.id, event: 'seek', position: 12.5 }, keeper);
-  await t.call('viewings.log', { viewingId: first.id, recordId: o.clipA.id, event: 'play', position: 12.5 }, keeper);
-  await t.call('viewings.close', { viewingId: first.id }, keeper);
+  // A viewing locks the workstation's session in the viewer until the keeper's password ends it.
+  const desk = await t.login(KEEPER.username, KEEPER.password);
+  const first = await t.call('viewings.open', { requestId: party.id, idCheck: '核对居民身份证' }, desk);
+  await t.call('viewings.play', { viewingId: first.id, recordId: o.clipA.id }, desk);
+  await t.call('viewings.log', { viewingId: first.id, recordId: o.clipA.id, event: 'seek', position: 12.5 }, desk);
+  await t.call('viewings.log', { viewingId: first.id, recordId: o.clipA.id, event: 'play', position: 12.5 }, desk);
+  await t.call('viewings.unlock', { password: KEEPER.password }, desk);
 
   const other = await t.call('cases.create', { fields: { caseNo: '峡综执罚〔2026〕15号', kind: 'penalty', cause: '违规搭建', parties: [{ kind: 'person', name: '李某', idType: '', idNumber: '', contact: '' }], handlerIds: [o.li.id, o.wang.id], filedOn: '2026-11-22', decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } }, keeper);
   const lendOther = await approve({ kind: 'lend_item', caseId: other.id, requester: { name: '陈立新', department: '镇自然资源所', ...stranger, contact: '0570-7654321' }, items: [{ kind: 'case', id: other.id }], purpose: '核对', content: '纸质案卷', window: soon(24 * 10) });
@@ -53,7 +55,7 @@ async function twoWeeks() {
 
   await nextDay();
   const department = await approve({ kind: 'department_view', caseId: o.caseId, requester: { name: '赵科长', department: '镇司法所', ...stranger }, items: [{ kind: 'record', id: o.clipB.id }], purpose: '复议审查', content: '第二段录像', window: soon(2) });
-  const second = await t.call('viewings.open', { requestId: department.id, idCheck: '核对工作证' }, keeper);
+  const second = await t.call('viewings.open', { requestId: department.id, idCheck: '核对工作证' }, await t.login(KEEPER.username, KEEPER.password));
 
   await nextDay();
   await t.call('loans.return', { loanId: back.id, condition: '完好' }, keeper);

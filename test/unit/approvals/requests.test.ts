@@ -41,6 +41,8 @@ describe('requests to view, and their approval', () => {
     expect(await codeOf(() => t.call('requests.decide', { id: asked.id, outcome: 'rejected', reason: '改主意' }, liu))).toBe('ALREADY_DECIDED');
 
     const view = await t.call('records.play', { recordId: o.clipA.id }, wang);
+    // Played on the approval: the watermark names the officer and the approval.
+    expect(view.watermark.name).toBe(`王强 · ${asked.number}`);
     expect(t.app.core.playback.resolve(view.ticket, wang)).not.toBeNull();
     expect((await t.call('records.list', { limit: 10 }, wang)).total).toBe(2);
     // The window closes (the session is still signed in): the list narrows and the open player stops at its next request.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { approvalsOffice } from '../../support/approvals.js';
-import { appPerTest, codeOf, scratch } from '../../support/test-app.js';
+import { KEEPER, appPerTest, codeOf, scratch } from '../../support/test-app.js';
 
 const dir = scratch();
 const { open } = appPerTest();
@@ -12,30 +12,41 @@ async function partyApproved() {
   const { t } = o;
   const to = new Date(t.clock.now().getTime() + 20 * 60_000).toISOString();
   const asked = await t.call('requests.create', { kind: 'party_view', caseId: o.caseId, requester: { name: '王某某', department: '', idType: '居民身份证', idNumber: '', relation: '本人', contact: '' }, items: [{ kind: 'record', id: o.clipA.id }], purpose: '了解处罚依据', content: '现场录像', window: { from: o.window.from, to } }, o.token);
-  return { ...o, asked };
+  // The workstation's session, which the viewing locks: the keeper's other session (o.token) stays free.
+  const desk = await t.login(KEEPER.username, KEEPER.password);
+  return { ...o, asked, desk };
 }
 
 describe('viewing at the workstation', () => {
   it('shows a party only the approved clip, only while approved, and keeps every step in the viewing register', async () => {
     const o = await partyApproved();
     const { t } = o;
-    expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.token))).toBe('NOT_APPROVED');
+    expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk))).toBe('NOT_APPROVED');
     await t.call('requests.decide', { id: o.asked.id, outcome: 'approved' }, await o.as('liu'));
-    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.token);
+    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk);
     expect(viewing).toMatchObject({ person: '王某某', approvalNumber: o.asked.number, items: [{ recordId: o.clipA.id }], openedBy: '王秀兰', closedAt: null });
-    const view = await t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.token);
+    const view = await t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.desk);
     expect(view.watermark.name).toBe(`王某某 · ${o.asked.number}`);
-    expect(t.app.core.playback.resolve(view.ticket, o.token)).not.toBeNull();
+    expect(t.app.core.playback.resolve(view.ticket, o.desk)).not.toBeNull();
     // Not the other clip, although the keeper hosting the viewer may watch everything herself.
-    expect(await codeOf(() => t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipB.id }, o.token))).toBe('NOT_FOUND');
-    await t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'seek', position: 12.5 }, o.token);
-    await t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'pause', position: 14 }, o.token);
-    expect(await codeOf(() => t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipB.id, event: 'play', position: 0 }, o.token))).toBe('NOT_FOUND');
-    const closed = await t.call('viewings.close', { viewingId: viewing.id }, o.token);
+    expect(await codeOf(() => t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipB.id }, o.desk))).toBe('NOT_FOUND');
+    await t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'seek', position: 12.5 }, o.desk);
+    await t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'pause', position: 14 }, o.desk);
+    expect(await codeOf(() => t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipB.id, event: 'play', position: 0 }, o.desk))).toBe('NOT_FOUND');
+    // Leaving the viewer takes the keeper's password; a wrong one is refused, audited, and changes nothing.
+    expect(await codeOf(() => t.call('viewings.unlock', { password: 'Guess2026' }, o.desk))).toBe('AUTH_FAILED');
+    expect(t.app.core.playback.resolve(view.ticket, o.desk)).not.toBeNull();
+    expect((await t.call('audit.list', { action: 'viewing.unlock_refused', limit: 5 }, o.token)).events).toHaveLength(1);
+    const closed = await t.call('viewings.unlock', { password: KEEPER.password }, o.desk);
     expect(closed).toMatchObject({ closeReason: 'closed', events: [{ event: 'play' }, { event: 'seek', position: 12.5 }, { event: 'pause', position: 14 }] });
     // Closed means closed: the player stops and the session can't be used again.
-    expect(t.app.core.playback.resolve(view.ticket, o.token)).toBeNull();
-    expect(await codeOf(() => t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.token))).toBe('VIEWING_CLOSED');
+    expect(t.app.core.playback.resolve(view.ticket, o.desk)).toBeNull();
+    expect(await t.call('viewings.current', {}, o.desk)).toBeNull();
+    // One sitting per approval: ended by the keeper, the approval is spent.
+    expect(await t.call('requests.get', { id: o.asked.id }, o.token)).toMatchObject({ usedUp: true, liveGrants: 0 });
+    expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk))).toBe('APPROVAL_USED');
+    expect((await t.call('audit.list', { action: 'request.refused', limit: 5 }, o.token)).events.map((e) => `${String(e.details.step)}:${String(e.details.code)}`)).toEqual(['viewing:APPROVAL_USED', 'viewing:NOT_APPROVED']);
+    expect(await codeOf(() => t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.desk))).toBe('NOT_FOUND');
     expect((await t.call('viewings.list', {}, await o.as('county'))).map((v) => v.id)).toEqual([viewing.id]);
     const wang = await o.as('wang');
     expect(await codeOf(() => t.call('viewings.list', {}, wang))).toBe('FORBIDDEN');
@@ -45,22 +56,46 @@ describe('viewing at the workstation', () => {
     const o = await partyApproved();
     const { t } = o;
     await t.call('requests.decide', { id: o.asked.id, outcome: 'approved' }, await o.as('liu'));
-    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.token);
-    const view = await t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.token);
+    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk);
+    const view = await t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, o.desk);
     t.clock.advanceMinutes(12);
-    await t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'play', position: 30 }, o.token);
+    await t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'play', position: 30 }, o.desk);
     t.clock.advanceMinutes(9);
-    expect(t.app.core.playback.resolve(view.ticket, o.token)).toBeNull();
-    expect(await codeOf(() => t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'pause', position: 31 }, o.token))).toBe('VIEWING_CLOSED');
-    expect((await t.call('viewings.get', { id: viewing.id }, o.token)).closeReason).toBe('expired');
-    expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.token))).toBe('GRANT_NOT_LIVE');
+    expect(t.app.core.playback.resolve(view.ticket, o.desk)).toBeNull();
+    expect(await codeOf(() => t.call('viewings.log', { viewingId: viewing.id, recordId: o.clipA.id, event: 'pause', position: 31 }, o.desk))).toBe('VIEWING_CLOSED');
+    expect((await t.call('viewings.get', { id: viewing.id }, await t.login(KEEPER.username, KEEPER.password))).closeReason).toBe('expired');
+    // The viewer stays locked after its time is up, saying so, until the keeper comes back.
+    expect(await t.call('viewings.current', {}, o.desk)).toMatchObject({ id: viewing.id, closeReason: 'expired' });
+    expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk))).toBe('SESSION_LOCKED');
+    await t.call('viewings.unlock', { password: KEEPER.password }, o.desk);
+    expect(await codeOf(() => t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk))).toBe('GRANT_NOT_LIVE');
+  });
+
+  it('locks the workstation session in the viewer, past the idle limit, and stops what the keeper had open', async () => {
+    const o = await partyApproved();
+    const { t } = o;
+    await t.call('requests.decide', { id: o.asked.id, outcome: 'approved' }, await o.as('liu'));
+    const own = await t.call('records.play', { recordId: o.clipB.id }, o.desk);
+    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk);
+    expect(t.app.core.playback.resolve(own.ticket, o.desk)).toBeNull();
+    for (const [method, input] of [['records.list', { limit: 5 }], ['cases.list', {}], ['requests.list', {}], ['auth.logout', {}], ['viewings.close', { viewingId: viewing.id }]] as const) {
+      expect(await codeOf(() => t.call(method, input, o.desk)), method).toBe('SESSION_LOCKED');
+    }
+    // A long recording watched without a click: the locked session doesn't expire under the party.
+    t.clock.advanceMinutes(18);
+    expect((await t.call('viewings.current', {}, o.desk))?.id).toBe(viewing.id);
+    expect(await t.call('auth.me', {}, o.desk)).toMatchObject({ username: KEEPER.username });
+    // The keeper's other session (idle meanwhile, so signed in again) is not locked, and may not play in this viewing.
+    const other = await t.login(KEEPER.username, KEEPER.password);
+    expect(await codeOf(() => t.call('viewings.play', { viewingId: viewing.id, recordId: o.clipA.id }, other))).toBe('NOT_FOUND');
+    expect((await t.call('records.list', { limit: 5 }, other)).total).toBeGreaterThan(0);
   });
 
   it('closes as interrupted a viewing a crashed process left open', async () => {
     const o = await partyApproved();
     const { t } = o;
     await t.call('requests.decide', { id: o.asked.id, outcome: 'approved' }, await o.as('liu'));
-    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.token);
+    const viewing = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, o.desk);
     t.app.core.db.prepare('UPDATE viewings SET pid = ? WHERE id = ?').run(spawnSync('true').pid, viewing.id);
     t.app.core.viewings.recover();
     expect((await t.call('viewings.get', { id: viewing.id }, o.token)).closeReason).toBe('interrupted');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Flex, Space, Tag, Typography } from 'antd';
-import { AuditOutlined, EditOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AuditOutlined, DesktopOutlined, EditOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { RequestDto } from '../../../../shared/contract/requests-dto.js';
@@ -10,6 +10,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { DecideDialog } from './DecideDialog.js';
 import { LendButton } from './LendDialog.js';
+import { OpenViewingDialog } from './OpenViewingDialog.js';
 import { PaperDecisionDialog } from './PaperDecisionDialog.js';
 import { PrintFormButton } from './PrintFormButton.js';
 import { GrantState, PaperMark, RequestStateTag, decidesNow, grantedItems, isViewing, itemText, narrowed, windowText } from './request-words.js';
@@ -54,7 +55,7 @@ function ItemList({ items }: { items: (RequestDto['items'][number])[] }) {
  */
 export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: number; account: AccountDto; onClose: () => void; onOpenLibrary: () => void }) {
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<'decide' | 'paper' | null>(null);
+  const [dialog, setDialog] = useState<'decide' | 'paper' | 'view' | null>(null);
   const detail = useCall('requests.get', { id });
   const r = detail.data;
   const d = r?.decision;
@@ -75,6 +76,11 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
             {can(account, 'requests.record') && r.state === 'pending' && (
               <Button icon={<EditOutlined />} onClick={() => setDialog('paper')} data-testid="request-paper">
                 {t('requests.paperDecision')}
+              </Button>
+            )}
+            {can(account, 'requests.record') && (r.kind === 'party_view' || r.kind === 'department_view') && r.state === 'approved' && r.liveGrants > 0 && (
+              <Button type="primary" icon={<DesktopOutlined />} onClick={() => setDialog('view')} data-testid="request-open-viewing">
+                {t('viewer.open')}
               </Button>
             )}
             <PrintFormButton id={r.id} number={r.number} decided={r.state !== 'pending'} />
@@ -181,6 +187,7 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
       )}
       {r && dialog === 'decide' && <DecideDialog request={r} onClose={() => setDialog(null)} />}
       {r && dialog === 'paper' && <PaperDecisionDialog request={r} onClose={() => setDialog(null)} />}
+      {r && dialog === 'view' && <OpenViewingDialog request={r} onClose={() => setDialog(null)} />}
     </Drawer>
   );
 }

@@ -53,6 +53,7 @@ export function GrantState({ request: r }: { request: RequestDto }) {
   if (r.state !== 'approved' || !w) return null;
   const now = Date.now();
   if (now < Date.parse(w.from)) return <Typography.Text type="secondary">{t('requests.grantNotYet')}</Typography.Text>;
+  if (r.usedUp) return <Typography.Text type="secondary">{t('requests.grantUsed')}</Typography.Text>;
   if (now >= Date.parse(w.to)) return <Typography.Text type="secondary">{t('requests.grantOver')}</Typography.Text>;
   return <Typography.Text type="success">{t('requests.grantLive', { count: r.liveGrants })}</Typography.Text>;
 }

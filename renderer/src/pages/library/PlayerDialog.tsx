@@ -9,24 +9,10 @@ import type { PushEvent } from '../../../../shared/contract/envelope.js';
 import { ClientError, call } from '../../api/client.js';
 import { usePushEvents } from '../../api/events.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant } from '../../lib/format.js';
+import { Watermark } from '../../components/Watermark.js';
 
 const FRAME = 1 / 25;
 const SPEEDS = [0.5, 1, 1.5, 2];
-
-/** The viewer's name and the time, tiled over the picture: a screen photo still says who watched when. */
-function Watermark({ w }: { w: PlaybackDto['watermark'] }) {
-  const text = `${w.name} ${formatInstant(w.at)}`;
-  return (
-    <div aria-hidden style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden', display: 'flex', flexWrap: 'wrap', alignContent: 'space-around', justifyContent: 'space-around', opacity: 0.28 }} data-testid="watermark">
-      {Array.from({ length: 12 }, (_, i) => (
-        <span key={i} style={{ color: '#fff', textShadow: '0 0 2px #000', transform: 'rotate(-24deg)', fontSize: 14, whiteSpace: 'nowrap', padding: 24 }}>
-          {text}
-        </span>
-      ))}
-    </div>
-  );
-}
 
 /**
  * Plays a record inside the app: no download, no save-as, no context menu; a watermark with the
@@ -116,7 +102,7 @@ export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: 
             ) : (
               <video ref={media} src={view.url} controls autoPlay controlsList="nodownload noplaybackrate noremoteplayback nofullscreen" disablePictureInPicture style={fullscreen ? { width: '100%', height: '100vh', objectFit: 'contain' } : { maxWidth: '100%', maxHeight: 560 }} data-testid="player-media" />
             )}
-            <Watermark w={view.watermark} />
+            <Watermark text={view.watermark.name} />
           </div>
           {view.mediaType === 'photo' ? (
             <Space>

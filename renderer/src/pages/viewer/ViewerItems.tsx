@@ -1,0 +1,20 @@
+import { Menu } from 'antd';
+import { AudioOutlined, PictureOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import type { ViewingDto } from '../../../../shared/contract/viewings-dto.js';
+
+const ICON: Record<string, React.ReactNode> = { video: <VideoCameraOutlined />, audio: <AudioOutlined />, photo: <PictureOutlined /> };
+
+/** The approved items, the only things this viewer can show. */
+export function ViewerItems({ items, selected, onSelect, disabled }: { items: ViewingDto['items']; selected: number | null; onSelect: (id: number) => void; disabled: boolean }) {
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      style={{ background: 'transparent', borderInlineEnd: 0 }}
+      selectedKeys={selected === null ? [] : [String(selected)]}
+      onClick={({ key }) => onSelect(Number(key))}
+      items={items.map((i) => ({ key: String(i.recordId), icon: ICON[i.mediaType], label: i.name, title: i.name, disabled }))}
+      data-testid="viewer-items"
+    />
+  );
+}
