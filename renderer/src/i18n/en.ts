@@ -412,7 +412,7 @@ export const en: Messages = {
     out: 'Out', back: 'Returned on time', overdueDays: '{{count}} day(s) overdue', lateBack: 'Returned {{count}} day(s) late', overdueNow: '{{count}} day(s) overdue.',
     lend: 'Lend', lendTitle: 'Lend: request {{number}}', lendNotLive: 'Outside the approved period: it can’t be lent now.',
     lendHelp: 'To {{name}}, approved for {{window}}. Only an approved disc or paper case file can be lent.',
-    lendItem: 'Item to lend', lendItemNeeded: 'Choose the item to lend', itemOut: '(out on loan {{number}})',
+    lendItem: 'Item to lend', lendItemNeeded: 'Choose the item to lend', itemOut: '(out on loan {{number}})', itemUsed: '(lent and returned on this approval, loan {{number}}; lending it again needs a new request)', lendNone: 'Every approved item is out, or was lent on this approval already.',
     dueHelp: 'At the latest {{last}} (the last day of the approved period).', dueOnNeeded: 'Choose the due date', lendSubmit: 'Record the loan',
     lent: 'Loan {{number}} recorded', lentHelp: '{{item}}, due back by {{due}}. Print the receipt for the borrower and the keeper to sign, and file it.',
     printReceipt: 'Print receipt', receiptTitle: 'Receipt {{number}}', receiptSaved: 'The receipt (PDF) was saved to:', receiptHelp: 'Print on A4; borrower and keeper sign it and it is filed. Printed again after the return, it shows the return in its lower part.',

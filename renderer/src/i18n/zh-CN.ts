@@ -409,7 +409,7 @@ export const zhCN = {
     out: '未归还', back: '已按时归还', overdueDays: '逾期 {{count}} 天', lateBack: '逾期 {{count}} 天归还', overdueNow: '已逾期 {{count}} 天。',
     lend: '借出', lendTitle: '借出：申请 {{number}}', lendNotLive: '不在批准的借阅期限内，不能借出。',
     lendHelp: '借给 {{name}}，批准的期限：{{window}}。只能借出批准的光盘或纸质案卷。',
-    lendItem: '借出的物品', lendItemNeeded: '请选择借出的物品', itemOut: '（已借出，借阅单 {{number}}）',
+    lendItem: '借出的物品', lendItemNeeded: '请选择借出的物品', itemOut: '（已借出，借阅单 {{number}}）', itemUsed: '（已按此批准借出并归还，借阅单 {{number}}；再借需要新的申请）', lendNone: '批准的物品都已借出，或已按此批准借出过。',
     dueHelp: '最晚为 {{last}}（批准期限的最后一天）。', dueOnNeeded: '请选择应还日期', lendSubmit: '登记借出',
     lent: '已登记借出，借阅单号 {{number}}', lentHelp: '{{item}}，应于 {{due}} 前归还。请打印借阅单，借阅人和经办人签名后存档。',
     printReceipt: '打印借阅单', receiptTitle: '借阅单 {{number}}', receiptSaved: '借阅单（PDF）已生成，保存在：', receiptHelp: '用 A4 纸打印，借阅人和经办人签名后存档；归还后再打印一次，归还情况会填在下半部分。',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Modal, Radio, Result, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Modal, Radio, Result, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -58,9 +58,9 @@ export function LendButton({ request, account }: { request: RequestDto; account:
 }
 
 /**
- * Lending one approved disc or case file: which item (one already out can't go again), and the
- * day it is due back — from today to the last day of the approved window. Once lent, the receipt
- * (借阅单) is offered for printing, to be signed by the borrower.
+ * Lending one approved disc or case file: which item (not one that is out, nor one this approval
+ * already lent), and the day it is due back — from today to the last day of the approved window.
+ * Once lent, the receipt (借阅单) is offered for printing, to be signed by the borrower.
  */
 function LendDialog({ request: r, onClose }: { request: RequestDto; onClose: () => void }) {
   const { t } = useTranslation();
@@ -70,14 +70,20 @@ function LendDialog({ request: r, onClose }: { request: RequestDto; onClose: () 
   const today = dayjs(officeToday());
   // The window's last office day, as the core counts it.
   const lastDay = dayjs(formatInstant(window.to).slice(0, 10));
-  const out = useCall('loans.list', { state: 'out' });
-  const outNumber = new Map((out.data ?? []).map((l) => [key(l.item), l.number]));
+  // An item can't go if it is out (on any loan), or if it already went out on this approval: lending
+  // it again takes a new request. The register says which loan holds it.
+  const loans = useCall('loans.list', {});
+  const taken = new Map<string, { number: string; why: 'out' | 'used' }>();
+  for (const l of loans.data ?? []) {
+    if (!l.returnedAt) taken.set(key(l.item), { number: l.number, why: 'out' });
+    else if (l.requestId === r.id && !taken.has(key(l.item))) taken.set(key(l.item), { number: l.number, why: 'used' });
+  }
   const lend = useCallMutation('loans.lend', { invalidates: ['loans.list'], errors: 'inline' });
   const submit = (v: Values) => {
     const item = items.find((i) => key(i) === v.item);
     if (item) lend.mutate({ requestId: r.id, item: { kind: item.kind, id: item.id }, dueOn: v.due.format(DAY) });
   };
-  const first = items.find((i) => !outNumber.has(key(i)));
+  const first = items.find((i) => !taken.has(key(i)));
 
   if (lend.data) {
     const loan = lend.data;
@@ -107,30 +113,37 @@ function LendDialog({ request: r, onClose }: { request: RequestDto; onClose: () 
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={lend.isPending}
+      okButtonProps={{ disabled: !first }}
       data-testid="lend-dialog"
     >
       <Typography.Paragraph type="secondary">{t('loans.lendHelp', { name: r.requester.name, window: windowText(t, window) })}</Typography.Paragraph>
+      {loans.isSuccess && !first && <Alert type="info" showIcon message={t('loans.lendNone')} style={{ marginBottom: 16 }} />}
       {lend.isError && <Alert type="error" showIcon message={errorText(t, lend.error)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ item: first ? key(first) : undefined, due: lastDay }}>
-        <Form.Item name="item" label={t('loans.lendItem')} rules={[{ required: true, message: t('loans.lendItemNeeded') }]}>
-          <Radio.Group data-testid="lend-item">
-            <Space direction="vertical">
-              {items.map((i) => {
-                const number = outNumber.get(key(i));
-                return (
-                  <Radio key={key(i)} value={key(i)} disabled={number !== undefined}>
-                    {loanItemText(t, { item: i })}
-                    {number && <Typography.Text type="secondary"> {t('loans.itemOut', { number })}</Typography.Text>}
-                  </Radio>
-                );
-              })}
-            </Space>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="due" label={t('loans.dueOn')} extra={t('loans.dueHelp', { last: lastDay.format(DAY) })} rules={[{ required: true, message: t('loans.dueOnNeeded') }]}>
-          <DatePicker format={DAY} allowClear={false} disabledDate={(d) => d.isBefore(today, 'day') || d.isAfter(lastDay, 'day')} style={{ width: 200 }} data-testid="lend-due" />
-        </Form.Item>
-      </Form>
+      {/* The form starts once the register is read, so the item it preselects is one that can go. */}
+      {loans.isPending ? (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      ) : (
+        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ item: first ? key(first) : undefined, due: lastDay }}>
+          <Form.Item name="item" label={t('loans.lendItem')} rules={[{ required: true, message: t('loans.lendItemNeeded') }]}>
+            <Radio.Group data-testid="lend-item">
+              <Space direction="vertical">
+                {items.map((i) => {
+                  const held = taken.get(key(i));
+                  return (
+                    <Radio key={key(i)} value={key(i)} disabled={held !== undefined}>
+                      {loanItemText(t, { item: i })}
+                      {held && <Typography.Text type="secondary"> {t(held.why === 'out' ? 'loans.itemOut' : 'loans.itemUsed', { number: held.number })}</Typography.Text>}
+                    </Radio>
+                  );
+                })}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item name="due" label={t('loans.dueOn')} extra={t('loans.dueHelp', { last: lastDay.format(DAY) })} rules={[{ required: true, message: t('loans.dueOnNeeded') }]}>
+            <DatePicker format={DAY} allowClear={false} disabledDate={(d) => d.isBefore(today, 'day') || d.isAfter(lastDay, 'day')} style={{ width: 200 }} data-testid="lend-due" />
+          </Form.Item>
+        </Form>
+      )}
     </Modal>
   );
 }
