@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'retention.changed',
   'retention.hold_set',
   'retention.hold_lifted',
+  'register.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import { sessionAfter } from '../core/rpc/window-session.js';
 import { COOKIE_NAME, SECURITY_HEADERS, SESSION_COOKIE, readCookie, sameSecret, trustedHostAndOrigin } from './security.js';
 import { serveStatic } from './static-files.js';
 import { byteRange, mediaHeaders } from '../core/playback/byte-range.js';
+import { documentTypeOf } from '../core/documents/documents-folder.js';
 
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
@@ -149,11 +150,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     fs.createReadStream(media.file, { start: answer.start, end: answer.end }).pipe(res);
   }
 
-  /** A printable document, to the session that made it (see DocumentsFolder). */
+  /** A printable document or an exported spreadsheet, to the session that made it (see DocumentsFolder). */
   function serveDocument(req: IncomingMessage, res: ServerResponse, name: string, session: string | null): void {
     const file = options.dispatcher.app.error ? null : options.dispatcher.app.core.documents.resolve(name, session);
-    if (!file) return plain(res, 404, 'Not found');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Length': String(fs.statSync(file).size), 'Cache-Control': 'no-store' });
+    const type = documentTypeOf(name);
+    if (!file || !type) return plain(res, 404, 'Not found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type.mime,
+      'Content-Length': String(fs.statSync(file).size),
+      'Cache-Control': 'no-store',
+      ...(type.inline ? {} : { 'Content-Disposition': `attachment; filename="${name}"` }),
+    });
     if (req.method === 'HEAD') return void res.end();
     fs.createReadStream(file).pipe(res);
   }

@@ -13,6 +13,8 @@ export const LIMITS = {
   postersPerCall: 200,
   /** Records in one batch call (linking, a disc plan). */
   batchMax: 200,
+  /** Entries of a register (viewings, loans) one screen lists; an export holds all that match. */
+  registerRowsMax: 500,
 } as const;
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -34,6 +34,7 @@ import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requ
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
+import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -459,8 +460,8 @@ export const METHODS = {
     viewer: true,
   }),
   'viewings.close': method({ input: z.object({ viewingId: z.number().int().positive() }).strict(), output: viewingSchema, access: 'requests.record' }),
-  /** The viewing register (查阅登记). */
-  'viewings.list': method({ input: z.object({ open: z.boolean().optional() }).strict(), output: z.array(viewingSchema), access: 'records.read' }),
+  /** The viewing register (查阅登记) as filtered, newest first, at most LIMITS.registerRowsMax entries. */
+  'viewings.list': method({ input: viewingFiltersSchema, output: z.array(viewingSchema), access: 'records.read' }),
   'viewings.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: viewingSchema, access: 'records.read' }),
   // Physical lending (an evidence disc, a paper case file)
   'loans.lend': method({
@@ -469,8 +470,8 @@ export const METHODS = {
     access: 'requests.record',
   }),
   'loans.return': method({ input: z.object({ loanId: z.number().int().positive(), condition: z.string().trim().min(1).max(200) }).strict(), output: loanSchema, access: 'requests.record' }),
-  /** The lending register; `out: true` for what is out now, overdue first. */
-  'loans.list': method({ input: z.object({ out: z.boolean().optional() }).strict(), output: z.array(loanSchema), access: 'records.read' }),
+  /** The lending register as filtered: what is out first (most overdue on top), then what came back, newest first. */
+  'loans.list': method({ input: loanFiltersSchema, output: z.array(loanSchema), access: 'records.read' }),
   /** The receipt (借阅单) to sign, as a PDF for this session. */
   'loans.receipt': method({ input: z.object({ loanId: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'requests.record' }),
   // Retention
@@ -487,6 +488,9 @@ export const METHODS = {
     access: 'retention.manage',
   }),
   'retention.lift': method({ input: z.object({ holdId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(), output: recordRetentionSchema, access: 'retention.manage' }),
+  // The viewing and lending registers, leaving the system
+  /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
+  'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -239,6 +239,11 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'retention.warnings': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'retention.hold': [{ input: (w) => ({ recordId: w.r2, kind: 'review', reason: '复查' }), expect: { keeper: 'ok' } }],
   'retention.lift': [{ input: (w) => ({ holdId: w.hold, reason: '复查结束' }), expect: { keeper: 'ok' } }],
+  // The registers are read like the catalogue: a supervisor exports them too, an officer never.
+  'registers.export': [
+    { input: () => ({ register: 'loans', format: 'xlsx', filters: { state: 'out' } }), expect: only(CATALOGUE) },
+    { input: () => ({ register: 'viewings', format: 'pdf', filters: {} }), expect: only(CATALOGUE) },
+  ],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -569,6 +574,12 @@ function routes(name: string, open: Opener) {
       const answers = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await t.document(name, sessions[who])] as const)));
       expect(answers).toEqual({ keeper: 200, officerA: 404, officerB: 404, responsible: 404, principal: 404, supervisor: 404, signedOut: 404, expired: 404 });
       expect(await t.document('../records.db', sessions.keeper)).toBe(404);
+      // An exported register likewise: the supervisor who exported it, nobody else.
+      const exported = await t.send('registers.export', { register: 'loans', format: 'xlsx', filters: {} }, sessions.supervisor.token);
+      if (!exported.ok) throw new Error(exported.error.code);
+      const sheet = (exported.value as { name: string }).name;
+      const sheetAnswers = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await t.document(sheet, sessions[who])] as const)));
+      expect(sheetAnswers).toEqual({ keeper: 404, officerA: 404, officerB: 404, responsible: 404, principal: 404, supervisor: 200, signedOut: 404, expired: 404 });
     });
 
     it('opens the push stream to signed-in sessions only, and sends each only what it may see', async () => {

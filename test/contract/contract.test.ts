@@ -242,6 +242,9 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('retention.record', { recordId: record?.id ?? 0 }, token)).toBe('ok');
       expect((await ok<{ total: number }>('retention.review', {}, token)).total).toBe(0);
       expect(await ok<unknown[]>('retention.warnings', {}, token)).toHaveLength(3);
+      expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);
+      expect((await ok<{ name: string }>('registers.export', { register: 'loans', format: 'xlsx', filters: { from: today, to: today } }, token)).name).toMatch(/\.xlsx$/);
+      expect((await ok<{ name: string }>('registers.export', { register: 'viewings', format: 'pdf', filters: { state: 'closed' } }, token)).name).toMatch(/\.pdf$/);
     });
   });
 }

@@ -30,6 +30,7 @@ import { RequestsService } from '../approvals/requests-service.js';
 import { ViewingsService } from '../approvals/viewings-service.js';
 import { RetentionService } from '../retention/retention-service.js';
 import { LoansService } from '../approvals/loans-service.js';
+import { RegistersService } from '../approvals/registers-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -70,6 +71,7 @@ export interface Services {
   viewings: ViewingsService;
   loans: LoansService;
   retention: RetentionService;
+  registers: RegistersService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -212,5 +214,8 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'), sessions);
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings: new ViewingsService(db, audit, clock, playback, sessions), loans: new LoansService(db, audit, clock, settings, documents), retention: new RetentionService(db, audit, clock, settings) };
+  const viewings = new ViewingsService(db, audit, clock, playback, sessions);
+  const loans = new LoansService(db, audit, clock, settings, documents);
+  const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, retention: new RetentionService(db, audit, clock, settings) };
 }

@@ -27,17 +27,23 @@ interface LoanRow {
   returned_at: string | null;
   received_by_name: string | null;
   condition: string | null;
+  case_no: string | null;
 }
 
-const SELECT = `SELECT l.*, q.number AS approval, a.display_name AS lent_by_name, r.display_name AS received_by_name
-  FROM loans l JOIN access_requests q ON q.id = l.request_id JOIN accounts a ON a.id = l.lent_by LEFT JOIN accounts r ON r.id = l.received_by`;
+/** The case a loan's item belongs to: a case file is its case; a disc, the case it was burned for. */
+export const LOAN_CASE_ID = `(CASE l.item_kind WHEN 'case' THEN l.item_id ELSE (SELECT d.case_id FROM discs d WHERE d.id = l.item_id) END)`;
+
+const SELECT = `SELECT l.*, q.number AS approval, a.display_name AS lent_by_name, r.display_name AS received_by_name, lc.case_no
+  FROM loans l JOIN access_requests q ON q.id = l.request_id JOIN accounts a ON a.id = l.lent_by LEFT JOIN accounts r ON r.id = l.received_by
+  LEFT JOIN cases lc ON lc.id = ${LOAN_CASE_ID}`;
 
 const DAY_MS = 86_400_000;
 
 /**
  * Physical lending: an evidence disc or a paper case file goes out on an approved borrowing or
  * lending request, inside its window, with a due date no later than the window's end; it comes
- * back once, with its condition. What is out and overdue (by how many days) is one query.
+ * back once, with its condition. The register's query (what is out, overdue, returned) is
+ * RegistersService's.
  */
 export class LoansService {
   constructor(
@@ -97,12 +103,6 @@ export class LoansService {
     return this.get(loanId);
   }
 
-  /** The lending register; `out` only what is out now (overdue first). */
-  list(out?: boolean): LoanDto[] {
-    const rows = this.db.prepare(`${SELECT} WHERE (@out IS NULL OR (l.returned_at IS NULL) = @out) ORDER BY l.returned_at IS NOT NULL, l.due_on, l.id DESC LIMIT 500`).all({ out: out === undefined ? null : out ? 1 : 0 }) as LoanRow[];
-    return rows.map((r) => this.toDto(r));
-  }
-
   get(id: number): LoanDto {
     const row = this.db.prepare(`${SELECT} WHERE l.id = ?`).get(id) as LoanRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no loan ${id}`, { id });
@@ -146,13 +146,15 @@ export class LoansService {
 
   private toDto(r: LoanRow): LoanDto {
     const borrower = JSON.parse(r.borrower) as { name: string; department?: string; contact?: string };
-    const overdue = r.returned_at ? 0 : Math.floor((Date.parse(this.today()) - Date.parse(r.due_on)) / DAY_MS);
+    // Out: late by today; back: late by the day it came back (what the register keeps of it).
+    const overdue = Math.floor((Date.parse(r.returned_at ? this.day(r.returned_at) : this.today()) - Date.parse(r.due_on)) / DAY_MS);
     return {
       id: r.id,
       number: r.number,
       requestId: r.request_id,
       approvalNumber: r.approval,
       item: { kind: r.item_kind, id: r.item_id, label: itemLabel(this.db, { kind: r.item_kind, id: r.item_id }) },
+      caseNo: r.case_no,
       borrower: { name: borrower.name, department: borrower.department ?? '', contact: borrower.contact ?? '' },
       lentAt: r.lent_at,
       lentBy: r.lent_by_name,

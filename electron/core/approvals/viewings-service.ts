@@ -148,11 +148,6 @@ export class ViewingsService {
     return this.get(viewingId);
   }
 
-  list(open?: boolean): ViewingDto[] {
-    const rows = this.db.prepare(`${SELECT} WHERE (@open IS NULL OR (v.closed_at IS NULL) = @open) ORDER BY v.id DESC LIMIT 500`).all({ open: open === undefined ? null : open ? 1 : 0 }) as ViewingRow[];
-    return rows.map((r) => this.toDto(r));
-  }
-
   get(id: number): ViewingDto {
     const row = this.db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as ViewingRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no viewing ${id}`, { id });

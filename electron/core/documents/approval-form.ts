@@ -44,7 +44,8 @@ export interface ApprovalForm {
 
 type Kind = ApprovalForm['kind'];
 
-const KIND_TEXT: Record<Kind, string> = {
+/** Each kind of request as the printed forms and registers name it. */
+export const KIND_TEXT: Record<Kind, string> = {
   officer_view: '执法人员查阅',
   department_view: '其他部门查阅',
   department_borrow: '其他部门借阅',

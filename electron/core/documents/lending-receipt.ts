@@ -1,3 +1,4 @@
+import { LOAN_CONDITIONS } from '../../../shared/contract/loans-dto.js';
 import { DATE_BLANKS, FormGrid, NONE, SIGN_AND_DATE } from './form-grid.js';
 import { writePdf } from './pdf-document.js';
 
@@ -65,7 +66,7 @@ export async function writeLendingReceipt(file: string, r: LendingReceipt, now: 
       } else {
         grid.section('四、归还（归还时填写）', 32 + 60 + 36);
         grid.handRow('归还日期', DATE_BLANKS, { minHeight: 32, align: 'left' });
-        grid.handRow('归还时状况', [], { text: '□ 完好\u3000\u3000□ 有损坏\u3000\u3000□ 有缺失\n情况说明：', minHeight: 60 });
+        grid.handRow('归还时状况', [], { text: `${Object.values(LOAN_CONDITIONS).map((c) => `□ ${c}`).join('\u3000\u3000')}\n情况说明：`, minHeight: 60 });
         grid.handRow('接收人签名', SIGN_AND_DATE, { minHeight: 36 });
       }
     },

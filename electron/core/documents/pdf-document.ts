@@ -17,6 +17,8 @@ export interface PdfOptions {
   footer?: string;
   /** Defaults to documentFont(); given when a caller already resolved one. */
   font?: DocumentFont;
+  /** Portrait by default; a register with many columns is printed across the sheet. */
+  layout?: 'portrait' | 'landscape';
 }
 
 export interface FieldRow {
@@ -36,6 +38,8 @@ export interface Cell {
   bold?: boolean;
   /** A smaller size for long unbroken values (hashes, paths). */
   small?: boolean;
+  /** Points, for a table that needs more columns than the usual sizes let fit (a register). */
+  size?: number;
   align?: 'left' | 'center' | 'right';
   /** Top by default; middle for a label beside a tall cell. */
   valign?: 'top' | 'middle';
@@ -54,6 +58,8 @@ export interface TableColumn {
   width?: number;
   align?: 'left' | 'center';
   small?: boolean;
+  /** Points, header included; wins over `small`. */
+  size?: number;
 }
 
 type PlacedCell = Cell & { width: number };
@@ -68,8 +74,10 @@ const LINE_GAP = 1;
 const PAD = 4;
 const LABEL_FILL = '#eeeeee';
 
+const sizeOf = (cell: Cell): number => cell.size ?? (cell.small ? SMALL : SIZE);
+
 /**
- * The page a caller draws on: A4 with the helpers every office form needs. Positions are
+ * The page a caller draws on: A4 (either way round) with the helpers every office form needs. Positions are
  * tracked in `doc.y`; a helper that would run past the foot of the page starts a new one
  * first, so rows, headings and signature lines are never cut in two.
  */
@@ -169,7 +177,7 @@ export class PdfWriter {
         continue;
       }
       const room = this.bottom - this.doc.y;
-      const cuts = parts.map((c) => (c.label ? c.text.length : this.fittingLength(c.text, c.small ? SMALL : SIZE, c.width - 2 * PAD, room - 2 * PAD, c.bold)));
+      const cuts = parts.map((c) => (c.label ? c.text.length : this.fittingLength(c.text, sizeOf(c), c.width - 2 * PAD, room - 2 * PAD, c.bold)));
       this.drawCells(parts.map((c, i) => ({ ...c, text: c.text.slice(0, cuts[i]) })), room);
       turn();
       parts = parts.map((c, i) =>
@@ -188,8 +196,8 @@ export class PdfWriter {
    * The header never stands alone at the foot of a page: it goes with the first row.
    */
   table(columns: TableColumn[], rows: string[][]): void {
-    const header = columns.map((c): Cell => ({ text: c.header, width: c.width, label: true, align: 'center', valign: 'middle' }));
-    const body = (row: string[]) => columns.map((c, i): Cell => ({ text: row[i] ?? '', width: c.width, align: c.align, small: c.small }));
+    const header = columns.map((c): Cell => ({ text: c.header, width: c.width, label: true, align: 'center', valign: 'middle', size: c.size }));
+    const body = (row: string[]) => columns.map((c, i): Cell => ({ text: row[i] ?? '', width: c.width, align: c.align, small: c.small, size: c.size }));
     const drawHeader = () => this.row(header);
     const first = rows[0];
     this.ensure(this.rowHeight(header) + Math.min(first ? this.rowHeight(body(first)) : 0, 6 * SIZE));
@@ -234,7 +242,7 @@ export class PdfWriter {
   }
 
   private cellFont(cell: Cell): void {
-    this.font(cell.bold ? 'bold' : 'regular', cell.small ? SMALL : SIZE);
+    this.font(cell.bold ? 'bold' : 'regular', sizeOf(cell));
   }
 
   private cellHeight(cell: PlacedCell): number {
@@ -327,7 +335,7 @@ export function writeFileAtomically(file: string, data: Buffer): void {
 }
 
 /**
- * Makes an A4 PDF: `draw` lays out the content with the writer's helpers, then every page gets
+ * Makes an A4 PDF (portrait unless asked otherwise): `draw` lays out the content with the writer's helpers, then every page gets
  * its footer and number, and the file is written atomically. Returns the font used (for the
  * record of what was printed) and the page count.
  */
@@ -335,6 +343,7 @@ export async function writePdf(file: string, options: PdfOptions, draw: (writer:
   const font = options.font ?? documentFont();
   const doc = new PDFDocument({
     size: 'A4',
+    layout: options.layout ?? 'portrait',
     margins: { top: 20 * MM, bottom: 24 * MM, left: 20 * MM, right: 20 * MM },
     bufferPages: true,
     lang: 'zh-CN',

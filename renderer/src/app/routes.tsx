@@ -12,7 +12,7 @@ import { ComingPage } from '../pages/coming/ComingPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { DiscsPage } from '../pages/discs/DiscsPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
-import { RequestsPage } from '../pages/lending/RequestsPage.js';
+import { LendingPage } from '../pages/lending/LendingPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 
@@ -41,7 +41,8 @@ export const ROUTES = {
   library: { icon: <VideoCameraOutlined />, permission: 'records.browse', page: (p) => <LibraryPage account={p.account} /> },
   cases: { icon: <FolderOpenOutlined />, permission: 'cases.read', page: (p) => <CasesPage account={p.account} /> },
   // Requests to view or borrow: everyone signed in has some (an officer their own); the core narrows the list.
-  lending: { icon: <SolutionOutlined />, permission: null, page: (p) => <RequestsPage account={p.account} onOpenLibrary={() => p.navigate('library')} /> },
+  // `#/lending/viewings` and `#/lending/loans` are the registers' tabs.
+  lending: { icon: <SolutionOutlined />, permission: null, page: (p) => <LendingPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('lending', tab)} onOpenLibrary={() => p.navigate('library')} /> },
   // Retention and ledgers are not built yet; shown to those who will use them so the plan is visible.
   retention: { icon: <FieldTimeOutlined />, permission: 'records.read', page: () => <ComingPage route="retention" /> },
   // `#/discs/new` (or `new-<caseId>`, from a case) is the new-disc flow inside the same page.

@@ -43,5 +43,10 @@ describe('audit sentences', () => {
     expect(auditSentence(i18n.t, event('record.officer_assigned'))).toBe('王秀兰 把记录 “现场1.mp4” 指定给 李建国（原为 无人）');
     await i18n.changeLanguage('en');
     expect(auditSentence(i18n.t, event('record.officer_assigned'))).toBe('王秀兰 assigned record “现场1.mp4” to 李建国 (was nobody)');
+    // An exported register names the register and the period its filter covered.
+    const exported = { ...event('register.exported'), target: null, details: { register: 'loans', format: 'xlsx', rows: 12, filters: { from: '2026-11-01', to: '2026-11-30', state: 'out' } } };
+    expect(auditSentence(i18n.t, exported)).toBe('王秀兰 exported the lending register (2026-11-01 to 2026-11-30, 12 entries, Excel)');
+    await i18n.changeLanguage('zh-CN');
+    expect(auditSentence(i18n.t, { ...exported, details: { register: 'viewings', format: 'pdf', rows: 3, filters: {} } })).toBe('王秀兰 导出查阅登记（全部期间，3 条，PDF）');
   });
 });

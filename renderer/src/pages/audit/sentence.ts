@@ -54,6 +54,19 @@ function sentenceValues(t: TFunction, e: AuditEventDto): Record<string, string> 
     ...(e.action.startsWith('disc.') ? discValues(t, e, ref) : {}),
     ...(e.action.startsWith('request.') ? requestValues(t, e, ref) : {}),
     ...(e.action === 'viewing.closed' && typeof d.reason === 'string' ? { reason: t(`auditWords.viewing_${d.reason}`) } : {}),
+    ...(e.action === 'register.exported' ? registerValues(t, d) : {}),
+    ...(e.action.startsWith('retention.hold') && typeof d.kind === 'string' ? { holdKind: t(`retention.hold_${d.kind}`) } : {}),
+  };
+}
+
+/** What an exported register's sentence names: which register, the period it covered, the file type. */
+function registerValues(t: TFunction, d: Details): Record<string, string> {
+  const filters = isObject(d.filters) ? d.filters : {};
+  const day = (v: unknown) => (typeof v === 'string' ? v : '…');
+  return {
+    register: typeof d.register === 'string' ? t(`auditWords.register_${d.register}`, { defaultValue: d.register }) : t('auditWords.none'),
+    period: filters.from || filters.to ? t('auditWords.registerPeriod', { from: day(filters.from), to: day(filters.to) }) : t('auditWords.wholeRegister'),
+    format: d.format === 'xlsx' ? 'Excel' : 'PDF',
   };
 }
 

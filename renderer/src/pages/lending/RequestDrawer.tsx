@@ -9,6 +9,7 @@ import { useCall } from '../../api/use-call.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { DecideDialog } from './DecideDialog.js';
+import { LendButton } from './LendDialog.js';
 import { OpenViewingDialog } from './OpenViewingDialog.js';
 import { PaperDecisionDialog } from './PaperDecisionDialog.js';
 import { PrintFormButton } from './PrintFormButton.js';
@@ -83,6 +84,7 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
               </Button>
             )}
             <PrintFormButton id={r.id} number={r.number} decided={r.state !== 'pending'} />
+            <LendButton request={r} account={account} />
             {mine && r.state === 'approved' && r.liveGrants > 0 && (
               <Button icon={<VideoCameraOutlined />} onClick={onOpenLibrary} data-testid="request-open-library">
                 {t('requests.openLibrary')}
