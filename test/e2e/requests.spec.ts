@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { make } from '../support/media.js';
 import { KEEPER, SHOTS, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
@@ -362,14 +363,32 @@ test('the keeper opens a party’s approved viewing: the party plays the approve
     await unlock.getByRole('button', { name: '结束并退出' }).click();
     await expect(page.getByTestId('office-name')).toBeVisible();
 
-    // The viewing register has every step.
-    const [viewing] = callAsKeeper<{ person: string; closeReason: string; idCheck: string; events: { event: string }[] }[]>(bridge.dataDir, 'viewings.list', {});
-    expect(viewing).toMatchObject({ person: '王某某', closeReason: 'closed' });
-    expect(viewing?.idCheck).toContain('420500199001011234');
+    // The viewing register has the sitting and every step in it, and exports it.
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    await page.getByRole('tab', { name: '查阅登记' }).click();
+    const register = page.getByTestId('viewing-table');
+    await expect(register.getByRole('row', { name: /王某某/ })).toContainText(asked.number);
+    await register.getByRole('row', { name: /王某某/ }).getByText('王某某').first().click();
+    const sitting = page.getByTestId('viewing-detail');
+    await expect(sitting.getByTestId('viewing-facts')).toContainText('420500199001011234');
+    await expect(sitting.getByTestId('viewing-item')).toContainText('_0002.MP4');
+    await expect(sitting.getByTestId('viewing-item')).toContainText(/暂停/);
+    await shot(page, '52-viewing-register');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('viewings-export').click();
+    const sheetHref = await page.getByTestId('viewings-document-result').getByTestId('viewings-document-open').getAttribute('href');
+    const sheet = await page.request.get(`${bridge.origin}${sheetHref}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await sheet.body()) as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]?.getSheetValues().flat().map(String).join(' ') ?? '';
+    expect(cells).toContain('王某某');
+    expect(cells).toContain(asked.number);
+    await page.getByTestId('viewings-document-result').getByRole('button', { name: '关闭' }).last().click();
+    await page.getByRole('tab', { name: '申请与审批' }).click();
+    const [viewing] = callAsKeeper<{ events: { event: string }[] }[]>(bridge.dataDir, 'viewings.list', {});
     expect(viewing?.events.map((e) => e.event)).toEqual(expect.arrayContaining(['play', 'pause', 'seek']));
 
     // The approval is spent: no second sitting on it.
-    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
     const spent = await openRequest(page, asked.number);
     await expect(spent.getByTestId('request-facts')).toContainText('已用完（现场查阅已结束）');
     await expect(spent.getByTestId('request-open-viewing')).toHaveCount(0);
