@@ -137,7 +137,7 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     await decide.getByRole('button', { name: '批准', exact: true }).click();
     const decision = detail.getByTestId('request-decision');
     await expect(decision).toContainText('批准 1 项（申请 2 项）');
-    await expect(decision).toContainText('现在可查看 1 条记录');
+    await expect(detail.getByTestId('request-facts')).toContainText('可查看 1 条记录');
     await expect(decision).toContainText('刘分管');
     await expect(decision).toContainText('审批时的审计日志链头');
     await shot(page, '50-requests-approved');
@@ -272,12 +272,37 @@ test('the keeper registers a party’s request (a non-party is refused in place)
       window: { from: new Date(now - 60_000).toISOString(), to: new Date(now + 3 * 86_400_000).toISOString() },
     });
     callAs(bridge.dataDir, 'liu', 'requests.decide', { id: lend.id, outcome: 'approved' });
-    const due = new Date(now + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
-    callAsKeeper(bridge.dataDir, 'loans.lend', { requestId: lend.id, item: { kind: 'case', id: caseId }, dueOn: due });
+    // The keeper lends it from the approved request, due on the approval's last day, and is offered the receipt.
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    const lendNumber = callAsKeeper<{ number: string }>(bridge.dataDir, 'requests.get', { id: lend.id }).number;
+    await (await openRequest(page, lendNumber)).getByTestId('request-lend').click();
+    const lendDialog = page.getByTestId('lend-dialog');
+    await expect(lendDialog.getByTestId('lend-item')).toContainText(CASE_NO);
+    await shot(page, '51-lend-dialog');
+    await lendDialog.getByRole('button', { name: '登记借出' }).click();
+    await expect(page.getByTestId('lend-done')).toContainText('已登记借出');
+    const due = new Date(now + 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByTestId('lend-done').getByRole('button', { name: '关闭' }).last().click();
+    await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '首页' }).click();
     await expect(page.getByTestId('loans-out')).toContainText(CASE_NO);
     await expect(page.getByTestId('loans-out')).toContainText(`应于 ${due} 归还`);
     await shot(page, '51-dashboard-loans');
+
+    // It comes back through the lending register, with its condition; then nothing is out.
+    await page.getByRole('menuitem', { name: '查阅借阅' }).click();
+    await page.getByRole('tab', { name: '借阅登记' }).click();
+    await page.getByTestId('loan-table').getByTestId('loan-return').click();
+    const back = page.getByTestId('return-dialog');
+    await back.getByRole('button', { name: '登记归还' }).click();
+    await expect(back.getByText('请选择归还时的状况')).toBeVisible();
+    await back.getByTestId('return-condition').getByText('完好').click();
+    await back.getByRole('button', { name: '登记归还' }).click();
+    await expect(page.getByTestId('return-done')).toContainText('已登记归还');
+    await page.getByTestId('return-done').getByRole('button', { name: '关闭' }).last().click();
+    await expect(page.getByTestId('loan-table')).toContainText('完好');
+    await shot(page, '51-loan-register');
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });
   }

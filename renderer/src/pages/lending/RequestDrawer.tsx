@@ -169,11 +169,6 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
                     </Flex>
                   </Descriptions.Item>
                 )}
-                {r.state === 'approved' && (
-                  <Descriptions.Item label={t('requests.liveGrants')} span={2}>
-                    <span data-testid="request-live">{t('requests.liveGrantsText', { count: r.liveGrants })}</span>
-                  </Descriptions.Item>
-                )}
                 <Descriptions.Item label={t('requests.chainHead')} span={2}>
                   <div>{t('requests.chainSeq', { seq: d.chainHead.seq })}</div>
                   <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>

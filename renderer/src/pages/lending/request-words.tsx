@@ -55,7 +55,8 @@ export function GrantState({ request: r }: { request: RequestDto }) {
   if (now < Date.parse(w.from)) return <Typography.Text type="secondary">{t('requests.grantNotYet')}</Typography.Text>;
   if (r.usedUp) return <Typography.Text type="secondary">{t('requests.grantUsed')}</Typography.Text>;
   if (now >= Date.parse(w.to)) return <Typography.Text type="secondary">{t('requests.grantOver')}</Typography.Text>;
-  return <Typography.Text type="success">{t('requests.grantLive', { count: r.liveGrants })}</Typography.Text>;
+  // A loan's approval opens nothing to watch: it lets the keeper lend inside its period.
+  return <Typography.Text type="success">{isViewing(r.kind) ? t('requests.grantLive', { count: r.liveGrants }) : t('requests.grantLiveLoan')}</Typography.Text>;
 }
 
 /** 纸质审批: a decision signed on paper and entered by the keeper. */
