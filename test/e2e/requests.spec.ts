@@ -442,6 +442,9 @@ test('the keeper opens a party’s approved viewing: the party plays the approve
     await page.getByTestId('viewer-password').fill(KEEPER.password);
     await page.getByRole('button', { name: 'End and leave' }).click();
     await expect(page.getByTestId('office-name')).toBeVisible();
+    await page.getByRole('tab', { name: 'Viewing register' }).click();
+    await expect(page.getByTestId('viewing-table').locator('tbody tr.ant-table-row')).toHaveCount(2);
+    await shot(page, '53-viewing-register-en');
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });
   }
