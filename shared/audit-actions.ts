@@ -69,6 +69,10 @@ export const AUDIT_ACTIONS = [
   'retention.changed',
   'retention.hold_set',
   'retention.hold_lifted',
+  'destruction.proposed',
+  'destruction.approved',
+  'destruction.rejected',
+  'destruction.refused',
   'register.exported',
 ] as const;
 

@@ -75,6 +75,8 @@ export const PERMISSIONS = {
   /** The expiry review and its warnings are read like the catalogue; holds are the keeper's to set and lift. */
   'retention.read': readsCatalogue,
   'retention.manage': (a: Actor) => a.role === 'keeper',
+  /** A destruction list is approved or rejected by the responsible leader (分管领导) alone (000 ch.6). */
+  'retention.approve': (a: Actor) => a.role === 'responsible_leader',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerCall } from './commands/call.js';
 import { registerDisc } from './commands/disc.js';
 import { registerRequests } from './commands/requests.js';
+import { registerRetention } from './commands/retention.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerUser } from './commands/user.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerDisc(program);
   registerRequests(program);
+  registerRetention(program);
   registerCall(program);
   return program;
 }

@@ -33,6 +33,7 @@ import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, di
 import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestCaseSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
+import { DESTRUCTION_STATES, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
@@ -488,6 +489,50 @@ export const METHODS = {
     access: 'retention.manage',
   }),
   'retention.lift': method({ input: z.object({ holdId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(), output: recordRetentionSchema, access: 'retention.manage' }),
+  // Destruction lists (销毁清单): proposed by the keeper, decided once by the responsible leader
+  /** Refused, naming the first record and why, unless every record has expired and nothing holds it or lists it already. */
+  'destruction.propose': method({
+    input: z.object({ recordIds: z.array(z.number().int().positive()).min(1).max(LIMITS.batchMax), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: destructionListSchema,
+    access: 'retention.manage',
+  }),
+  /** The responsible leader's decision, final; never on a list they proposed. Approval checks expiry and holds again. */
+  'destruction.decide': method({
+    input: z
+      .object({ id: z.number().int().positive(), outcome: z.enum(['approved', 'rejected']), reason: z.string().trim().max(500).optional(), witnessId: z.number().int().positive().optional() })
+      .strict(),
+    output: destructionListSchema,
+    access: 'retention.approve',
+  }),
+  /** A decision signed on paper by the responsible leader, entered by the keeper with the scan (kept write-once). */
+  'destruction.recordPaperDecision': method({
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        outcome: z.enum(['approved', 'rejected']),
+        decidedBy: z.number().int().positive(),
+        decidedAt: z.string().datetime(),
+        reason: z.string().trim().max(500).optional(),
+        witnessId: z.number().int().positive().optional(),
+        scanPath: z.string().trim().min(1).max(LIMITS.pathMax),
+      })
+      .strict(),
+    output: destructionListSchema,
+    access: 'retention.manage',
+  }),
+  'destruction.list': method({
+    input: z.object({ state: z.enum(DESTRUCTION_STATES).optional(), limit: z.number().int().min(1).max(200).default(50), beforeId: z.number().int().positive().optional() }).strict(),
+    output: z.object({ lists: z.array(destructionSummarySchema), total: z.number().int() }),
+    access: 'retention.read',
+  }),
+  /** One list with its items, by id or by its number (2026-X0001). */
+  'destruction.get': method({
+    input: z.union([z.object({ id: z.number().int().positive() }).strict(), z.object({ number: z.string().trim().min(1).max(40) }).strict()]),
+    output: destructionListSchema,
+    access: 'retention.read',
+  }),
+  /** The printable destruction list (销毁清单) as a PDF for this session. */
+  'destruction.form': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'retention.read' }),
   // The viewing and lending registers, leaving the system
   /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
   'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),

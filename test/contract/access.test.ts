@@ -67,6 +67,9 @@ interface World {
   loan: number;
   /** A hold set by hand on r1. */
   hold: number;
+  /** A destruction list of r2 (aged past its period in the world) still pending; an earlier one of it was rejected. */
+  destruction: number;
+  rejectedDestruction: number;
   window: { from: string; to: string };
   scan: string;
   newDir: () => string;
@@ -227,6 +230,22 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'loans.list': [{ input: () => ({ out: true }), expect: only(CATALOGUE) }],
   'loans.receipt': [{ input: (w) => ({ loanId: w.loan }), expect: only(['keeper']) }],
   'retention.policy': [{ input: () => ({}), expect: only(SIGNED_IN) }],
+  // Destruction lists (walked before the policy changes, which would give r2 its real end date again): the keeper proposes and enters paper decisions, the responsible leader alone decides, the catalogue reads.
+  // The pending list is rejected on paper first, which frees r2 for the keeper's new list, the next id, for the leader to decide.
+  'destruction.recordPaperDecision': [
+    { input: (w) => ({ id: w.destruction, outcome: 'rejected', decidedBy: w.ids.responsible, decidedAt: new Date(Date.parse(w.window.from) + 3_600_000).toISOString(), reason: '暂缓', scanPath: w.scan }), expect: only(['keeper']) },
+  ],
+  'destruction.propose': [
+    { input: (w) => ({ recordIds: [w.r2], reason: '期满销毁' }), expect: only(['keeper']) },
+    { input: (w) => ({ recordIds: [w.r3], reason: '期满销毁' }), expect: { keeper: 'NOT_EXPIRED' } },
+  ],
+  'destruction.decide': [
+    { input: (w) => ({ id: w.destruction + 1, outcome: 'rejected', reason: '再核对' }), expect: { responsible: 'ok' } },
+    { input: (w) => ({ id: w.rejectedDestruction, outcome: 'approved' }), expect: { responsible: 'ALREADY_DECIDED' } },
+  ],
+  'destruction.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'destruction.get': [{ input: (w) => ({ id: w.destruction }), expect: only(CATALOGUE) }],
+  'destruction.form': [{ input: (w) => ({ id: w.destruction }), expect: only(CATALOGUE) }],
   'retention.setPolicy': [
     { input: () => ({ standardYears: 5, evidenceYears: 'permanent' }), expect: { keeper: 'ok' } },
     { input: () => ({ standardYears: 2, evidenceYears: 30 }), expect: { keeper: 'RETENTION_TOO_SHORT' } },
@@ -392,6 +411,11 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   await ok('requests.decide', { id: lendRequest, outcome: 'approved' }, await asOfficer(ACCOUNTS.responsible.username));
   const loan = (await ok<{ id: number }>('loans.lend', { requestId: lendRequest, item: { kind: 'disc', id: disc }, dueOn: window.to.slice(0, 10) }, keeperToken)).id;
   const hold = (await ok<{ holds: { id: number }[] }>('retention.hold', { recordId: r1, kind: 'complaint', reason: '当事人投诉' }, keeperToken)).holds[0]?.id ?? 0;
+  // r2's period ends in the past here (the world is two days old): it may be put on a destruction list.
+  app.core.db.prepare("UPDATE record_retention SET kept_through = '2020-01-01' WHERE record_id = ?").run(r2);
+  const rejectedDestruction = (await ok<{ id: number }>('destruction.propose', { recordIds: [r2], reason: '期满销毁' }, keeperToken)).id;
+  await ok('destruction.decide', { id: rejectedDestruction, outcome: 'rejected', reason: '需核对' }, await asOfficer(ACCOUNTS.responsible.username));
+  const destruction = (await ok<{ id: number }>('destruction.propose', { recordIds: [r2], reason: '核对后再次提出' }, keeperToken)).id;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -425,6 +449,8 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     lendRequest,
     loan,
     hold,
+    destruction,
+    rejectedDestruction,
     window,
     scan,
     newDir: () => dir('rr-access-target-'),

@@ -242,6 +242,13 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('retention.record', { recordId: record?.id ?? 0 }, token)).toBe('ok');
       expect((await ok<{ total: number }>('retention.review', {}, token)).total).toBe(0);
       expect(await ok<unknown[]>('retention.warnings', {}, token)).toHaveLength(3);
+      // Destruction lists: nothing here has expired, so a proposal is refused by name; no list exists to decide.
+      expect(await code('destruction.propose', { recordIds: [record?.id ?? 0], reason: '期满销毁' }, token)).toBe('NOT_EXPIRED');
+      expect((await ok<{ total: number }>('destruction.list', {}, token)).total).toBe(0);
+      expect(await code('destruction.get', { number: '2026-X0001' }, token)).toBe('NOT_FOUND');
+      expect(await code('destruction.form', { id: 1 }, token)).toBe('NOT_FOUND');
+      expect(await code('destruction.decide', { id: 1, outcome: 'approved' }, token)).toBe('FORBIDDEN');
+      expect(await code('destruction.recordPaperDecision', { id: 1, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token)).toBe('NOT_FOUND');
       expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);
       expect((await ok<{ name: string }>('registers.export', { register: 'loans', format: 'xlsx', filters: { from: today, to: today } }, token)).name).toMatch(/\.xlsx$/);
       expect((await ok<{ name: string }>('registers.export', { register: 'viewings', format: 'pdf', filters: { state: 'closed' } }, token)).name).toMatch(/\.pdf$/);

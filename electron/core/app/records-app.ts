@@ -29,6 +29,7 @@ import { DocumentsFolder } from '../documents/documents-folder.js';
 import { RequestsService } from '../approvals/requests-service.js';
 import { ViewingsService } from '../approvals/viewings-service.js';
 import { RetentionService } from '../retention/retention-service.js';
+import { DestructionService } from '../retention/destruction-service.js';
 import { LoansService } from '../approvals/loans-service.js';
 import { RegistersService } from '../approvals/registers-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
@@ -71,6 +72,7 @@ export interface Services {
   viewings: ViewingsService;
   loans: LoansService;
   retention: RetentionService;
+  destruction: DestructionService;
   registers: RegistersService;
   playback: PlaybackService;
   records: RecordsService;
@@ -217,5 +219,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const viewings = new ViewingsService(db, audit, clock, playback, sessions);
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, retention: new RetentionService(db, audit, clock, settings) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents) };
 }

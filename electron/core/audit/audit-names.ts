@@ -14,12 +14,13 @@ const LOOKUPS = {
   backup: 'SELECT id, label AS name FROM backup_targets WHERE id IN',
   disc: 'SELECT id, number AS name FROM discs WHERE id IN',
   request: 'SELECT id, number AS name FROM access_requests WHERE id IN',
+  destruction: 'SELECT id, number AS name FROM destruction_lists WHERE id IN',
   // An alarm reads as the record it is about; alarms on no record (a stray file) stay unnamed.
   alarm: 'SELECT a.id, r.original_name AS name FROM integrity_alarms a JOIN records r ON r.id = a.record_id WHERE a.id IN',
 } as const;
 type Kind = keyof typeof LOOKUPS;
 
-const REF = /^(record|case|account|device|backup|alarm|disc|request):(\d+)$/;
+const REF = /^(record|case|account|device|backup|alarm|disc|request|destruction):(\d+)$/;
 
 /** Detail keys that hold ids of another kind, as recorded by the services. */
 const ID_KEYS: Record<string, Kind> = {
@@ -30,6 +31,7 @@ const ID_KEYS: Record<string, Kind> = {
   discId: 'disc',
   discIds: 'disc',
   decidedBy: 'account',
+  witnessId: 'account',
   replaces: 'disc',
   // record.officer_assigned keeps the officer before as `previous` (a number); elsewhere `previous` is text and skipped.
   previous: 'account',

@@ -65,7 +65,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'register.exported': 'Register exported',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'register.exported': 'Register exported',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -135,6 +135,10 @@ export const en: Messages = {
     'retention.changed': 'Retention of {{target}} changed with the facts it rests on: {{changes}}',
     'retention.hold_set': '{{actor}} put a hold on {{target}} ({{holdKind}}): {{reason}}',
     'retention.hold_lifted': '{{actor}} lifted the hold on {{target}} ({{holdKind}}): {{reason}}',
+    'destruction.proposed': '{{actor}} proposed destruction list {{target}} ({{count}} records: {{records}}): {{reason}}',
+    'destruction.approved': '{{decider}} approved destruction list {{target}}{{paper}}; witness: {{witness}}',
+    'destruction.rejected': '{{decider}} rejected destruction list {{target}}{{paper}}: {{reason}}',
+    'destruction.refused': '{{actor}}’s step on destruction list {{target}} was refused: {{failure}}',
   },
   auditWords: {
     viewing_closed: 'closed', viewing_expired: 'the approved time ran out', viewing_interrupted: 'recorded after the program stopped unexpectedly',

@@ -63,7 +63,7 @@ export const zhCN = {
     'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
-    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全',
+    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
   },
   auditSentences: {
     'system.initialized': '{{actor}} 完成首次设置，建立单位“{{office}}”',
@@ -133,6 +133,10 @@ export const zhCN = {
     'retention.changed': '{{target}} 的保管期限随所依据的事实变更：{{changes}}',
     'retention.hold_set': '{{actor}} 对 {{target}} 设置保全（{{holdKind}}）：{{reason}}',
     'retention.hold_lifted': '{{actor}} 解除 {{target}} 的保全（{{holdKind}}）：{{reason}}',
+    'destruction.proposed': '{{actor}} 提出销毁清单 {{target}}（{{count}} 条记录：{{records}}）：{{reason}}',
+    'destruction.approved': '{{decider}} 批准销毁清单 {{target}}{{paper}}，监销人：{{witness}}',
+    'destruction.rejected': '{{decider}} 不批准销毁清单 {{target}}{{paper}}：{{reason}}',
+    'destruction.refused': '{{actor}} 的销毁清单操作 {{target}} 被拒绝：{{failure}}',
   },
   auditWords: {
     viewing_closed: '正常结束', viewing_expired: '批准的时间已到', viewing_interrupted: '程序意外退出后补记',

@@ -19,6 +19,7 @@ import { sql as m0018 } from './0018-requests.js';
 import { sql as m0019 } from './0019-viewings.js';
 import { sql as m0020 } from './0020-loans.js';
 import { sql as m0021 } from './0021-retention.js';
+import { sql as m0022 } from './0022-destruction.js';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'viewings', sql: m0019 },
   { version: 20, name: 'loans', sql: m0020 },
   { version: 21, name: 'retention', sql: m0021 },
+  { version: 22, name: 'destruction', sql: m0022 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
