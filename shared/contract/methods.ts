@@ -34,7 +34,7 @@ import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requ
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { DESTRUCTION_STATES, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
-import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
+import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
@@ -488,6 +488,8 @@ export const METHODS = {
     output: recordRetentionSchema,
     access: 'retention.manage',
   }),
+  /** Holds set by hand that are still on (the review leaves their records out). */
+  'retention.holds': method({ input: empty, output: z.array(retentionHoldSchema.extend({ recordId: z.number().int(), recordName: z.string() })), access: 'retention.read' }),
   'retention.lift': method({ input: z.object({ holdId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(), output: recordRetentionSchema, access: 'retention.manage' }),
   // Destruction lists (销毁清单): proposed by the keeper, decided once by the responsible leader
   /** Refused, naming the first record and why, unless every record has expired and nothing holds it or lists it already. */

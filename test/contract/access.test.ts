@@ -257,6 +257,7 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'retention.review': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'retention.warnings': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'retention.hold': [{ input: (w) => ({ recordId: w.r2, kind: 'review', reason: '复查' }), expect: { keeper: 'ok' } }],
+  'retention.holds': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'retention.lift': [{ input: (w) => ({ holdId: w.hold, reason: '复查结束' }), expect: { keeper: 'ok' } }],
   // The registers are read like the catalogue: a supervisor exports them too, an officer never.
   'registers.export': [

@@ -239,6 +239,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       const holdId = held.holds[0]?.id ?? 0;
       expect((await ok<{ holds: { liftedAt: string | null }[] }>('retention.lift', { holdId, reason: '诉讼终结' }, token)).holds[0]?.liftedAt).not.toBeNull();
       expect(await code('retention.lift', { holdId, reason: '再次' }, token)).toBe('ALREADY_LIFTED');
+      expect(await ok<unknown[]>('retention.holds', {}, token)).toEqual([]);
       expect(await code('retention.record', { recordId: record?.id ?? 0 }, token)).toBe('ok');
       expect((await ok<{ total: number }>('retention.review', {}, token)).total).toBe(0);
       expect(await ok<unknown[]>('retention.warnings', {}, token)).toHaveLength(3);

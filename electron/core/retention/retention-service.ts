@@ -147,6 +147,16 @@ export class RetentionService {
     return this.record(hold.record_id);
   }
 
+  /** The holds set by hand and not yet lifted, newest first, with the record each holds. */
+  liveHolds(): (RetentionHoldDto & { recordId: number; recordName: string })[] {
+    return this.db
+      .prepare(
+        `SELECT h.id, h.record_id AS recordId, r.original_name AS recordName, h.kind, h.reason, h.set_at AS setAt, s.display_name AS setBy, NULL AS liftedAt, NULL AS liftedBy, NULL AS liftReason
+         FROM retention_holds h JOIN records r ON r.id = h.record_id JOIN accounts s ON s.id = h.set_by WHERE h.lifted_at IS NULL ORDER BY h.id DESC LIMIT 1000`,
+      )
+      .all() as (RetentionHoldDto & { recordId: number; recordName: string })[];
+  }
+
   private manualHolds(recordId: number): RetentionHoldDto[] {
     return this.db
       .prepare(

@@ -148,6 +148,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'retention.review': (app) => app.core.retention.review(),
   'retention.warnings': (app) => app.core.retention.warnings(),
   'retention.hold': (app, input, ctx) => app.core.retention.hold(ctx, input.recordId, input.kind, input.reason),
+  'retention.holds': (app) => app.core.retention.liveHolds(),
   'retention.lift': (app, input, ctx) => app.core.retention.lift(ctx, input.holdId, input.reason),
   'destruction.propose': (app, input, ctx) => app.core.destruction.propose(ctx, input.recordIds, input.reason),
   'destruction.decide': (app, input, ctx) => app.core.destruction.decide(ctx, input.id, input),

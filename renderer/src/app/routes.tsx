@@ -14,6 +14,7 @@ import { DiscsPage } from '../pages/discs/DiscsPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
 import { LendingPage } from '../pages/lending/LendingPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
+import { RetentionPage } from '../pages/retention/RetentionPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 
 export interface PageProps {
@@ -43,10 +44,11 @@ export const ROUTES = {
   // Requests to view or borrow: everyone signed in has some (an officer their own); the core narrows the list.
   // `#/lending/viewings` and `#/lending/loans` are the registers' tabs.
   lending: { icon: <SolutionOutlined />, permission: null, page: (p) => <LendingPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('lending', tab)} onOpenLibrary={() => p.navigate('library')} /> },
-  // Retention and ledgers are not built yet; shown to those who will use them so the plan is visible.
-  retention: { icon: <FieldTimeOutlined />, permission: 'records.read', page: () => <ComingPage route="retention" /> },
+  // `#/retention/lists` and `#/retention/holds` are its tabs.
+  retention: { icon: <FieldTimeOutlined />, permission: 'retention.read', page: (p) => <RetentionPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('retention', tab)} /> },
   // `#/discs/new` (or `new-<caseId>`, from a case) is the new-disc flow inside the same page.
   discs: { icon: <SafetyCertificateOutlined />, permission: 'discs.read', page: (p) => <DiscsPage status={p.status} account={p.account} part={p.part} onPart={(part) => p.navigate('discs', part)} /> },
+  // The ledgers are not built yet; shown to those who will use them so the plan is visible.
   ledgers: { icon: <BarChartOutlined />, permission: 'records.read', page: () => <ComingPage route="ledgers" /> },
   backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
   audit: { icon: <AuditOutlined />, permission: 'audit.read', page: (p) => <AuditPage account={p.account} /> },

@@ -54,8 +54,10 @@ describe('retention', () => {
     const held = await t.call('retention.hold', { recordId: o.old, kind: 'complaint', reason: '当事人投诉，待复查' }, o.token);
     expect(held).toMatchObject({ status: 'held', holdKinds: ['manual'], holds: [{ kind: 'complaint', setBy: '王秀兰', liftedAt: null }] });
     expect(await t.call('retention.review', {}, o.token)).toMatchObject({ total: 0, held: 1 });
+    expect(await t.call('retention.holds', {}, o.token)).toMatchObject([{ recordId: o.old, kind: 'complaint', setBy: '王秀兰' }]);
     const lifted = await t.call('retention.lift', { holdId: held.holds[0]?.id ?? 0, reason: '复查完毕' }, o.token);
     expect(lifted).toMatchObject({ status: 'expired', holdKinds: [] });
+    expect(await t.call('retention.holds', {}, o.token)).toEqual([]);
     expect(await codeOf(() => t.call('retention.lift', { holdId: held.holds[0]?.id ?? 0, reason: '再次' }, o.token))).toBe('ALREADY_LIFTED');
     expect((await t.call('audit.list', { action: 'retention.hold_set', limit: 5 }, o.token)).events[0]?.details).toMatchObject({ kind: 'complaint', reason: '当事人投诉，待复查' });
     expect((await t.call('audit.list', { action: 'retention.hold_lifted', limit: 5 }, o.token)).events[0]?.details).toMatchObject({ reason: '复查完毕' });

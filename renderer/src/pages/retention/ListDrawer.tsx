@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
+import { AuditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { AccountDto } from '../../../../shared/contract/dto.js';
+import type { DestructionItemDto } from '../../../../shared/contract/destruction-dto.js';
+import { can } from '../../../../shared/roles.js';
+import { useCall } from '../../api/use-call.js';
+import { SavedDocumentModal, useDocumentCall } from '../../components/SavedDocument.js';
+import { errorText } from '../../lib/errors.js';
+import { formatInstant, formatWallClock } from '../../lib/format.js';
+import { DecideListDialog } from './DecideListDialog.js';
+import { ListStateTag, ruleText } from './retention-words.js';
+
+/** One destruction list: why, who proposed it, what is on it (as frozen then), the decision, and its printed form. */
+export function ListDrawer({ id, account, onClose }: { id: number; account: AccountDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const detail = useCall('destruction.get', { id });
+  const [deciding, setDeciding] = useState(false);
+  const print = useDocumentCall('destruction.form');
+  const l = detail.data;
+  const d = l?.decision;
+  const mayDecide = l?.state === 'pending' && can(account, 'retention.approve') && l.proposedById !== account.id;
+  return (
+    <Drawer open width={960} title={l ? t('retention.listTitle', { number: l.number }) : ''} onClose={onClose} data-testid="list-detail">
+      {detail.isError && <Alert type="error" showIcon message={errorText(t, detail.error)} />}
+      {l && (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space wrap>
+            {mayDecide && (
+              <Button type="primary" icon={<AuditOutlined />} onClick={() => setDeciding(true)} data-testid="list-decide">
+                {t('retention.decide')}
+              </Button>
+            )}
+            <Button icon={<PrinterOutlined />} loading={print.call.isPending} onClick={() => print.call.mutate({ id: l.id })} data-testid="list-print">
+              {t('retention.printList')}
+            </Button>
+          </Space>
+          {l.state === 'pending' && !mayDecide && <Alert type="info" showIcon message={t('retention.waitingLeader')} />}
+          <Descriptions bordered size="small" column={2} data-testid="list-facts">
+            <Descriptions.Item label={t('retention.listNumber')}>
+              <Typography.Text strong>{l.number}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('retention.listState')}>
+              <ListStateTag state={l.state} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('retention.proposed')}>{t('discs.atBy', { at: formatInstant(l.proposedAt, false), by: l.proposedBy })}</Descriptions.Item>
+            <Descriptions.Item label={t('retention.itemCount')}>{l.items.length}</Descriptions.Item>
+            <Descriptions.Item label={t('retention.proposeReason')} span={2}>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{l.reason}</span>
+            </Descriptions.Item>
+            {d && (
+              <>
+                <Descriptions.Item label={t('retention.decidedBy')}>{t('discs.atBy', { at: formatInstant(d.at, false), by: d.by })}</Descriptions.Item>
+                <Descriptions.Item label={t('retention.witness')}>{d.witness ?? '—'}</Descriptions.Item>
+                {d.reason && (
+                  <Descriptions.Item label={l.state === 'rejected' ? t('retention.rejectReason') : t('retention.remark')} span={2}>
+                    <span data-testid="list-reason">{d.reason}</span>
+                  </Descriptions.Item>
+                )}
+                <Descriptions.Item label={t('requests.chainHead')} span={2}>
+                  <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                    {t('requests.chainSeq', { seq: d.chainHead.seq })} {d.chainHead.hash}
+                  </Typography.Text>
+                </Descriptions.Item>
+              </>
+            )}
+          </Descriptions>
+          <Table<DestructionItemDto>
+            size="small"
+            rowKey="recordId"
+            pagination={false}
+            dataSource={l.items}
+            data-testid="list-items"
+            columns={[
+              { title: t('retention.colName'), dataIndex: 'name', key: 'name', ellipsis: true },
+              { title: t('retention.colOfficer'), key: 'officer', width: 100, render: (_: unknown, i) => i.officer ?? '—' },
+              { title: t('retention.colRecorded'), key: 'recorded', width: 150, render: (_: unknown, i) => formatWallClock(i.recordedAt, false) || '—' },
+              { title: t('retention.colKeptThrough'), dataIndex: 'keptThrough', key: 'kept', width: 110 },
+              { title: t('retention.colWhy'), key: 'why', render: (_: unknown, i) => <Typography.Text type="secondary">{ruleText(t, i.rule)}</Typography.Text> },
+              { title: 'SHA-256', key: 'sha', width: 130, render: (_: unknown, i) => <Typography.Text code title={i.sha256}>{`${i.sha256.slice(0, 12)}…`}</Typography.Text> },
+            ]}
+          />
+        </Space>
+      )}
+      {l && deciding && <DecideListDialog list={l} account={account} onClose={() => setDeciding(false)} />}
+      {print.saved && l && <SavedDocumentModal saved={print.saved} title={t('retention.listPrinted', { number: l.number })} text={t('requests.formSaved')} help={t('retention.listPrintHelp')} testId="list-form" onClose={print.close} />}
+    </Drawer>
+  );
+}
