@@ -95,6 +95,16 @@ export async function setUpAndSignIn(page: Page, bridge: RunningBridge): Promise
   await expect(page.getByTestId('office-name')).toBeVisible();
 }
 
+/** Signs out through the user menu and in again as someone else (officers' test password by default). */
+export async function signIn(page: Page, username: string, password = 'Officer2026'): Promise<void> {
+  await page.getByTestId('user-menu').hover();
+  await page.getByText(/^(退出登录|Sign out)$/).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('office-name')).toBeVisible();
+}
+
 /** The CLI shares the running app's folder through SQLite: quick set-up of what a test is not about. */
 export function records(dataDir: string, args: string[], env: Record<string, string> = {}): void {
   execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, ...args], { env: { ...process.env, RECORDS_PASSWORD: KEEPER.password, ...env }, stdio: 'pipe' });

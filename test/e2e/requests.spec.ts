@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { make } from '../support/media.js';
-import { KEEPER, SHOTS, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, test } from './fixtures.js';
+import { KEEPER, SHOTS, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
 
 const CASE_NO = '峡综执罚〔2026〕12号';
 const PASSWORD = 'Officer2026';
@@ -40,14 +40,6 @@ function callAs<T>(dataDir: string, username: string, method: string, input: unk
   return JSON.parse(out) as T;
 }
 
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.getByTestId('user-menu').hover();
-  await page.getByText(/^(退出登录|Sign out)$/).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('office-name')).toBeVisible();
-}
 
 const openRequest = async (page: Page, number: string) => {
   await page.getByTestId('request-table').getByRole('row', { name: new RegExp(number) }).getByText(number).click();

@@ -83,7 +83,7 @@ export class RetentionService {
     return { recordId, ...term, destroyableFrom: row.kept_through ? dayAfter(row.kept_through) : null, status, daysLeft, holdKinds: kinds, holds: this.manualHolds(recordId) };
   }
 
-  /** Records whose period has ended and that nothing holds, oldest end first, each with its rule. */
+  /** Records whose period has ended, that nothing holds and no list already carries, oldest end first, each with its rule. */
   review(): RetentionReviewDto {
     const today = this.today();
     const rows = this.db
@@ -91,7 +91,8 @@ export class RetentionService {
         `SELECT x.record_id, r.original_name, r.media_type, s.recorded_at, s.officer_id, a.display_name AS officer_name, x.class, x.kept_through, x.rule,
            (SELECT group_concat(c.case_no, '、') FROM record_links l JOIN cases c ON c.id = l.case_id WHERE l.record_id = x.record_id AND l.unlinked_at IS NULL) AS cases
          FROM record_retention x JOIN records r ON r.id = x.record_id JOIN record_search s ON s.record_id = x.record_id LEFT JOIN accounts a ON a.id = s.officer_id
-         WHERE x.kept_through < @today ORDER BY x.kept_through, x.record_id`,
+         WHERE x.kept_through < @today AND NOT EXISTS (SELECT 1 FROM destruction_items di WHERE di.record_id = x.record_id AND di.live = 1)
+         ORDER BY x.kept_through, x.record_id`,
       )
       .all({ today }) as ReviewRow[];
     const held = holdsOn(this.db, this.clock.now().toISOString(), rows.map((r) => r.record_id));

@@ -64,6 +64,8 @@ describe('destruction lists', () => {
     expect(decided).toMatchObject({ actorName: '刘分管', details: { decidedBy: o.ids.leader, witnessId: o.ids.witness, source: 'app' } });
     // On an approved list, a record can't go on another.
     expect(await codeOf(() => t.call('destruction.propose', { recordIds: [o.old], reason: '再次' }, o.token))).toBe('ON_DESTRUCTION_LIST');
+    // What a list already carries is no longer in the review.
+    expect((await t.call('retention.review', {}, o.token)).items.map((i) => i.recordId)).not.toContain(o.old);
   });
 
   it('refuses, by name and why, a record inside its period, a held one, and one on a live list, and audits each refusal', async () => {

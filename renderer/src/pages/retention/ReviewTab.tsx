@@ -27,6 +27,8 @@ export function ReviewTab({ account, onProposed }: { account: AccountDto; onProp
   const [selected, setSelected] = useState<number[]>([]);
   const [holding, setHolding] = useState<Item | null>(null);
   const [proposing, setProposing] = useState(false);
+  // Every group starts open (the data arrives after the first render); the keeper folds what they have seen.
+  const [folded, setFolded] = useState<string[]>([]);
   const keeper = can(account, 'retention.manage');
   const items = review.data?.items ?? [];
   const groups = useMemo(() => {
@@ -76,7 +78,8 @@ export function ReviewTab({ account, onProposed }: { account: AccountDto; onProp
         <Empty description={t('retention.reviewEmpty')} />
       ) : (
         <Collapse
-          defaultActiveKey={groups.map(([k]) => k)}
+          activeKey={groups.map(([k]) => k).filter((k) => !folded.includes(k))}
+          onChange={(open) => setFolded(groups.map(([k]) => k).filter((k) => !(open as string[]).includes(k)))}
           items={groups.map(([k, rows]) => ({
             key: k,
             label: (
