@@ -282,6 +282,7 @@ export const en: Messages = {
     decideTitle: 'Decide destruction list {{number}}', decideHelp: 'The list {{by}} proposed has {{count}} records. Before approving, the app checks again that each has expired and nothing holds it.',
     approve: 'Approve destruction', reject: 'Reject', witness: 'Witness', witnessHelp: 'Optional: a second person who watches the destruction; not the proposer or the approver.',
     rejectReason: 'Reason for rejecting', rejectReasonNeeded: 'Say why the list is rejected', remark: 'Remark',
+    paperTitle: 'Enter a paper decision: destruction list {{number}}', paperHelp: 'The responsible leader signed the printed list: enter who decided, when and how, and the scan of the signed page (hashed and kept read-only). The proposer can’t be the approver.',
     class_standard: 'Standard (3 years or more)', class_evidence: 'Evidence (long-term)',
     hold_litigation: 'Litigation', hold_review: 'Review', hold_complaint: 'Complaint', hold_other: 'Other',
   },

@@ -280,6 +280,7 @@ export const zhCN = {
     decideTitle: '审批销毁清单 {{number}}', decideHelp: '{{by}} 拟定的清单共 {{count}} 条资料。批准前系统会再次核对：每条均已到期且无保全。',
     approve: '批准销毁', reject: '不予批准', witness: '监销人', witnessHelp: '可选：执行销毁时在场监督的第二人，不能是拟定人或审批人。',
     rejectReason: '不予批准的理由', rejectReasonNeeded: '请写明不予批准的理由', remark: '审批意见',
+    paperTitle: '录入纸质审批：销毁清单 {{number}}', paperHelp: '分管领导已在打印的销毁清单上签字：请录入审批人、时间、结论，以及签字页的扫描件（系统将其哈希并只读保存）。拟定人不能作为审批人。',
     class_standard: '一般（不少于 3 年）', class_evidence: '证据（长期）',
     hold_litigation: '诉讼', hold_review: '复议/复查', hold_complaint: '投诉', hold_other: '其他',
   },

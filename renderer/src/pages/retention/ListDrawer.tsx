@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
-import { AuditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { DestructionItemDto } from '../../../../shared/contract/destruction-dto.js';
@@ -10,13 +10,14 @@ import { SavedDocumentModal, useDocumentCall } from '../../components/SavedDocum
 import { errorText } from '../../lib/errors.js';
 import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { DecideListDialog } from './DecideListDialog.js';
+import { PaperListDialog } from './PaperListDialog.js';
 import { ListStateTag, ruleText } from './retention-words.js';
 
 /** One destruction list: why, who proposed it, what is on it (as frozen then), the decision, and its printed form. */
 export function ListDrawer({ id, account, onClose }: { id: number; account: AccountDto; onClose: () => void }) {
   const { t } = useTranslation();
   const detail = useCall('destruction.get', { id });
-  const [deciding, setDeciding] = useState(false);
+  const [dialog, setDialog] = useState<'decide' | 'paper' | null>(null);
   const print = useDocumentCall('destruction.form');
   const l = detail.data;
   const d = l?.decision;
@@ -28,8 +29,13 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Space wrap>
             {mayDecide && (
-              <Button type="primary" icon={<AuditOutlined />} onClick={() => setDeciding(true)} data-testid="list-decide">
+              <Button type="primary" icon={<AuditOutlined />} onClick={() => setDialog('decide')} data-testid="list-decide">
                 {t('retention.decide')}
+              </Button>
+            )}
+            {l.state === 'pending' && can(account, 'retention.manage') && (
+              <Button icon={<EditOutlined />} onClick={() => setDialog('paper')} data-testid="list-paper">
+                {t('requests.paperDecision')}
               </Button>
             )}
             <Button icon={<PrinterOutlined />} loading={print.call.isPending} onClick={() => print.call.mutate({ id: l.id })} data-testid="list-print">
@@ -83,7 +89,8 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
           />
         </Space>
       )}
-      {l && deciding && <DecideListDialog list={l} account={account} onClose={() => setDeciding(false)} />}
+      {l && dialog === 'decide' && <DecideListDialog list={l} account={account} onClose={() => setDialog(null)} />}
+      {l && dialog === 'paper' && <PaperListDialog list={l} onClose={() => setDialog(null)} />}
       {print.saved && l && <SavedDocumentModal saved={print.saved} title={t('retention.listPrinted', { number: l.number })} text={t('requests.formSaved')} help={t('retention.listPrintHelp')} testId="list-form" onClose={print.close} />}
     </Drawer>
   );
