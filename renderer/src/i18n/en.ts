@@ -323,6 +323,8 @@ export const en: Messages = {
     officerCol: 'Officer', source_file_name: 'from the officer number in the file name', source_device_register: 'from the device register', source_keeper: 'set by the archive keeper',
     late: 'Late {{time}}', lateDays: '{{n}} d', lateHours: '{{n}} h', lateExplained: 'Late (explained)', onTime: 'On time', timeliness: 'Deadline', explain: 'Explain', explainTitle: 'Explain the late upload', explainHelp: 'E.g. on duty in a remote area or on the water, handed in on return. Explanations are appended and cannot be edited.', deadline: 'Due {{deadline}}; arrived {{arrived}}', reasonLabel: 'Reason', basisName: 'time from the file name', basisMtime: 'time from the file date',
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
+    retention: 'Retention', retention_expired: 'Expired', retention_expiring: 'Expiring within 30 days', keptThrough: 'Kept through', keptNoEnd: 'Long-term (case not archived)', keptPermanent: 'Permanent', keptClass_standard: 'Standard', keptClass_evidence: 'Evidence',
+    keptHelp: '{{class}}; once its period has ended, a record nothing holds may be put on a destruction list.', keptNoEndHelp: 'Evidence is kept counting from the day its case is archived; until then it has no end date.',
   },
   settings: {
     casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕serial号', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
