@@ -40,6 +40,8 @@ export const en: Messages = {
     firstLogin: 'First sign-in',
     loansTitle: 'Out on loan', loansNone: 'No disc or case file is out on loan.', loansOverdue: '{{count}} overdue', loanLate: '{{days}} day(s) overdue', loanDue: 'due {{day}}',
     loanDisc: 'Disc', loanCase: 'Case file', loanWho: '{{name}} ({{department}}) · loan {{number}} · lent {{at}}',
+    expiringTitle: 'Expiring soon', expiringWithin_1: 'Within 1 day', expiringWithin_7: 'Within 7 days', expiringWithin_30: 'Within 30 days', expiringOpen: 'Open retention',
+    expiringHelp: 'Records whose retention period ends soon and that nothing holds. Once expired, the keeper may propose them for destruction; the responsible leader approves.',
   },
   coming: { title: '{{name}}', text: 'This capability is being built and will arrive in a coming version.' },
   audit: {

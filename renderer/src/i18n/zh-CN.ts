@@ -38,6 +38,8 @@ export const zhCN = {
     firstLogin: '首次登录',
     loansTitle: '借出在外', loansNone: '目前没有借出在外的光盘或案卷。', loansOverdue: '{{count}} 件逾期未还', loanLate: '逾期 {{days}} 天', loanDue: '应于 {{day}} 归还',
     loanDisc: '光盘', loanCase: '案卷', loanWho: '{{name}}（{{department}}）· 借阅单 {{number}} · {{at}} 借出',
+    expiringTitle: '即将到期', expiringWithin_1: '1 天内', expiringWithin_7: '7 天内', expiringWithin_30: '30 天内', expiringOpen: '查看保管期限',
+    expiringHelp: '保管期限即将届满、且没有被保全的记录数。到期后可由档案管理员提出销毁清单，经负责人批准后销毁。',
   },
   coming: { title: '{{name}}', text: '该功能正在建设中，将在后续版本中提供。' },
   audit: {
