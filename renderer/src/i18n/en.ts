@@ -350,6 +350,9 @@ export const en: Messages = {
     timeliness: 'Deadline', ruleLabel: 'Upload deadline', rule24h: 'Within 24 hours of recording (Xiakou rules)', ruleWorkdays: 'Within {{days}} working days (Linyi rules)',
     hours: 'Hours', days: 'Working days', holidays: 'Public holidays (weekdays off)', workdaysLabel: 'Adjusted workdays (weekends worked)', calendarHelp: 'Enter the State Council holiday schedule each year. Other days follow Monday–Friday.',
     timeZone: 'Time zone', ruleHelp: 'A change applies to records imported from now on; imported records keep the judgement made at import.', preview: 'Example: recorded {{recorded}} → due by {{deadline}}',
+    retention: 'Retention', retentionStandard: 'Other records', retentionEvidence: 'Evidence', retentionYears: 'years', retentionEvidenceYears: 'For a number of years', retentionPermanent: 'Keep permanently',
+    retentionStandardHelp: 'Counted from the recording day (the import day when the camera clock can’t be trusted); at least 3 years.', retentionEvidenceHelp: 'Counted from the day its case is archived; long-term (at least 30 years) or permanently.',
+    retentionRule: 'The rules require evidence to be kept long-term (at least 30 years) or permanently, and everything else at least 3 years. Periods can only be lengthened here; a setting shorter than the rules is refused.', retentionRecompute: 'On saving, every record’s end date is recomputed with the new periods; a held record does not expire until its hold is lifted.',
   },
   accounts: {
     add: 'Add account', username: 'Username', displayName: 'Full name', role: 'Role', admin: 'Administrator', status: 'Status',

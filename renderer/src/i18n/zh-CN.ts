@@ -347,6 +347,9 @@ export const zhCN = {
     timeliness: '归档时限', ruleLabel: '归档时限规则', rule24h: '录制后 24 小时内（峡口镇规定）', ruleWorkdays: '录制后 {{days}} 个工作日内（临猗县规定）',
     hours: '小时数', days: '工作日数', holidays: '法定节假日（工作日放假）', workdaysLabel: '调休上班日（周末上班）', calendarHelp: '请按国务院办公厅每年公布的放假安排填写。未列出的日期按周一至周五上班计算。',
     timeZone: '时区', ruleHelp: '规则只影响之后导入的记录；已导入记录保留导入时的判定。', preview: '示例：{{recorded}} 录制 → 应于 {{deadline}} 前归档',
+    retention: '保管期限', retentionStandard: '一般资料', retentionEvidence: '证据资料', retentionYears: '年', retentionEvidenceYears: '按年限', retentionPermanent: '永久保存',
+    retentionStandardHelp: '自拍摄之日起计算（记录仪时钟不可信时自导入之日起），不少于 3 年。', retentionEvidenceHelp: '自所属案件归档之日起计算，长期（不少于 30 年）或永久保存。',
+    retentionRule: '依照规定，证据类资料须长期保存（不少于 30 年）或永久保存，其他资料不少于 3 年。这里只能把期限延长，短于规定的设置会被拒绝。', retentionRecompute: '保存后，每一条记录的保管截止日期都会按新期限重新计算；被保全的记录在保全解除前不会到期。',
   },
   accounts: {
     add: '新增账号', username: '用户名', displayName: '姓名', role: '角色', admin: '管理员', status: '状态',
