@@ -322,7 +322,7 @@ export const zhCN = {
     officerCol: '执法人员', source_file_name: '由文件名中的警号确定', source_device_register: '由设备登记确定', source_keeper: '由档案管理员指定',
     late: '逾期 {{time}}', lateDays: '{{n}} 天', lateHours: '{{n}} 小时', lateExplained: '逾期（已说明）', onTime: '按时', timeliness: '归档时限', explain: '说明原因', explainTitle: '说明逾期原因', explainHelp: '如：在偏远地区或水上执勤，返回后即交档案室。说明会追加保存，不能修改。', deadline: '应归档时间 {{deadline}}；实际 {{arrived}}', reasonLabel: '原因', basisName: '时间取自文件名', basisMtime: '时间取自文件修改时间',
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
-    retention: '保管期限', retention_expired: '已到期', retention_expiring: '30 天内到期', keptThrough: '保管至', keptNoEnd: '长期（案件未归档）', keptPermanent: '永久', keptClass_standard: '一般', keptClass_evidence: '证据',
+    retention: '保管期限', retention_expired: '已到期', retention_expiring: '30 天内到期', keptThrough: '保管至', keptNoEnd: '长期', keptNotArchived: '{{class}}（案件未归档）', keptPermanent: '永久', keptClass_standard: '一般', keptClass_evidence: '证据',
     keptHelp: '{{class}}；保管期限届满后，未被保全的记录可列入销毁清单。', keptNoEndHelp: '证据类资料自所属案件归档之日起计算保管期限；案件归档前没有截止日期。',
   },
   settings: {
