@@ -239,6 +239,8 @@ export const METHODS = {
         late: z.boolean().optional(),
         important: z.boolean().optional(),
         integrity: z.enum(['unchecked', 'ok', 'alarm']).optional(),
+        /** A retention class, or ended before the office's today (expired) or ending within 30 days (expiring). */
+        retention: z.enum(['evidence', 'standard', 'expired', 'expiring']).optional(),
       })
       .strict(),
     /** `totalCapped`: there are more than `total` (counting stops at 10,000). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEDIA_TYPES, type MediaType } from '../media-types.js';
+import { RETENTION_CLASSES } from '../rules/retention.js';
 import { equipmentNoSchema, instantSchema } from './dto.js';
 import { recordIntegritySchema } from './integrity-dto.js';
 
@@ -96,6 +97,8 @@ export const recordSchema = z.object({
   derived: derivedSchema,
   /** Unchecked since import, intact at the last check, or under an open integrity alarm (not to be shown as authentic). */
   integrity: recordIntegritySchema,
+  /** Its retention class and the last day it must be kept (null: no end yet — evidence whose case isn't archived, or permanent); null until computed. */
+  retention: z.object({ class: z.enum(RETENTION_CLASSES), keptThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }).nullable(),
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

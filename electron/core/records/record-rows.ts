@@ -53,6 +53,8 @@ interface RecordRow {
   d_proxy: 'ready' | 'failed' | 'not_needed' | null;
   f_checked: string | null;
   f_state: 'unchecked' | 'ok' | 'alarm';
+  rt_class: 'standard' | 'evidence' | null;
+  rt_kept: string | null;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -69,12 +71,14 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'poster') AS d_poster,
   (SELECT state FROM record_derivatives WHERE record_id = r.id AND kind = 'proxy') AS d_proxy,
   (SELECT last_checked_at FROM record_fixity WHERE record_id = r.id) AS f_checked,
-  ${INTEGRITY_STATE} AS f_state
+  ${INTEGRITY_STATE} AS f_state,
+  rt.class AS rt_class, rt.kept_through AS rt_kept
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
   LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
   LEFT JOIN officer_absences x ON x.id = t.absence_id
   LEFT JOIN record_officers o ON o.id = (SELECT max(id) FROM record_officers WHERE record_id = r.id)
-  LEFT JOIN accounts oa ON oa.id = o.officer_id`;
+  LEFT JOIN accounts oa ON oa.id = o.officer_id
+  LEFT JOIN record_retention rt ON rt.record_id = r.id`;
 
 export function readRecord(db: Db, id: number): RecordDto | null {
   const row = db.prepare(`${RECORD_SELECT} WHERE r.id = ?`).get(id) as RecordRow | undefined;
@@ -157,5 +161,6 @@ function toRecordDto(r: RecordRow): RecordDto {
     officer: r.o_id === null || r.o_source === null ? null : { id: r.o_id, name: r.o_name ?? '', source: r.o_source },
     derived: { poster: derivedState(r, media, 'poster'), proxy: derivedState(r, media, 'proxy') },
     integrity: { state: r.f_state, lastCheckedAt: r.f_checked },
+    retention: r.rt_class === null ? null : { class: r.rt_class, keptThrough: r.rt_kept },
   };
 }

@@ -1,6 +1,7 @@
 import type { RecordDto } from '../../../shared/contract/records-dto.js';
 import type { TimelineDto } from '../../../shared/contract/timeline-dto.js';
 import { AppError } from '../../../shared/errors.js';
+import { officeDay } from '../../../shared/rules/retention.js';
 import type { AccessRule } from '../access/access-rule.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
@@ -9,6 +10,7 @@ import type { Db } from '../db/open.js';
 import { posterDataUrls } from '../media/posters.js';
 import type { LibraryFilter } from '../search/library-query.js';
 import { SearchIndex } from '../search/search-index.js';
+import { DEFAULT_TIMELINESS, readSetting } from '../settings/settings-service.js';
 import { deviceDay, deviceDays } from '../search/timeline.js';
 import { readRecord, readRecordPage } from './record-rows.js';
 
@@ -30,8 +32,10 @@ export class RecordsService {
     this.search = new SearchIndex(db, audit);
   }
 
-  list(ctx: CallContext, filter: Omit<LibraryFilter, 'scope'>) {
-    return readRecordPage(this.db, { ...filter, scope: this.access.records(signedIn(ctx), 'list') });
+  list(ctx: CallContext, filter: Omit<LibraryFilter, 'scope' | 'today'>) {
+    // Expired and expiring are counted in the office's days, as the retention review counts them.
+    const today = officeDay(this.clock.now(), readSetting(this.db, 'timeliness', DEFAULT_TIMELINESS).timeZone);
+    return readRecordPage(this.db, { ...filter, today, scope: this.access.records(signedIn(ctx), 'list') });
   }
 
   posters(ctx: CallContext, ids: number[]) {

@@ -18,6 +18,10 @@ export interface LibraryFilter {
   late?: boolean;
   important?: boolean;
   integrity?: 'unchecked' | 'ok' | 'alarm';
+  /** A retention class, or the period ended before `today` (expired) or ends within the 30 days from it (expiring). */
+  retention?: 'evidence' | 'standard' | 'expired' | 'expiring';
+  /** The office's day (its time zone), for `retention`'s expired and expiring. */
+  today?: string;
   /** What the caller may list, from the access rule. */
   scope: SqlScope;
 }
@@ -31,6 +35,17 @@ export const COUNT_CAP = 10_000;
  * hundred records reading the text index newest first is cheaper.
  */
 const FEW = 500;
+
+/** Below this many records in a retention filter, its set is read from its index first (a few ms); above, each record is checked. */
+const RETENTION_FEW = 20_000;
+
+/** Each retention filter: the index that answers it and its condition on record_retention. */
+const RETENTION_WHERE: Record<NonNullable<LibraryFilter['retention']>, [string, string]> = {
+  evidence: ['record_retention_class', 'class = @rclass'],
+  standard: ['record_retention_class', 'class = @rclass'],
+  expired: ['record_retention_expiry', 'kept_through < @today'],
+  expiring: ['record_retention_expiry', "kept_through >= @today AND kept_through < date(@today, '+30 days')"],
+};
 
 /** How many rows match, counting no further than one past `cap`. */
 function countWhere(db: Db, from: string, where: string[], params: Record<string, unknown>, cap: number): number {
@@ -46,8 +61,9 @@ function ftsPhrase(text: string): string {
  * The library's filters combined, over the one-row-per-record search table and its indexes, newest
  * first. Text of three characters or more uses the trigram index, one or two letters or digits (a
  * two-character Chinese name) the bigram index; only a short search with punctuation in it scans.
+ * `retentionFew` is the retention filters' switch (tests set it to try both plans).
  */
-export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: number; capped: boolean } {
+export function queryLibrary(db: Db, f: LibraryFilter, retentionFew = RETENTION_FEW): { ids: number[]; total: number; capped: boolean } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (clause: string, values: Record<string, unknown>) => {
@@ -67,6 +83,17 @@ export function queryLibrary(db: Db, f: LibraryFilter): { ids: number[]; total: 
   if (f.late !== undefined) add('s.late = @late', { late: f.late ? 1 : 0 });
   if (f.important !== undefined) add('s.important = @important', { important: f.important ? 1 : 0 });
   if (f.integrity) add('s.integrity = @integrity', { integrity: f.integrity });
+  if (f.retention) {
+    if ((f.retention === 'expired' || f.retention === 'expiring') && !f.today) throw new Error('the retention filter needs the office day');
+    const [index, cond] = RETENTION_WHERE[f.retention];
+    const values = { rclass: f.retention, today: f.today };
+    // A few records (those expired or expiring, usually evidence): read from record_retention's
+    // own index and looked up; most of the archive (the standard class, years of expired records):
+    // each record newest first is checked by its key, so the page and the capped count stop early.
+    const few = countWhere(db, `record_retention INDEXED BY ${index}`, [cond], values, retentionFew) <= retentionFew;
+    if (few) add(`s.record_id IN (SELECT record_id FROM record_retention INDEXED BY ${index} WHERE ${cond})`, values);
+    else add(`EXISTS (SELECT 1 FROM record_retention WHERE record_id = s.record_id AND ${cond})`, values);
+  }
   // Text and filters: when the filters leave few records, each is looked up in the text index;
   // otherwise the text index drives, newest first, so a word found in most records still stops at
   // the first page and the count's cap. (bench:catalog measures both: a common word with a rare

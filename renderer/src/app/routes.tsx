@@ -37,7 +37,11 @@ interface RouteSpec {
  * in the menu and who may open it. The menu and the page switch both read this table.
  */
 export const ROUTES = {
-  dashboard: { icon: <HomeOutlined />, permission: null, page: (p) => <DashboardPage status={p.status} account={p.account} /> },
+  dashboard: {
+    icon: <HomeOutlined />,
+    permission: null,
+    page: (p) => <DashboardPage status={p.status} account={p.account} onOpenRetention={mayOpen(p.account, 'retention') ? () => p.navigate('retention') : null} />,
+  },
   import: { icon: <CloudUploadOutlined />, permission: 'records.import', page: () => <ImportPage /> },
   library: { icon: <VideoCameraOutlined />, permission: 'records.browse', page: (p) => <LibraryPage account={p.account} /> },
   cases: { icon: <FolderOpenOutlined />, permission: 'cases.read', page: (p) => <CasesPage account={p.account} /> },

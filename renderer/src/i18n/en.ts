@@ -40,6 +40,8 @@ export const en: Messages = {
     firstLogin: 'First sign-in',
     loansTitle: 'Out on loan', loansNone: 'No disc or case file is out on loan.', loansOverdue: '{{count}} overdue', loanLate: '{{days}} day(s) overdue', loanDue: 'due {{day}}',
     loanDisc: 'Disc', loanCase: 'Case file', loanWho: '{{name}} ({{department}}) · loan {{number}} · lent {{at}}',
+    expiringTitle: 'Expiring soon', expiringWithin_1: 'Within 1 day', expiringWithin_7: 'Within 7 days', expiringWithin_30: 'Within 30 days', expiringOpen: 'Open retention',
+    expiringHelp: 'Records whose retention period ends soon and that nothing holds. Once expired, the keeper may propose them for destruction; the responsible leader approves.',
   },
   coming: { title: '{{name}}', text: 'This capability is being built and will arrive in a coming version.' },
   audit: {
@@ -342,6 +344,8 @@ export const en: Messages = {
     officerCol: 'Officer', source_file_name: 'from the officer number in the file name', source_device_register: 'from the device register', source_keeper: 'set by the archive keeper',
     late: 'Late {{time}}', lateDays: '{{n}} d', lateHours: '{{n}} h', lateExplained: 'Late (explained)', onTime: 'On time', timeliness: 'Deadline', explain: 'Explain', explainTitle: 'Explain the late upload', explainHelp: 'E.g. on duty in a remote area or on the water, handed in on return. Explanations are appended and cannot be edited.', deadline: 'Due {{deadline}}; arrived {{arrived}}', reasonLabel: 'Reason', basisName: 'time from the file name', basisMtime: 'time from the file date',
     duration: 'Duration', format: 'Format', device: 'Device', officer: 'Officer no.', recordedAt: 'Recorded (camera clock)', important: 'Important', probing: 'Reading…', flagEmpty: 'Empty file', flagUnreadable: 'Unreadable', flagHint: 'The original is kept byte-exact; {{problem}}',
+    retention: 'Retention', retention_expired: 'Expired', retention_expiring: 'Expiring within 30 days', keptThrough: 'Kept through', keptNoEnd: 'Long-term', keptNotArchived: '{{class}}, case not archived', keptPermanent: 'Permanent', keptClass_standard: 'Standard', keptClass_evidence: 'Evidence',
+    keptHelp: '{{class}}; once its period has ended, a record nothing holds may be put on a destruction list.', keptNoEndHelp: 'Evidence is kept counting from the day its case is archived; until then it has no end date.',
   },
   settings: {
     casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕serial号', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
@@ -365,6 +369,9 @@ export const en: Messages = {
     timeliness: 'Deadline', ruleLabel: 'Upload deadline', rule24h: 'Within 24 hours of recording (Xiakou rules)', ruleWorkdays: 'Within {{days}} working days (Linyi rules)',
     hours: 'Hours', days: 'Working days', holidays: 'Public holidays (weekdays off)', workdaysLabel: 'Adjusted workdays (weekends worked)', calendarHelp: 'Enter the State Council holiday schedule each year. Other days follow Monday–Friday.',
     timeZone: 'Time zone', ruleHelp: 'A change applies to records imported from now on; imported records keep the judgement made at import.', preview: 'Example: recorded {{recorded}} → due by {{deadline}}',
+    retention: 'Retention', retentionStandard: 'Other records', retentionEvidence: 'Evidence', retentionYears: 'years', retentionEvidenceYears: 'For a number of years', retentionPermanent: 'Keep permanently',
+    retentionStandardHelp: 'Counted from the recording day (the import day when the camera clock can’t be trusted); at least 3 years.', retentionEvidenceHelp: 'Counted from the day its case is archived; long-term (at least 30 years) or permanently.',
+    retentionRule: 'The rules require evidence to be kept long-term (at least 30 years) or permanently, and everything else at least 3 years. Periods can only be lengthened here; a setting shorter than the rules is refused.', retentionRecompute: 'On saving, every record’s end date is recomputed with the new periods; a held record does not expire until its hold is lifted.',
   },
   accounts: {
     add: 'Add account', username: 'Username', displayName: 'Full name', role: 'Role', admin: 'Administrator', status: 'Status',

@@ -38,6 +38,8 @@ export const zhCN = {
     firstLogin: '首次登录',
     loansTitle: '借出在外', loansNone: '目前没有借出在外的光盘或案卷。', loansOverdue: '{{count}} 件逾期未还', loanLate: '逾期 {{days}} 天', loanDue: '应于 {{day}} 归还',
     loanDisc: '光盘', loanCase: '案卷', loanWho: '{{name}}（{{department}}）· 借阅单 {{number}} · {{at}} 借出',
+    expiringTitle: '即将到期', expiringWithin_1: '1 天内', expiringWithin_7: '7 天内', expiringWithin_30: '30 天内', expiringOpen: '查看保管期限',
+    expiringHelp: '保管期限即将届满、且没有被保全的记录数。到期后可由档案管理员提出销毁清单，经负责人批准后销毁。',
   },
   coming: { title: '{{name}}', text: '该功能正在建设中，将在后续版本中提供。' },
   audit: {
@@ -339,6 +341,8 @@ export const zhCN = {
     officerCol: '执法人员', source_file_name: '由文件名中的警号确定', source_device_register: '由设备登记确定', source_keeper: '由档案管理员指定',
     late: '逾期 {{time}}', lateDays: '{{n}} 天', lateHours: '{{n}} 小时', lateExplained: '逾期（已说明）', onTime: '按时', timeliness: '归档时限', explain: '说明原因', explainTitle: '说明逾期原因', explainHelp: '如：在偏远地区或水上执勤，返回后即交档案室。说明会追加保存，不能修改。', deadline: '应归档时间 {{deadline}}；实际 {{arrived}}', reasonLabel: '原因', basisName: '时间取自文件名', basisMtime: '时间取自文件修改时间',
     duration: '时长', format: '格式', device: '设备编号', officer: '警号', recordedAt: '拍摄时间（记录仪时钟）', important: '重点', probing: '解析中…', flagEmpty: '空文件', flagUnreadable: '无法解析', flagHint: '原件已原样保存；{{problem}}',
+    retention: '保管期限', retention_expired: '已到期', retention_expiring: '30 天内到期', keptThrough: '保管至', keptNoEnd: '长期', keptNotArchived: '{{class}}（案件未归档）', keptPermanent: '永久', keptClass_standard: '一般', keptClass_evidence: '证据',
+    keptHelp: '{{class}}；保管期限届满后，未被保全的记录可列入销毁清单。', keptNoEndHelp: '证据类资料自所属案件归档之日起计算保管期限；案件归档前没有截止日期。',
   },
   settings: {
     casePreset: '案号格式', casePreset_document: '机关代字〔年份〕序号号', casePreset_year_serial: '年份-序号', casePreset_prefix_year_serial: '字母代码 + 年份 + 序号', casePreset_any: '不检查格式（1–40 个字符）',
@@ -362,6 +366,9 @@ export const zhCN = {
     timeliness: '归档时限', ruleLabel: '归档时限规则', rule24h: '录制后 24 小时内（峡口镇规定）', ruleWorkdays: '录制后 {{days}} 个工作日内（临猗县规定）',
     hours: '小时数', days: '工作日数', holidays: '法定节假日（工作日放假）', workdaysLabel: '调休上班日（周末上班）', calendarHelp: '请按国务院办公厅每年公布的放假安排填写。未列出的日期按周一至周五上班计算。',
     timeZone: '时区', ruleHelp: '规则只影响之后导入的记录；已导入记录保留导入时的判定。', preview: '示例：{{recorded}} 录制 → 应于 {{deadline}} 前归档',
+    retention: '保管期限', retentionStandard: '一般资料', retentionEvidence: '证据资料', retentionYears: '年', retentionEvidenceYears: '按年限', retentionPermanent: '永久保存',
+    retentionStandardHelp: '自拍摄之日起计算（记录仪时钟不可信时自导入之日起），不少于 3 年。', retentionEvidenceHelp: '自所属案件归档之日起计算，长期（不少于 30 年）或永久保存。',
+    retentionRule: '依照规定，证据类资料须长期保存（不少于 30 年）或永久保存，其他资料不少于 3 年。这里只能把期限延长，短于规定的设置会被拒绝。', retentionRecompute: '保存后，每一条记录的保管截止日期都会按新期限重新计算；被保全的记录在保全解除前不会到期。',
   },
   accounts: {
     add: '新增账号', username: '用户名', displayName: '姓名', role: '角色', admin: '管理员', status: '状态',

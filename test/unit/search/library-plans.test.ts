@@ -15,6 +15,8 @@ interface Row {
   officer: number;
   late: boolean;
   body: string;
+  evidence: boolean;
+  keptThrough: string | null;
 }
 
 /**
@@ -31,6 +33,8 @@ describe('text search with filters, on either side of the plan switch', () => {
       id: i + 1,
       officer: i % 3 === 0 ? 1 : 7,
       late: i % 97 === 0,
+      evidence: i % 13 === 0,
+      keptThrough: i % 13 === 0 && i % 2 === 0 ? null : `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       body: `T00${i % 4}_${String(i).padStart(5, '0')}.MP4 ${i % 5 === 0 ? (WORDS[i % 3] ?? '') : ''} ${i % 11 === 0 ? '王某' : ''}`,
     }));
     db.transaction(() => {
@@ -39,6 +43,7 @@ describe('text search with filters, on either side of the plan switch', () => {
         db.prepare("INSERT INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity) VALUES (?, 'video', ?, 'T001', '2026-11-20T09:00:00', ?, 0, 0, 'unchecked')").run(r.id, r.officer, r.late ? 1 : 0);
         db.prepare('INSERT INTO record_text (rowid, body) VALUES (?, ?)').run(r.id, r.body);
         db.prepare('INSERT INTO record_grams (rowid, grams) VALUES (?, ?)').run(r.id, textGrams(r.body));
+        db.prepare("INSERT INTO record_retention (record_id, class, kept_through, rule) VALUES (?, ?, ?, '{}')").run(r.id, r.evidence ? 'evidence' : 'standard', r.keptThrough);
       }
     })();
     const all = { all: true } as const;
@@ -54,6 +59,23 @@ describe('text search with filters, on either side of the plan switch', () => {
       [{ limit: 50, text: '.MP4', scope: officer7 }, (r) => r.officer === 7],
       [{ limit: 50, text: '王某', officerId: 1, scope: officer7 }, () => false],
     ];
+    // The retention filters, each read from its index (few records) or checked record by record (many).
+    const today = '2026-06-10';
+    const retention: [LibraryFilter, (r: Row) => boolean][] = [
+      [{ limit: 50, retention: 'evidence', scope: all }, (r) => r.evidence],
+      [{ limit: 50, retention: 'standard', officerId: 7, scope: all }, (r) => !r.evidence && r.officer === 7],
+      [{ limit: 50, retention: 'expired', today, scope: all }, (r) => r.keptThrough !== null && r.keptThrough < today],
+      [{ limit: 50, retention: 'expiring', today, text: '.MP4', scope: officer7 }, (r) => r.officer === 7 && r.keptThrough !== null && r.keptThrough >= today && r.keptThrough < '2026-07-10'],
+    ];
+    for (const [filter, keep] of retention) {
+      const expected = rows.filter((r) => keep(r)).map((r) => r.id).reverse();
+      for (const few of [0, 10_000]) {
+        const first = queryLibrary(db, filter, few);
+        expect(first.total, `${JSON.stringify(filter)} ${few}`).toBe(expected.length);
+        expect(first.ids.slice(0, 50)).toEqual(expected.slice(0, 50));
+        expect(queryLibrary(db, { ...filter, beforeId: expected[49] ?? 0 }, few).ids.slice(0, 50)).toEqual(expected.slice(50, 100));
+      }
+    }
     for (const [filter, keep] of cases) {
       const expected = rows.filter((r) => keep(r)).map((r) => r.id).reverse();
       const first = queryLibrary(db, filter);

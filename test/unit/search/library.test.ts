@@ -88,4 +88,47 @@ describe('the library: filters that combine, and Chinese text search', () => {
     expect(rest.records).toHaveLength(1);
     expect(rest.nextBeforeId).toBeNull();
   });
+
+  it('filters by retention class and by periods ended or ending, in the office’s days', async () => {
+    t = await openTestApp();
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    const li = await t.call('accounts.create', { username: 'li', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000123' }, token);
+    const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026', officerNo: '000456' }, token);
+    const src = scratchDir('rr-lib-ret-');
+    make.random(path.join(src, 'T001_000123_20220301093000_0001.mp4'), 41_001); // kept through 2025-03-01: expired
+    make.random(path.join(src, 'T001_000123_20231123093000_0002.mp4'), 41_002); // through 2026-11-23: expired on the office's 24th
+    make.random(path.join(src, 'T001_000123_20231124093000_0003.mp4'), 41_003); // through 2026-11-24: its last day, expiring
+    make.random(path.join(src, 'T001_000123_20231223093000_0004.mp4'), 41_004); // through 2026-12-23: the 30th day, expiring
+    make.random(path.join(src, 'T001_000123_20231224093000_0005.mp4'), 41_005); // through 2026-12-24: 31 days away
+    make.random(path.join(src, 'T001_000123_20261120093000_0006.mp4'), 41_006); // evidence in an open case: no end yet
+    await t.app.core.imports.wait((await t.call('import.start', { source: src }, token)).jobId);
+    const all = (await t.call('records.list', { limit: 10 }, token)).records;
+    const id = (seq: string) => all.find((r) => r.originalName.endsWith(`_${seq}.mp4`))?.id ?? 0;
+    const kase = await t.call(
+      'cases.create',
+      { fields: { caseNo: '峡综执罚〔2026〕13号', kind: 'penalty', cause: '占道经营', parties: [{ kind: 'person', name: '王某某', idType: '', idNumber: '', contact: '' }], handlerIds: [li.id, zhang.id], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } },
+      token,
+    );
+    await t.call('cases.link', { caseId: kase.id, recordIds: [id('0006')], role: 'evidence', facts: { collectors: ['李建国'], collectedAt: '2026-11-20T09:30:00', place: '集贸市场东门', statement: '当事人在人行道摆摊' } }, token);
+    const seqs = async (filter: Record<string, unknown>) => (await t!.call('records.list', { limit: 50, ...filter }, token)).records.map((r) => r.originalName.slice(-8, -4)).sort();
+
+    // Every record carries its class and end date, wherever it is listed.
+    const listed = (await t.call('records.list', { limit: 10 }, token)).records;
+    expect(listed.find((r) => r.id === id('0001'))?.retention).toEqual({ class: 'standard', keptThrough: '2025-03-01' });
+    expect(listed.find((r) => r.id === id('0006'))?.retention).toEqual({ class: 'evidence', keptThrough: null });
+
+    expect(await seqs({ retention: 'evidence' })).toEqual(['0006']);
+    expect(await seqs({ retention: 'standard' })).toEqual(['0001', '0002', '0003', '0004', '0005']);
+    expect(await seqs({ retention: 'expired' })).toEqual(['0001', '0002']);
+    expect(await seqs({ retention: 'expiring' })).toEqual(['0003', '0004']);
+    expect(await seqs({ retention: 'expired', text: '0002' })).toEqual(['0002']);
+    expect((await t.call('records.list', { limit: 1, retention: 'standard' }, token)).total).toBe(5);
+
+    // The office's day, not UTC's: at 07:30 on the 24th in Shanghai it is still the 23rd in UTC.
+    t.clock.advanceMinutes(-(8 * 60 + 30)); // 2026-11-23T23:30Z = 07:30 on the 24th in Shanghai
+    expect(await seqs({ retention: 'expired' })).toEqual(['0001', '0002']);
+    t.clock.advanceMinutes(-8 * 60); // 2026-11-23T15:30Z = 23:30 on the 23rd in Shanghai
+    expect(await seqs({ retention: 'expired' })).toEqual(['0001']);
+    expect(await seqs({ retention: 'expiring' })).toEqual(['0002', '0003']);
+  });
 });

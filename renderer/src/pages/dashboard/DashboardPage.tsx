@@ -6,9 +6,10 @@ import { formatInstant } from '../../lib/format.js';
 import { useSession } from '../../app/session.js';
 import { IntegrityPanel } from './IntegrityPanel.js';
 import { LoansOutCard } from './LoansOutCard.js';
+import { ExpiringCard } from './ExpiringCard.js';
 import { useCall } from '../../api/use-call.js';
 
-export function DashboardPage({ status, account }: { status: SystemStatus; account: AccountDto }) {
+export function DashboardPage({ status, account, onOpenRetention }: { status: SystemStatus; account: AccountDto; onOpenRetention: (() => void) | null }) {
   const { t } = useTranslation();
   const { previousLoginAt } = useSession();
   const audit = useCall('audit.list', { limit: 1 }, { enabled: can(account, 'audit.read') });
@@ -42,6 +43,7 @@ export function DashboardPage({ status, account }: { status: SystemStatus; accou
         </Col>
       )}
       {can(account, 'records.read') && <LoansOutCard />}
+      {can(account, 'retention.read') && <ExpiringCard onOpen={onOpenRetention} />}
       <Col span={24}>
         <Card title={t('dashboard.comingTitle')}>
           <Typography.Text type="secondary">{t('dashboard.comingText')}</Typography.Text>

@@ -77,6 +77,20 @@ export function LibraryFilters({ value, onChange }: { value: LibraryFilterValue;
         style={{ width: 100 }}
       />
       <Select
+        allowClear
+        placeholder={t('library.retention')}
+        value={value.retention}
+        onChange={(retention?: LibraryFilterValue['retention']) => onChange({ ...value, retention })}
+        options={[
+          { value: 'expired', label: t('library.retention_expired') },
+          { value: 'expiring', label: t('library.retention_expiring') },
+          { value: 'evidence', label: t('retention.class_evidence') },
+          { value: 'standard', label: t('retention.class_standard') },
+        ]}
+        style={{ width: 160 }}
+        data-testid="library-retention"
+      />
+      <Select
         mode="multiple"
         allowClear
         placeholder={t('library.flags')}

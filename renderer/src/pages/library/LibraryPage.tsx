@@ -15,6 +15,8 @@ import { FormatCell, PosterCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
 import { IntegrityCell } from './IntegrityCell.js';
+import { RetentionCell } from './RetentionCell.js';
+import { useCall } from '../../api/use-call.js';
 import { LinkToCaseDialog } from './LinkToCaseDialog.js';
 import { PlayerDialog } from './PlayerDialog.js';
 import { DeviceTimeline } from './DeviceTimeline.js';
@@ -44,6 +46,8 @@ export function LibraryPage({ account }: { account: AccountDto }) {
   const [view, setView] = useState<'list' | 'timeline'>('list');
   const [filter, setFilter] = useState<LibraryFilterValue>({});
   const height = useViewportRest(360);
+  // Whether evidence without an end date is permanent (the policy) or waits for its case's archiving.
+  const policy = useCall('retention.policy', {});
   const list = useInfiniteQuery({
     queryKey: ['records.list', filter],
     queryFn: ({ pageParam }) => call('records.list', { ...filter, limit: 200, beforeId: pageParam ?? undefined }),
@@ -94,7 +98,8 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     {
       title: t('library.name'),
       key: 'name',
-      width: 290,
+      // Narrower since 保管至 joined the key columns; the full name and path show on hover.
+      width: 215,
       ellipsis: true,
       render: (_, r) => (
         <Tooltip title={r.originalPath}>
@@ -110,9 +115,10 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
     { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
     { title: t('library.officerCol'), key: 'officerName', width: 130, render: (_, r) => <OfficerCell record={r} canAssign={canExplain} /> },
-    { title: t('library.recordedAt'), key: 'recordedAt', width: 170, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatWallClock(r.attribution.recordedAt)}</span> },
+    { title: t('library.recordedAt'), key: 'recordedAt', width: 160, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatWallClock(r.attribution.recordedAt)}</span> },
     { title: t('library.timeliness'), key: 'timeliness', width: 170, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
     { title: t('library.integrity'), key: 'integrity', width: 140, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
+    { title: t('library.keptThrough'), key: 'keptThrough', width: 130, render: (_, r) => <RetentionCell record={r} policy={policy.data} /> },
     { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
     { title: t('library.format'), key: 'format', width: 190, render: (_, r) => <FormatCell record={r} /> },
     { title: t('library.size'), dataIndex: 'size', key: 'size', width: 100, render: (v: number) => formatBytes(v) },

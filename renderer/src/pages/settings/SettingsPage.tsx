@@ -12,6 +12,7 @@ import { TimelinessPanel } from './TimelinessPanel.js';
 import { IntegritySettingsPanel } from './IntegritySettingsPanel.js';
 import { CasesSettingsPanel } from './CasesSettingsPanel.js';
 import { ApprovalRulesPanel } from './ApprovalRulesPanel.js';
+import { RetentionSettingsPanel } from './RetentionSettingsPanel.js';
 
 interface Tab {
   key: string;
@@ -35,6 +36,7 @@ export function SettingsPage({ account, tab, onTab }: { account: AccountDto; tab
     { key: 'timeliness', label: t('settings.timeliness'), permission: 'settings.manage', children: <TimelinessPanel /> },
     { key: 'cases', label: t('settings.cases'), permission: 'settings.manage', children: <CasesSettingsPanel /> },
     { key: 'integrity', label: t('settings.integrity'), permission: 'settings.manage', children: <IntegritySettingsPanel /> },
+    { key: 'retention', label: t('settings.retention'), permission: 'settings.manage', children: <RetentionSettingsPanel /> },
     { key: 'approvals', label: t('settings.approvals'), permission: 'settings.manage', children: <ApprovalRulesPanel /> },
     { key: 'mine', label: t('settings.mine'), permission: null, children: <MyAccountPanel account={account} /> },
   ];

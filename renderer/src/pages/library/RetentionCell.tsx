@@ -1,0 +1,35 @@
+import { Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { RecordDto } from '../../../../shared/contract/records-dto.js';
+import type { RetentionPolicy } from '../../../../shared/rules/retention.js';
+
+/**
+ * The last day a record must be kept, its class beneath: red once the day has passed, orange
+ * within the 30 days the dashboard warns about. No date yet reads as long-term until its case is
+ * archived, or permanent when the office keeps evidence permanently. Two short lines, so the
+ * column fits beside the key ones at 1366 px.
+ */
+export function RetentionCell({ record, policy }: { record: RecordDto; policy: RetentionPolicy | undefined }) {
+  const { t } = useTranslation();
+  const r = record.retention;
+  if (!r) return null;
+  const cls = t(`library.keptClass_${r.class}`);
+  const permanent = r.keptThrough === null && policy?.evidenceYears === 'permanent';
+  const today = dayjs().format('YYYY-MM-DD');
+  const type = r.keptThrough === null ? undefined : r.keptThrough < today ? 'danger' : r.keptThrough < dayjs().add(30, 'day').format('YYYY-MM-DD') ? 'warning' : undefined;
+  const help = r.keptThrough !== null ? t('library.keptHelp', { class: t(`retention.class_${r.class}`) }) : permanent ? t(`retention.class_${r.class}`) : t('library.keptNoEndHelp');
+  return (
+    <Tooltip title={help}>
+      <div style={{ lineHeight: 1.3 }} data-testid="kept-through">
+        <Typography.Text type={type} strong={type !== undefined}>
+          {r.keptThrough ?? (permanent ? t('library.keptPermanent') : t('library.keptNoEnd'))}
+        </Typography.Text>
+        <br />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {r.keptThrough === null && !permanent ? t('library.keptNotArchived', { class: cls }) : cls}
+        </Typography.Text>
+      </div>
+    </Tooltip>
+  );
+}
