@@ -36,7 +36,7 @@ export const en: Messages = {
   shell: { logout: 'Sign out', office: 'Office', browserMode: 'Browser mode', changePassword: 'Change password' },
   dashboard: {
     welcome: 'Hello, {{name}}', role: 'Role', lastLogin: 'Last sign-in', office: 'Office', unitCode: 'Unit code',
-    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'The locked viewer for viewings at the workstation, the lending screens, retention and ledgers arrive in coming versions.',
+    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'The ledgers, statistics charts and the county spot check arrive in coming versions.',
     firstLogin: 'First sign-in',
     loansTitle: 'Out on loan', loansNone: 'No disc or case file is out on loan.', loansOverdue: '{{count}} overdue', loanLate: '{{days}} day(s) overdue', loanDue: 'due {{day}}',
     loanDisc: 'Disc', loanCase: 'Case file', loanWho: '{{name}} ({{department}}) · loan {{number}} · lent {{at}}',

@@ -34,12 +34,12 @@ export const zhCN = {
   shell: { logout: '退出登录', office: '单位', browserMode: '浏览器模式', changePassword: '修改密码' },
   dashboard: {
     welcome: '{{name}}，您好', role: '角色', lastLogin: '上次登录', office: '单位', unitCode: '单位代码',
-    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '现场查阅的锁定界面、借出登记界面、保管期限与台账统计将在后续版本中逐步提供。',
+    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '台账、统计图表和县局抽查将在后续版本中提供。',
     firstLogin: '首次登录',
     loansTitle: '借出在外', loansNone: '目前没有借出在外的光盘或案卷。', loansOverdue: '{{count}} 件逾期未还', loanLate: '逾期 {{days}} 天', loanDue: '应于 {{day}} 归还',
     loanDisc: '光盘', loanCase: '案卷', loanWho: '{{name}}（{{department}}）· 借阅单 {{number}} · {{at}} 借出',
     expiringTitle: '即将到期', expiringWithin_1: '1 天内', expiringWithin_7: '7 天内', expiringWithin_30: '30 天内', expiringOpen: '查看保管期限',
-    expiringHelp: '保管期限即将届满、且没有被保全的记录数。到期后可由档案管理员提出销毁清单，经负责人批准后销毁。',
+    expiringHelp: '保管期限即将届满、且没有被保全的记录数。到期后可由档案管理员提出销毁清单，经分管领导批准后销毁。',
   },
   coming: { title: '{{name}}', text: '该功能正在建设中，将在后续版本中提供。' },
   audit: {
