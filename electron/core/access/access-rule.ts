@@ -90,7 +90,7 @@ export class AccessRule {
    */
   mayReceive(account: Account & Pick<AccountDto, 'isAdmin'>, event: PushEvent): boolean {
     const area = event.type.split('.')[0] ?? '';
-    const needs: Record<string, Permission> = { import: 'records.import', integrity: 'integrity.read', backup: 'integrity.read', disc: 'discs.manage' };
+    const needs: Record<string, Permission> = { import: 'records.import', integrity: 'integrity.read', backup: 'integrity.read', disc: 'discs.manage', destruction: 'retention.manage' };
     if (needs[area]) return can(account, needs[area]);
     if ('recordId' in event.payload) return this.decideRecord(account, 'list', event.payload.recordId)?.allowed === true;
     return false;
