@@ -96,6 +96,8 @@ export const recordSchema = z.object({
   derived: derivedSchema,
   /** Unchecked since import, intact at the last check, or under an open integrity alarm (not to be shown as authentic). */
   integrity: recordIntegritySchema,
+  /** Destroyed under an executed destruction list: the catalogue keeps the record, its original is gone. */
+  disposition: z.object({ listNumber: z.string(), destroyedAt: instantSchema }).nullable(),
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

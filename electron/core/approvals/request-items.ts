@@ -25,9 +25,10 @@ export function recordsOf(db: Db, item: RequestItem): number[] {
   return rows.map((r) => r.id);
 }
 
-/** A record nobody may be shown now: under an open integrity alarm (later also: destroyed). */
+/** A record nobody may be shown now: destroyed (its original is gone for good), or under an open integrity alarm. */
 export function unavailable(db: Db, recordIds: number[]): { id: number; reason: string } | null {
   for (const id of recordIds) {
+    if (db.prepare('SELECT 1 FROM record_dispositions WHERE record_id = ?').get(id)) return { id, reason: 'destroyed' };
     const alarm = db.prepare('SELECT 1 FROM integrity_alarms WHERE record_id = ? AND resolved_at IS NULL').get(id);
     if (alarm) return { id, reason: 'integrity_alarm' };
   }
