@@ -258,6 +258,7 @@ export const en: Messages = {
     blockedTitle: '{{count}} evidence record(s) can’t go on a disc yet: complete them here, or leave them out', blockReason: 'Reason', fix: 'Fix', fixFacts: 'Written description', fixOfficer: 'Assign officer', fixMedium: 'Use {{medium}}', fixFactsAll: 'Describe all ({{count}})',
     exclude: 'Leave out', include: 'Put back', excludedTitle: 'Left out of these discs ({{count}}):', nothingChosen: 'No evidence chosen. Put at least one record back.', noDiscsYet: 'Once the evidence above is complete, each disc is listed here.',
     blockTag_integrity_alarm: 'Integrity alarm', blockTag_facts_incomplete: 'Written description incomplete', blockTag_no_officer: 'No officer attributed', blockTag_too_large: 'Larger than one disc',
+    blockTag_destroyed: 'Destroyed', block_destroyed: 'Destroyed under a destruction list: the original no longer exists',
     block_integrity_alarm: 'The original has an open integrity alarm; it can’t be burned until handled (see “Originals” on Home)', block_facts_incomplete: 'Written description incomplete',
     block_facts_missing: 'missing: {{fields}}', block_no_officer: 'The written description must name the officer', block_too_large: '{{size}}, more than the {{capacity}} one disc holds; choose a larger medium',
     existing: 'This case already has evidence discs: {{numbers}}. If one is damaged or lost, open it in the register and use “Make a replacement”.',

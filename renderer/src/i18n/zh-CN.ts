@@ -256,6 +256,7 @@ export const zhCN = {
     blockedTitle: '{{count}} 条证据暂不能写入光盘：请就地补全，或移出本次光盘', blockReason: '原因', fix: '处理', fixFacts: '填写取证说明', fixOfficer: '指定执法人员', fixMedium: '改用 {{medium}}', fixFactsAll: '一并填写取证说明（{{count}}）',
     exclude: '移出', include: '放回', excludedTitle: '本次不放入光盘的证据（{{count}}）：', nothingChosen: '没有选择任何证据。请至少放回一条。', noDiscsYet: '补全上面的证据后，这里会列出每张光盘。',
     blockTag_integrity_alarm: '完整性告警', blockTag_facts_incomplete: '文字说明信息不全', blockTag_no_officer: '未确定执法人员', blockTag_too_large: '超过单张光盘容量',
+    blockTag_destroyed: '已销毁', block_destroyed: '已按销毁清单销毁，原件已不存在',
     block_integrity_alarm: '原件有未处理的完整性告警，处理前不得刻录（见首页“原件完整性”）', block_facts_incomplete: '文字说明信息不全',
     block_facts_missing: '缺 {{fields}}', block_no_officer: '文字说明须写明执法人员', block_too_large: '{{size}}，超过单张光盘可放的 {{capacity}}；请改用更大容量的光盘',
     existing: '这个案件已有 {{count}} 张证据光盘（{{numbers}}）。如果是某张光盘损坏或丢失，请在登记簿中打开它，用“重新制作”做替代盘。',

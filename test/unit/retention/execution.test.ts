@@ -5,6 +5,7 @@ import { unavailable } from '../../../electron/core/approvals/request-items.js';
 import { BackupLayout } from '../../../electron/core/backup/backup-layout.js';
 import { derivedRelativePath } from '../../../electron/core/media/derived-files.js';
 import { FsEvidenceStore } from '../../../electron/core/store/fs-store.js';
+import { FACTS } from '../../support/discs.js';
 import { make } from '../../support/media.js';
 import { KEEPER, appPerTest, codeOf, scratch, type TestApp } from '../../support/test-app.js';
 
@@ -109,6 +110,13 @@ describe('executing a destruction list', () => {
     expect(destroyed.map((e) => e.target).sort()).toEqual([`record:${o.old.id}`, `record:${o.old2.id}`].sort());
     expect(destroyed[0]?.details).toMatchObject({ number: list.number, pendingCopies: 0 });
     expect((await actions(t, o.token, 'destruction.executed'))[0]?.details).toMatchObject({ number: list.number, count: 2, pending: 0 });
+
+    // No disc can carry it: a case naming it as evidence has it blocked, as destroyed.
+    const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Person2026x', officerNo: '000456' }, o.token);
+    const fields = { caseNo: '峡综执罚〔2022〕3号', kind: 'penalty' as const, cause: '占道经营', parties: [{ kind: 'person' as const, name: '王某', idType: '', idNumber: '', contact: '' }], handlerIds: [(await t.call('auth.me', {}, officer)).id, zhang.id], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' as const };
+    const c = await t.call('cases.create', { fields }, o.token);
+    await t.call('cases.link', { caseId: c.id, recordIds: [o.old.id], role: 'evidence', facts: FACTS }, o.token);
+    expect((await t.call('discs.plan', { caseId: c.id, medium: 'dvd' }, o.token)).blocked.map((b) => b.reasons)).toEqual([expect.arrayContaining(['destroyed'])]);
 
     // Fixity and backups: nothing reported missing, nothing to copy.
     const check = await t.app.core.fixity.wait((await t.call('integrity.check', { scope: { kind: 'all' } }, o.token)).runId);
