@@ -35,4 +35,15 @@ export function unavailable(db: Db, recordIds: number[]): { id: number; reason: 
   return null;
 }
 
+/** Refuses a request naming a record nobody may be shown: destroyed (naming its list), or under an alarm. */
+export function refuseUnavailable(db: Db, recordIds: number[]): void {
+  const blocked = unavailable(db, recordIds);
+  if (!blocked) return;
+  if (blocked.reason === 'destroyed') {
+    const list = db.prepare('SELECT l.number FROM record_dispositions d JOIN destruction_lists l ON l.id = d.list_id WHERE d.record_id = ?').get(blocked.id) as { number: string } | undefined;
+    throw new AppError('RECORD_DESTROYED', 'destroyed', { id: blocked.id, number: list?.number ?? '' });
+  }
+  throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
+}
+
 export const sameItem = (a: RequestItem, b: RequestItem): boolean => a.kind === b.kind && a.id === b.id;

@@ -105,6 +105,9 @@ describe('executing a destruction list', () => {
     expect(await codeOf(() => t.call('records.play', { recordId: o.old.id }, officer))).toBe('RECORD_DESTROYED');
     expect(await codeOf(() => t.call('records.play', { recordId: o.recent.id }, officer))).toBe('none');
     expect(unavailable(t.app.core.db, [o.recent.id, o.old.id])).toEqual({ id: o.old.id, reason: 'destroyed' });
+    const window = { from: t.clock.now().toISOString(), to: new Date(t.clock.now().getTime() + 3_600_000).toISOString() };
+    const asked = await t.call('requests.create', { kind: 'officer_view', items: [{ kind: 'record', id: o.old.id }], purpose: '核对', content: '录像', window }, officer).catch((e: unknown) => e);
+    expect(asked).toMatchObject({ code: 'RECORD_DESTROYED', details: { id: o.old.id, number: list.number } });
 
     const destroyed = await actions(t, o.token, 'record.destroyed');
     expect(destroyed.map((e) => e.target).sort()).toEqual([`record:${o.old.id}`, `record:${o.old2.id}`].sort());
