@@ -203,7 +203,7 @@ export class DestructionExecution {
         this.begin(jobId, list, item.record_id, by, now());
       })();
     }
-    removeDerived(this.db, store.root, item.record_id);
+    removeDerived(this.db, store.root, item.record_id, now());
     await store.destroy(item.sha256);
     const removedAt = now();
     this.db.prepare('UPDATE record_dispositions SET store_removed_at = coalesce(store_removed_at, ?) WHERE record_id = ? AND verified = 0').run(removedAt, item.record_id);

@@ -21,14 +21,19 @@ export function removeFile(file: string): boolean {
   return !fs.existsSync(file);
 }
 
-/** The poster and proxy made from the original go with it: a copy of destroyed evidence is still that evidence. */
-export function removeDerived(db: Db, storeRoot: string, recordId: number): void {
+/**
+ * The poster and proxy made from the original go with it: a copy of destroyed evidence is still
+ * that evidence. Their rows stay as `not_needed` (problem: destroyed), so the library doesn't wait
+ * for copies that will never be made and the derive queue doesn't try to make them.
+ */
+export function removeDerived(db: Db, storeRoot: string, recordId: number, at: string): void {
   const rows = db.prepare('SELECT file FROM record_derivatives WHERE record_id = ? AND file IS NOT NULL').all(recordId) as { file: string }[];
   for (const r of rows) {
     const file = derivedAbsolutePath(storeRoot, r.file);
     if (!removeFile(file)) throw new AppError('DESTROY_NOT_VERIFIED', `derived copy ${r.file} is still there`, { sha256: r.file, where: 'derived' });
   }
-  db.prepare('DELETE FROM record_derivatives WHERE record_id = ?').run(recordId);
+  const none = db.prepare("INSERT OR REPLACE INTO record_derivatives (record_id, kind, state, file, sha256, size, made_at, problem) VALUES (?, ?, 'not_needed', NULL, NULL, NULL, ?, 'destroyed')");
+  for (const kind of ['poster', 'proxy']) none.run(recordId, kind, at);
 }
 
 export interface TargetRow {

@@ -79,7 +79,10 @@ describe('executing a destruction list', () => {
       expect(fs.existsSync(new BackupLayout(o.targetDir).objectPath(r.sha256))).toBe(false);
     }
     expect(fs.existsSync(poster)).toBe(false);
-    expect(t.app.core.db.prepare('SELECT count(*) AS n FROM record_derivatives WHERE record_id = ?').get(o.old.id)).toEqual({ n: 0 });
+    expect(t.app.core.db.prepare('SELECT kind, state, file FROM record_derivatives WHERE record_id = ? ORDER BY kind').all(o.old.id)).toEqual([
+      { kind: 'poster', state: 'not_needed', file: null },
+      { kind: 'proxy', state: 'not_needed', file: null },
+    ]);
     // The record kept is untouched.
     expect(fs.existsSync(storePath(t, o.recent.sha256))).toBe(true);
     expect(fs.existsSync(new BackupLayout(o.targetDir).objectPath(o.recent.sha256))).toBe(true);
@@ -96,6 +99,7 @@ describe('executing a destruction list', () => {
     const listed = (await t.call('records.list', { limit: 10 }, o.token)).records;
     expect(listed).toHaveLength(3);
     expect(listed.find((r) => r.id === o.old.id)?.disposition).toMatchObject({ listNumber: list.number });
+    expect(listed.find((r) => r.id === o.old.id)?.derived).toEqual({ poster: 'not_needed', proxy: 'not_needed' });
     expect(listed.find((r) => r.id === o.recent.id)?.disposition).toBeNull();
     expect((await t.call('destruction.get', { id: list.id }, o.token)).state).toBe('executed');
     expect(await codeOf(() => t.call('records.play', { recordId: o.old.id }, o.token))).toBe('RECORD_DESTROYED');
