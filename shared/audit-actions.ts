@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS = [
   'destruction.approved',
   'destruction.rejected',
   'destruction.refused',
+  'destruction.executed',
+  'record.destroyed',
   'register.exported',
 ] as const;
 

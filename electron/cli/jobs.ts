@@ -1,4 +1,5 @@
 import type { PushEvent } from '../../shared/contract/events.js';
+import type { DestructionJobDto } from '../../shared/contract/destruction-dto.js';
 import type { DiscJobDto } from '../../shared/contract/discs-dto.js';
 import type { BackupRunDto, FixityRunDetailDto } from '../../shared/contract/integrity-dto.js';
 import type { ImportJobDto } from '../../shared/contract/records-dto.js';
@@ -44,6 +45,11 @@ export async function waitForDisc(s: Signed, jobId: number): Promise<DiscJobDto>
   return s.call('discs.job', { jobId });
 }
 
+export async function waitForDestruction(s: Signed, jobId: number): Promise<DestructionJobDto> {
+  await untilEvent(s, (e) => e.type === 'destruction.finished' && e.payload.jobId === jobId, async () => (await s.call('destruction.job', { jobId })).state !== 'running');
+  return s.call('destruction.job', { jobId });
+}
+
 /** After `records call` started a job: closing the folder would cancel it, so the process stays until it ends. */
 export async function finishStartedJob(s: Signed, method: string, value: unknown): Promise<void> {
   const started = value as { jobId: number; runId: number };
@@ -51,4 +57,5 @@ export async function finishStartedJob(s: Signed, method: string, value: unknown
   if (method === 'integrity.check') await waitForCheck(s, started.runId);
   if (method === 'backup.run') await waitForBackup(s, started.runId);
   if (method === 'discs.build' || method === 'discs.burn') await waitForDisc(s, started.jobId);
+  if (method === 'destruction.execute') await waitForDestruction(s, started.jobId);
 }

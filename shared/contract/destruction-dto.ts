@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema } from './dto.js';
+import { errorShapeSchema, instantSchema } from './dto.js';
 import { retentionRuleSchema } from './retention-dto.js';
 
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -52,3 +52,24 @@ export type DestructionSummaryDto = z.infer<typeof destructionSummarySchema>;
 
 export const destructionListSchema = destructionSummarySchema.extend({ items: z.array(destructionItemSchema) });
 export type DestructionListDto = z.infer<typeof destructionListSchema>;
+
+/**
+ * One run executing an approved list. A run that stops (a hold found on an item, the clock set
+ * back, the app killed) leaves the list approved with the items done so far destroyed; running
+ * the list again finishes the rest.
+ */
+export const destructionJobSchema = z.object({
+  id: z.number().int(),
+  listId: z.number().int(),
+  listNumber: z.string(),
+  state: z.enum(['running', 'finished', 'failed', 'interrupted']),
+  startedAt: instantSchema,
+  finishedAt: instantSchema.nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  problem: errorShapeSchema.nullable(),
+  /** Records of the list destroyed (by this run or an earlier one). */
+  destroyed: z.number().int(),
+  /** Backup copies on targets that were not plugged in: removed by each target's next backup run. */
+  pendingCopies: z.number().int(),
+});
+export type DestructionJobDto = z.infer<typeof destructionJobSchema>;

@@ -8,7 +8,7 @@ export const discMediumSchema = z.enum(DISC_MEDIUM_CODES);
  * Why an evidence record can't go on a disc yet: under an integrity alarm, its written-description
  * facts incomplete, no officer attributed (the description names them), bigger than the medium.
  */
-export const DISC_BLOCKS = ['integrity_alarm', 'facts_incomplete', 'no_officer', 'too_large'] as const;
+export const DISC_BLOCKS = ['integrity_alarm', 'facts_incomplete', 'no_officer', 'too_large', 'destroyed'] as const;
 
 export const discPlanRecordSchema = z.object({
   recordId: z.number().int(),

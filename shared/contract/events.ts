@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { destructionJobSchema } from './destruction-dto.js';
 import { discJobSchema } from './discs-dto.js';
 import { fixityRunSchema, backupRunSchema } from './integrity-dto.js';
 import { DERIVED_STATES, importJobSchema, importProgressSchema } from './records-dto.js';
@@ -18,6 +19,8 @@ export const events = {
   'backup.finished': z.object({ runId: z.number().int(), state: backupRunSchema.shape.state }),
   'disc.progress': z.object({ jobId: z.number().int(), progress: discJobSchema.shape.progress.unwrap() }),
   'disc.finished': z.object({ jobId: z.number().int(), state: discJobSchema.shape.state }),
+  'destruction.progress': z.object({ jobId: z.number().int(), progress: destructionJobSchema.shape.progress.unwrap() }),
+  'destruction.finished': z.object({ jobId: z.number().int(), state: destructionJobSchema.shape.state }),
   'record.media': z.object({ recordId: z.number().int() }),
   'record.derive_progress': z.object({ recordId: z.number().int(), kind: derivativeKindSchema, percent: z.number() }),
   'record.derived': z.object({ recordId: z.number().int(), kind: derivativeKindSchema, state: z.enum(DERIVED_STATES) }),

@@ -33,7 +33,7 @@ import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, di
 import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestCaseSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
-import { DESTRUCTION_STATES, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
+import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
@@ -537,6 +537,13 @@ export const METHODS = {
   }),
   /** The printable destruction list (销毁清单) as a PDF for this session. */
   'destruction.form': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ path: z.string(), name: z.string() }), access: 'retention.read' }),
+  /**
+   * Executes an approved list, as a job: each record is checked again (expired, unheld), its
+   * original, derived copies and backup copies removed and verified gone, and a disposition kept.
+   * Refused (and audited) unless approved and not executed, or when the clock is behind the audit log.
+   */
+  'destruction.execute': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ jobId: z.number().int() }), access: 'retention.manage' }),
+  'destruction.job': method({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: destructionJobSchema, access: 'retention.manage' }),
   // The viewing and lending registers, leaving the system
   /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
   'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),

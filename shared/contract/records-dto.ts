@@ -99,6 +99,8 @@ export const recordSchema = z.object({
   integrity: recordIntegritySchema,
   /** Its retention class and the last day it must be kept (null: no end yet — evidence whose case isn't archived, or permanent); null until computed. */
   retention: z.object({ class: z.enum(RETENTION_CLASSES), keptThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }).nullable(),
+  /** Destroyed under an executed destruction list: the catalogue keeps the record, its original is gone. */
+  disposition: z.object({ listNumber: z.string(), destroyedAt: instantSchema }).nullable(),
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

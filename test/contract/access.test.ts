@@ -246,6 +246,9 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'destruction.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'destruction.get': [{ input: (w) => ({ id: w.destruction }), expect: only(CATALOGUE) }],
   'destruction.form': [{ input: (w) => ({ id: w.destruction }), expect: only(CATALOGUE) }],
+  // Only the keeper executes, and only an approved list: the walk's lists were rejected, so the keeper is refused why; there is no job to read.
+  'destruction.execute': [{ input: (w) => ({ id: w.destruction }), expect: { keeper: 'LIST_NOT_APPROVED' } }],
+  'destruction.job': [{ input: () => ({ jobId: 9999 }), expect: { keeper: 'NOT_FOUND' } }],
   'retention.setPolicy': [
     { input: () => ({ standardYears: 5, evidenceYears: 'permanent' }), expect: { keeper: 'ok' } },
     { input: () => ({ standardYears: 2, evidenceYears: 30 }), expect: { keeper: 'RETENTION_TOO_SHORT' } },

@@ -248,6 +248,8 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ total: number }>('destruction.list', {}, token)).total).toBe(0);
       expect(await code('destruction.get', { number: '2026-X0001' }, token)).toBe('NOT_FOUND');
       expect(await code('destruction.form', { id: 1 }, token)).toBe('NOT_FOUND');
+      expect(await code('destruction.execute', { id: 1 }, token)).toBe('NOT_FOUND');
+      expect(await code('destruction.job', { jobId: 1 }, token)).toBe('NOT_FOUND');
       expect(await code('destruction.decide', { id: 1, outcome: 'approved' }, token)).toBe('FORBIDDEN');
       expect(await code('destruction.recordPaperDecision', { id: 1, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token)).toBe('NOT_FOUND');
       expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);

@@ -3,6 +3,7 @@ import type { DestructionListDto } from '../../../shared/contract/destruction-dt
 import { AppError } from '../../../shared/errors.js';
 import type { RetentionRule } from '../../../shared/rules/retention.js';
 import { withSignIn, type GlobalOptions, type Signed } from '../context.js';
+import { waitForDestruction } from '../jobs.js';
 import { emit } from '../output.js';
 import { say } from '../texts.js';
 
@@ -35,8 +36,9 @@ async function decide(global: GlobalOptions, number: string, outcome: 'approved'
 
 /**
  * `records retention review|propose|approve|reject`: what has expired and why, a destruction list
- * proposed by the keeper (its number printed), and the responsible leader's decision on it. A
- * refusal (not expired, held, already listed, own list, decided already) exits non-zero.
+ * proposed by the keeper (its number printed), the responsible leader's decision on it, and the
+ * keeper executing an approved list. A refusal (not expired, held, already listed, own list,
+ * decided already, not approved, executed already, clock set back) exits non-zero.
  */
 export function registerRetention(program: Command): void {
   const retention = program.command('retention').description('retention: the expiry review and destruction lists');
@@ -77,4 +79,19 @@ export function registerRetention(program: Command): void {
     .argument('<listNo>', 'the list number, e.g. 2026-X0001')
     .requiredOption('--reason <text>', 'why not')
     .action(async (listNo: string, opts: { reason: string }, cmd: Command) => decide(cmd.optsWithGlobals<GlobalOptions>(), listNo, 'rejected', opts));
+  retention
+    .command('execute')
+    .description('execute an approved destruction list (the keeper): originals, derived and backup copies removed, a disposition kept')
+    .argument('<listNo>', 'the list number, e.g. 2026-X0001')
+    .action(async (listNo: string, _opts: unknown, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      await withSignIn(global, async (s) => {
+        const list = await s.call('destruction.get', { number: listNo });
+        const { jobId } = await s.call('destruction.execute', { id: list.id });
+        const job = await waitForDestruction(s, jobId);
+        // A run stopped midway (a hold found, the clock set back) is a refusal too: said as one, non-zero.
+        if (job.state !== 'finished') throw job.problem ? new AppError(job.problem.code, job.problem.message, job.problem.details) : new AppError('INTERNAL', `destruction job ${job.state}`);
+        emit(global.json, job, say('destructionExecuted', { number: job.listNumber, count: job.destroyed, pending: job.pendingCopies }));
+      });
+    });
 }

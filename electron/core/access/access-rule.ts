@@ -20,11 +20,13 @@ const OWN_CASES = `c.id IN (SELECT h.case_id FROM case_handlers h WHERE h.office
 
 /**
  * Records an approved request lets the account reach now, over `record_search s`: a live grant in
- * its window, for a record not under an integrity alarm. It ends on its own when the window
- * closes, and at once when the grant is revoked or an alarm is raised.
+ * its window, for a record not under an integrity alarm and not destroyed. It ends on its own
+ * when the window closes, and at once when the grant is revoked, an alarm is raised or the record
+ * is destroyed.
  */
 const LIVE_GRANT = `g.account_id = @access_me AND g.revoked_at IS NULL AND g.starts_at <= @access_now AND g.ends_at > @access_now
-  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL)`;
+  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM record_dispositions rd WHERE rd.record_id = g.record_id)`;
 const GRANTED = `s.record_id IN (SELECT g.record_id FROM access_grants g WHERE ${LIVE_GRANT})`;
 
 function scopeOf(reach: Reach, own: string, account: Account, granted: { now: string } | null = null): SqlScope {
@@ -90,7 +92,7 @@ export class AccessRule {
    */
   mayReceive(account: Account & Pick<AccountDto, 'isAdmin'>, event: PushEvent): boolean {
     const area = event.type.split('.')[0] ?? '';
-    const needs: Record<string, Permission> = { import: 'records.import', integrity: 'integrity.read', backup: 'integrity.read', disc: 'discs.manage' };
+    const needs: Record<string, Permission> = { import: 'records.import', integrity: 'integrity.read', backup: 'integrity.read', disc: 'discs.manage', destruction: 'retention.manage' };
     if (needs[area]) return can(account, needs[area]);
     if ('recordId' in event.payload) return this.decideRecord(account, 'list', event.payload.recordId)?.allowed === true;
     return false;

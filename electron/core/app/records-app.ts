@@ -30,6 +30,7 @@ import { RequestsService } from '../approvals/requests-service.js';
 import { ViewingsService } from '../approvals/viewings-service.js';
 import { RetentionService } from '../retention/retention-service.js';
 import { DestructionService } from '../retention/destruction-service.js';
+import { DestructionExecution } from '../retention/destruction-execution.js';
 import { LoansService } from '../approvals/loans-service.js';
 import { RegistersService } from '../approvals/registers-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
@@ -73,6 +74,7 @@ export interface Services {
   loans: LoansService;
   retention: RetentionService;
   destruction: DestructionService;
+  execution: DestructionExecution;
   registers: RegistersService;
   playback: PlaybackService;
   records: RecordsService;
@@ -153,6 +155,7 @@ export class RecordsApp {
     fixity.recover();
     backup.recover();
     this.services.discs.recover();
+    this.services.execution.recover();
     this.services.viewings.recover();
     // Records catalogued before retention existed (or restored from an older backup) get their term.
     this.services.retention.fillMissing();
@@ -171,6 +174,7 @@ export class RecordsApp {
       await this.services.fixity.close();
       await this.services.backup.close();
       await this.services.discs.close();
+      await this.services.execution.close();
       await this.services.imports.close();
       await this.services.media.close();
       await this.services.derive.close();
@@ -219,5 +223,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const viewings = new ViewingsService(db, audit, clock, playback, sessions);
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
 }

@@ -49,7 +49,8 @@ export async function restoreArchive(from: string, dataDir: string, onProgress: 
     // The restored archive keeps its originals in its own folder, wherever the old store was.
     settings.setStoreDir(path.join(dataDir, 'store'));
     const store = openStore(() => settings.storeDir(dataDir))();
-    const records = db.prepare('SELECT sha256 FROM records ORDER BY id').all() as { sha256: string }[];
+    // A destroyed record's original was removed on purpose: not restored, not missing.
+    const records = db.prepare('SELECT r.sha256 FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_dispositions d WHERE d.record_id = r.id) ORDER BY r.id').all() as { sha256: string }[];
     const missing: RestoreSummary['missing'] = [];
     let done = 0;
     await Promise.all(

@@ -25,13 +25,25 @@ export function recordsOf(db: Db, item: RequestItem): number[] {
   return rows.map((r) => r.id);
 }
 
-/** A record nobody may be shown now: under an open integrity alarm (later also: destroyed). */
+/** A record nobody may be shown now: destroyed (its original is gone for good), or under an open integrity alarm. */
 export function unavailable(db: Db, recordIds: number[]): { id: number; reason: string } | null {
   for (const id of recordIds) {
+    if (db.prepare('SELECT 1 FROM record_dispositions WHERE record_id = ?').get(id)) return { id, reason: 'destroyed' };
     const alarm = db.prepare('SELECT 1 FROM integrity_alarms WHERE record_id = ? AND resolved_at IS NULL').get(id);
     if (alarm) return { id, reason: 'integrity_alarm' };
   }
   return null;
+}
+
+/** Refuses a request naming a record nobody may be shown: destroyed (naming its list), or under an alarm. */
+export function refuseUnavailable(db: Db, recordIds: number[]): void {
+  const blocked = unavailable(db, recordIds);
+  if (!blocked) return;
+  if (blocked.reason === 'destroyed') {
+    const list = db.prepare('SELECT l.number FROM record_dispositions d JOIN destruction_lists l ON l.id = d.list_id WHERE d.record_id = ?').get(blocked.id) as { number: string } | undefined;
+    throw new AppError('RECORD_DESTROYED', 'destroyed', { id: blocked.id, number: list?.number ?? '' });
+  }
+  throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
 }
 
 export const sameItem = (a: RequestItem, b: RequestItem): boolean => a.kind === b.kind && a.id === b.id;

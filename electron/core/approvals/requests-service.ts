@@ -11,7 +11,7 @@ import type { Db } from '../db/open.js';
 import { copyAndHash } from '../files/copy-file.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { refusalsAudited } from './refusals.js';
-import { itemLabel, recordsOf, sameItem, unavailable } from './request-items.js';
+import { itemLabel, recordsOf, refuseUnavailable, sameItem } from './request-items.js';
 import { approvalFormOf } from './request-form.js';
 import { writeApprovalForm } from '../documents/approval-form.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
@@ -144,8 +144,7 @@ export class RequestsService {
       }
       const discs = input.items.filter((i) => i.kind === 'disc');
       if (discs.length > 0 && input.kind !== 'lend_item' && input.kind !== 'department_borrow') throw new AppError('VALIDATION_FAILED', 'a disc is lent, not viewed', { fields: 'items' });
-      const blocked = unavailable(this.db, input.items.flatMap((i) => recordsOf(this.db, i)));
-      if (blocked) throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
+      refuseUnavailable(this.db, input.items.flatMap((i) => recordsOf(this.db, i)));
       const approver = this.rules().find((r) => r.kind === input.kind)?.approverRole as string;
       const now = this.clock.now();
       const id = this.db.transaction(() => {
@@ -218,8 +217,7 @@ export class RequestsService {
     const window = decision.outcome === 'approved' ? (decision.window ?? { from: row.starts_at, to: row.ends_at }) : null;
     if (window && (window.from < row.starts_at || window.to > row.ends_at)) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the window', { fields: 'window' });
     const records = items ? [...new Set(items.flatMap((i) => recordsOf(this.db, i)))] : [];
-    const blocked = unavailable(this.db, records);
-    if (blocked) throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
+    refuseUnavailable(this.db, records);
     this.db.transaction(() => {
       const head = this.audit.head();
       this.db

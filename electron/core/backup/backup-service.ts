@@ -18,6 +18,7 @@ import type { EvidenceStore } from '../store/evidence-store.js';
 import type { Job } from '../jobs/job.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { BackupLayout } from './backup-layout.js';
+import { finishDestroyedCopies } from './destroyed-copies.js';
 
 type BackupProgress = NonNullable<BackupRunDto['progress']>;
 type BackupState = 'finished' | 'failed';
@@ -38,6 +39,9 @@ interface RunRow {
   summary: string | null;
   problem: string | null;
 }
+
+/** Records not destroyed, over `records r`: the ones whose originals a backup holds. */
+const KEPT = 'NOT EXISTS (SELECT 1 FROM record_dispositions d WHERE d.record_id = r.id)';
 
 /** Thrown inside a run when the target can't take more: the run stops with this as its problem. */
 class TargetProblem extends Error {
@@ -165,6 +169,9 @@ export class BackupService {
   async restoreOriginal(ctx: CallContext, recordId: number): Promise<{ targetId: number }> {
     const record = this.db.prepare('SELECT sha256 FROM records WHERE id = ?').get(recordId) as { sha256: string } | undefined;
     if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
+    // A destroyed original never comes back, even from a backup copy still waiting to be removed.
+    const destroyed = this.db.prepare('SELECT l.number FROM record_dispositions d JOIN destruction_lists l ON l.id = d.list_id WHERE d.record_id = ?').get(recordId) as { number: string } | undefined;
+    if (destroyed) throw new AppError('RECORD_DESTROYED', 'destroyed', { id: recordId, number: destroyed.number });
     const store = this.store();
     const pool = new FilePool(1);
     try {
@@ -217,8 +224,8 @@ export class BackupService {
   private describe(r: { id: number; path: string; label: string; retired: 0 | 1 }): BackupTargetDto {
     const lastId = (this.db.prepare('SELECT max(id) AS id FROM backup_runs WHERE target_id = ?').get(r.id) as { id: number | null }).id;
     const lastOk = this.db.prepare("SELECT max(finished_at) AS at FROM backup_runs WHERE target_id = ? AND state = 'finished'").get(r.id) as { at: string | null };
-    const held = this.db.prepare('SELECT count(*) AS n, coalesce(sum(r.size), 0) AS bytes FROM backup_copies c JOIN records r ON r.sha256 = c.sha256 WHERE c.target_id = ?').get(r.id) as { n: number; bytes: number };
-    const all = this.db.prepare('SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM records').get() as { n: number; bytes: number };
+    const held = this.db.prepare(`SELECT count(*) AS n, coalesce(sum(r.size), 0) AS bytes FROM backup_copies c JOIN records r ON r.sha256 = c.sha256 WHERE c.target_id = ? AND ${KEPT}`).get(r.id) as { n: number; bytes: number };
+    const all = this.db.prepare(`SELECT count(*) AS n, coalesce(sum(r.size), 0) AS bytes FROM records r WHERE ${KEPT}`).get() as { n: number; bytes: number };
     return {
       id: r.id,
       path: r.path,
@@ -240,6 +247,7 @@ export class BackupService {
     const summary: BackupSummary = { copied: 0, bytes: 0, alreadyThere: 0, recopied: 0, skippedDamaged: 0, snapshot: null, seconds: 0 };
     let problem: string | null = null;
     let state: BackupState = 'failed';
+    let destroyedRemoved = 0;
     try {
       let layout: BackupLayout;
       try {
@@ -249,6 +257,7 @@ export class BackupService {
       } catch (err) {
         throw new TargetProblem(err instanceof AppError && err.code === 'DATA_DIR_READONLY' ? 'target_readonly' : targetCode(err));
       }
+      destroyedRemoved = finishDestroyedCopies(this.db, this.clock, run.targetId, layout, run.job.id);
       await this.copyObjects(run, layout, summary);
       if (!run.job.cancelled) summary.snapshot = await this.snapshot(layout);
     } catch (err) {
@@ -264,7 +273,7 @@ export class BackupService {
           workstation: by.workstation,
           action: state === 'finished' ? 'backup.finished' : 'backup.failed',
           target: `backup:${run.targetId}`,
-          details: { runId: run.job.id, path: targetPath, problem, ...summary },
+          details: { runId: run.job.id, path: targetPath, problem, ...summary, destroyedRemoved },
         });
       })();
     }
@@ -274,7 +283,8 @@ export class BackupService {
   /** Every original the target doesn't verifiably hold is copied there, read back, and only then counted. */
   private async copyObjects(run: RunningBackup, layout: BackupLayout, summary: BackupSummary): Promise<void> {
     const store = this.store();
-    const records = this.db.prepare('SELECT sha256, size FROM records ORDER BY id').all() as { sha256: string; size: number }[];
+    // A destroyed record's original is gone from the store on purpose: nothing to copy, nothing missing.
+    const records = this.db.prepare(`SELECT r.sha256, r.size FROM records r WHERE ${KEPT} ORDER BY r.id`).all() as { sha256: string; size: number }[];
     const claimed = new Set((this.db.prepare('SELECT sha256 FROM backup_copies WHERE target_id = ?').all(run.targetId) as { sha256: string }[]).map((r) => r.sha256));
     const remember = this.db.prepare('INSERT OR REPLACE INTO backup_copies (target_id, sha256, copied_at, run_id) VALUES (?, ?, ?, ?)');
     const forget = this.db.prepare('DELETE FROM backup_copies WHERE target_id = ? AND sha256 = ?');
@@ -337,7 +347,7 @@ export class BackupService {
       // One self-contained file: the copy leaves WAL mode, so no -wal/-shm files travel beside it.
       const snap = new Database(temp);
       snap.pragma('journal_mode = DELETE');
-      const shas = (snap.prepare('SELECT sha256 FROM records').all() as { sha256: string }[]).map((r) => r.sha256);
+      const shas = (snap.prepare(`SELECT r.sha256 FROM records r WHERE ${KEPT}`).all() as { sha256: string }[]).map((r) => r.sha256);
       const head = snap.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
       snap.close();
       // The manifest says how many of the snapshot's originals the target really holds (one imported mid-run may not be there yet).

@@ -37,6 +37,7 @@ interface Row {
   officer_no: string | null;
   facts: string | null;
   alarms: number;
+  destroyed: 0 | 1;
 }
 
 const FACT_FIELDS = ['collectors', 'collectedAt', 'place', 'statement'] as const;
@@ -51,7 +52,8 @@ export function caseEvidence(db: Db, caseId: number, recordIds?: number[]): Disc
     .prepare(
       `SELECT l.id AS link_id, r.id AS record_id, r.original_name, r.size, r.sha256, r.sm3, l.facts,
          s.recorded_at, m.duration_seconds AS duration, s.device_no, a.display_name AS officer_name, a.officer_no,
-         (SELECT count(*) FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS alarms
+         (SELECT count(*) FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS alarms,
+         EXISTS (SELECT 1 FROM record_dispositions x WHERE x.record_id = r.id) AS destroyed
        FROM record_links l JOIN records r ON r.id = l.record_id JOIN record_search s ON s.record_id = r.id
        LEFT JOIN record_media m ON m.record_id = r.id LEFT JOIN accounts a ON a.id = s.officer_id
        WHERE l.case_id = ? AND l.role = 'evidence' AND l.unlinked_at IS NULL
@@ -72,6 +74,8 @@ function toEvidence(r: Row): DiscEvidence {
   const parsed = evidenceFactsSchema.safeParse(raw);
   const missing = parsed.success ? [] : FACT_FIELDS.filter((f) => !evidenceFactsSchema.shape[f].safeParse(raw[f]).success);
   const blocks: DiscBlock[] = [];
+  // Destroyed under a destruction list: its original is gone, so no disc can carry it.
+  if (r.destroyed === 1) blocks.push('destroyed');
   if (r.alarms > 0) blocks.push('integrity_alarm');
   if (!parsed.success) blocks.push('facts_incomplete');
   if (!r.officer_name) blocks.push('no_officer');

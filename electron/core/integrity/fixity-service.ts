@@ -39,6 +39,9 @@ interface RunRow {
 
 type Outcome = 'ok' | 'mismatch' | 'missing' | 'unreadable';
 
+/** Records not destroyed, over `records r`: the originals the store must still hold. */
+const KEPT = 'NOT EXISTS (SELECT 1 FROM record_dispositions d WHERE d.record_id = r.id)';
+
 /**
  * Re-hashes originals against the catalogue, one event per object (PREMIS: fixity check), finds
  * files in the store nobody catalogued, and verifies the audit chain. Anything wrong raises an
@@ -113,7 +116,7 @@ export class FixityService {
     if (this.jobs.busy) return null;
     const last = this.db.prepare("SELECT started_at FROM fixity_runs WHERE trigger = 'schedule' ORDER BY id DESC LIMIT 1").get() as { started_at: string } | undefined;
     if (last && this.clock.now().getTime() - Date.parse(last.started_at) < 23 * 3_600_000) return null;
-    const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    const records = (this.db.prepare(`SELECT count(*) AS n FROM records r WHERE ${KEPT}`).get() as { n: number }).n;
     return this.start({ actor: SYSTEM_ACTOR, workstation: os.hostname(), accountId: null }, 'schedule', { kind: 'rotation', count: Math.ceil(records / rotationDays) });
   }
 
@@ -122,7 +125,7 @@ export class FixityService {
     const counts = this.db
       .prepare(
         `SELECT count(*) AS records, count(f.record_id) FILTER (WHERE f.last_checked_at >= @since) AS inWindow, count(*) FILTER (WHERE f.record_id IS NULL) AS never
-         FROM records r LEFT JOIN record_fixity f ON f.record_id = r.id`,
+         FROM records r LEFT JOIN record_fixity f ON f.record_id = r.id WHERE ${KEPT}`,
       )
       .get({ since }) as { records: number; inWindow: number; never: number };
     const lastId = (this.db.prepare("SELECT id FROM fixity_runs WHERE state <> 'running' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined)?.id;
@@ -143,14 +146,15 @@ export class FixityService {
   }
 
   private targets(scope: FixityScope): Target[] {
-    const base = 'SELECT r.id, r.sha256, r.size FROM records r';
-    if (scope.kind === 'all') return this.db.prepare(`${base} ORDER BY r.id`).all() as Target[];
-    if (scope.kind === 'since') return this.db.prepare(`${base} WHERE r.imported_at >= ? ORDER BY r.id`).all(scope.since) as Target[];
-    if (scope.kind === 'sample') return this.db.prepare(`${base} ORDER BY random() LIMIT ?`).all(scope.count) as Target[];
-    if (scope.kind === 'record') return this.db.prepare(`${base} WHERE r.id = ?`).all(scope.recordId) as Target[];
+    // A destroyed record's original is gone by decision, not lost: it is never checked, so never reported missing.
+    const base = `SELECT r.id, r.sha256, r.size FROM records r`;
+    if (scope.kind === 'all') return this.db.prepare(`${base} WHERE ${KEPT} ORDER BY r.id`).all() as Target[];
+    if (scope.kind === 'since') return this.db.prepare(`${base} WHERE r.imported_at >= ? AND ${KEPT} ORDER BY r.id`).all(scope.since) as Target[];
+    if (scope.kind === 'sample') return this.db.prepare(`${base} WHERE ${KEPT} ORDER BY random() LIMIT ?`).all(scope.count) as Target[];
+    if (scope.kind === 'record') return this.db.prepare(`${base} WHERE r.id = ? AND ${KEPT}`).all(scope.recordId) as Target[];
     // The rotation takes the records checked longest ago, never-checked first.
     return this.db
-      .prepare(`${base} LEFT JOIN record_fixity f ON f.record_id = r.id ORDER BY f.last_checked_at IS NOT NULL, f.last_checked_at, r.id LIMIT ?`)
+      .prepare(`${base} LEFT JOIN record_fixity f ON f.record_id = r.id WHERE ${KEPT} ORDER BY f.last_checked_at IS NOT NULL, f.last_checked_at, r.id LIMIT ?`)
       .all(scope.count) as Target[];
   }
 
@@ -228,7 +232,8 @@ export class FixityService {
 
   /** Files among the originals that the catalogue doesn't know: never imported silently, always an alarm. */
   private async findUnexpected(runId: number, store: EvidenceStore, workstation: string): Promise<number> {
-    const known = this.db.prepare('SELECT 1 FROM records WHERE sha256 = ? UNION ALL SELECT 1 FROM store_intents WHERE sha256 = ? LIMIT 1');
+    // A destroyed record's original found in the store again is unexpected too: it should not exist.
+    const known = this.db.prepare(`SELECT 1 FROM records r WHERE r.sha256 = ? AND ${KEPT} UNION ALL SELECT 1 FROM store_intents WHERE sha256 = ? LIMIT 1`);
     const found: { path: string; size: number }[] = [];
     for await (const o of store.list()) if (!known.get(o.sha256, o.sha256)) found.push({ path: `objects/${o.sha256.slice(0, 2)}/${o.sha256.slice(2, 4)}/${o.sha256}`, size: o.size });
     for await (const s of store.strays()) found.push(s);

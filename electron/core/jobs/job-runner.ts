@@ -8,7 +8,7 @@ import type { PushBus } from '../events/push-bus.js';
 import { Job } from './job.js';
 
 /** The tables of long work; each has `host`, `pid`, `state` and `finished_at`, which is all the runner touches. */
-export type JobTable = 'import_jobs' | 'fixity_runs' | 'backup_runs' | 'disc_jobs';
+export type JobTable = 'import_jobs' | 'fixity_runs' | 'backup_runs' | 'disc_jobs' | 'destruction_jobs';
 
 export interface JobKind<P, S extends string> {
   table: JobTable;

@@ -64,7 +64,8 @@ export class DeriveQueue {
     const pending = this.db
       .prepare(
         `SELECT m.record_id FROM record_media m
-         WHERE m.record_id > ? AND m.record_id <= ? AND m.readable = 1 AND (SELECT count(*) FROM record_derivatives d WHERE d.record_id = m.record_id) < ${KINDS.length} ORDER BY m.record_id`,
+         WHERE m.record_id > ? AND m.record_id <= ? AND m.readable = 1 AND (SELECT count(*) FROM record_derivatives d WHERE d.record_id = m.record_id) < ${KINDS.length}
+           AND NOT EXISTS (SELECT 1 FROM record_dispositions x WHERE x.record_id = m.record_id) ORDER BY m.record_id`,
       )
       .pluck();
     return this.queue.enqueueScan(maxRecordId(this.db), (after, upTo) => pending.all(after, upTo) as number[]);

@@ -36,8 +36,14 @@ export interface EvidenceStore {
    * backup; the caller has checked its hash). The only path that rewrites an address.
    */
   replace(tempPath: string, sha256: string): Promise<void>;
-  /** Removes an object that no catalogue record refers to (an interrupted import); nothing else may remove. */
+  /** Removes an object that no catalogue record refers to (an interrupted import). */
   removeOrphan(sha256: string): Promise<void>;
+  /**
+   * Removes an original for good and verifies it is gone: called only by the execution of an
+   * approved destruction list (REQUIREMENTS §4), which has checked expiry, holds and approval
+   * first. With `removeOrphan`, the only removal from the store; idempotent (gone already is fine).
+   */
+  destroy(sha256: string): Promise<void>;
   /** Deletes temporary files left by processes that are no longer running. */
   cleanTemp(): Promise<number>;
 }

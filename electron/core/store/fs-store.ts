@@ -128,6 +128,18 @@ export class FsEvidenceStore implements EvidenceStore {
     await fs.promises.rm(this.objectPath(sha256), { force: true });
   }
 
+  async destroy(sha256: string): Promise<void> {
+    const target = this.objectPath(sha256);
+    // Originals are 0444; Windows refuses to delete a read-only file, so it is made writable first.
+    await fs.promises.chmod(target, 0o644).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+    await fs.promises.rm(target, { force: true });
+    await fsyncDir(path.dirname(target)).catch(() => undefined);
+    // Verified, not assumed: a removal that didn't happen must not be written down as done.
+    if (await this.has(sha256)) throw new AppError('DESTROY_NOT_VERIFIED', `original ${sha256} is still in the store`, { sha256, where: 'store' });
+  }
+
   async cleanTemp(): Promise<number> {
     const tmp = path.join(this.root, 'tmp');
     let removed = 0;

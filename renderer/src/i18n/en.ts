@@ -68,6 +68,7 @@ export const en: Messages = {
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
     'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'register.exported': 'Register exported',
+    'destruction.executed': 'Destruction list executed', 'record.destroyed': 'Record destroyed',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -141,6 +142,8 @@ export const en: Messages = {
     'destruction.approved': '{{decider}} approved destruction list {{target}}{{paper}}; witness: {{witness}}',
     'destruction.rejected': '{{decider}} rejected destruction list {{target}}{{paper}}: {{reason}}',
     'destruction.refused': '{{actor}}’s step on destruction list {{target}} was refused: {{failure}}',
+    'destruction.executed': '{{actor}} executed destruction list {{number}}: {{count}} records destroyed, {{pending}} backup copies to remove at the next backup',
+    'record.destroyed': '{{actor}} destroyed record {{target}} under destruction list {{number}} (SHA-256 {{sha256}}); original and derived copies removed and verified gone',
   },
   auditWords: {
     viewing_closed: 'closed', viewing_expired: 'the approved time ran out', viewing_interrupted: 'recorded after the program stopped unexpectedly',
@@ -257,6 +260,7 @@ export const en: Messages = {
     blockedTitle: '{{count}} evidence record(s) can’t go on a disc yet: complete them here, or leave them out', blockReason: 'Reason', fix: 'Fix', fixFacts: 'Written description', fixOfficer: 'Assign officer', fixMedium: 'Use {{medium}}', fixFactsAll: 'Describe all ({{count}})',
     exclude: 'Leave out', include: 'Put back', excludedTitle: 'Left out of these discs ({{count}}):', nothingChosen: 'No evidence chosen. Put at least one record back.', noDiscsYet: 'Once the evidence above is complete, each disc is listed here.',
     blockTag_integrity_alarm: 'Integrity alarm', blockTag_facts_incomplete: 'Written description incomplete', blockTag_no_officer: 'No officer attributed', blockTag_too_large: 'Larger than one disc',
+    blockTag_destroyed: 'Destroyed', block_destroyed: 'Destroyed under a destruction list: the original no longer exists',
     block_integrity_alarm: 'The original has an open integrity alarm; it can’t be burned until handled (see “Originals” on Home)', block_facts_incomplete: 'Written description incomplete',
     block_facts_missing: 'missing: {{fields}}', block_no_officer: 'The written description must name the officer', block_too_large: '{{size}}, more than the {{capacity}} one disc holds; choose a larger medium',
     existing: 'This case already has evidence discs: {{numbers}}. If one is damaged or lost, open it in the register and use “Make a replacement”.',

@@ -66,6 +66,7 @@ export const zhCN = {
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
     'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
+    'destruction.executed': '执行销毁清单', 'record.destroyed': '销毁记录',
   },
   auditSentences: {
     'system.initialized': '{{actor}} 完成首次设置，建立单位“{{office}}”',
@@ -139,6 +140,8 @@ export const zhCN = {
     'destruction.approved': '{{decider}} 批准销毁清单 {{target}}{{paper}}，监销人：{{witness}}',
     'destruction.rejected': '{{decider}} 不批准销毁清单 {{target}}{{paper}}：{{reason}}',
     'destruction.refused': '{{actor}} 的销毁清单操作 {{target}} 被拒绝：{{failure}}',
+    'destruction.executed': '{{actor}} 执行销毁清单 {{number}}：销毁 {{count}} 条记录，尚有 {{pending}} 个备份副本待下次备份时删除',
+    'record.destroyed': '{{actor}} 按销毁清单 {{number}} 销毁记录 {{target}}（SHA-256 {{sha256}}），原件及派生文件已删除并核实',
   },
   auditWords: {
     viewing_closed: '正常结束', viewing_expired: '批准的时间已到', viewing_interrupted: '程序意外退出后补记',
@@ -255,6 +258,7 @@ export const zhCN = {
     blockedTitle: '{{count}} 条证据暂不能写入光盘：请就地补全，或移出本次光盘', blockReason: '原因', fix: '处理', fixFacts: '填写取证说明', fixOfficer: '指定执法人员', fixMedium: '改用 {{medium}}', fixFactsAll: '一并填写取证说明（{{count}}）',
     exclude: '移出', include: '放回', excludedTitle: '本次不放入光盘的证据（{{count}}）：', nothingChosen: '没有选择任何证据。请至少放回一条。', noDiscsYet: '补全上面的证据后，这里会列出每张光盘。',
     blockTag_integrity_alarm: '完整性告警', blockTag_facts_incomplete: '文字说明信息不全', blockTag_no_officer: '未确定执法人员', blockTag_too_large: '超过单张光盘容量',
+    blockTag_destroyed: '已销毁', block_destroyed: '已按销毁清单销毁，原件已不存在',
     block_integrity_alarm: '原件有未处理的完整性告警，处理前不得刻录（见首页“原件完整性”）', block_facts_incomplete: '文字说明信息不全',
     block_facts_missing: '缺 {{fields}}', block_no_officer: '文字说明须写明执法人员', block_too_large: '{{size}}，超过单张光盘可放的 {{capacity}}；请改用更大容量的光盘',
     existing: '这个案件已有 {{count}} 张证据光盘（{{numbers}}）。如果是某张光盘损坏或丢失，请在登记簿中打开它，用“重新制作”做替代盘。',

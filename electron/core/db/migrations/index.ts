@@ -20,6 +20,7 @@ import { sql as m0019 } from './0019-viewings.js';
 import { sql as m0020 } from './0020-loans.js';
 import { sql as m0021 } from './0021-retention.js';
 import { sql as m0022 } from './0022-destruction.js';
+import { sql as m0023 } from './0023-dispositions.js';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'loans', sql: m0020 },
   { version: 21, name: 'retention', sql: m0021 },
   { version: 22, name: 'destruction', sql: m0022 },
+  { version: 23, name: 'dispositions', sql: m0023 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -40,7 +40,7 @@ function reasonText(t: TFunction, b: Blocked, reason: Blocked['reasons'][number]
   return t(`discs.block_${reason}`);
 }
 
-const REASON_COLORS = { integrity_alarm: 'red', facts_incomplete: 'orange', no_officer: 'orange', too_large: 'purple' } as const;
+const REASON_COLORS = { integrity_alarm: 'red', facts_incomplete: 'orange', no_officer: 'orange', too_large: 'purple', destroyed: 'default' } as const;
 
 /**
  * A new evidence disc (光盘附卷): the case, the evidence and the medium; the plan of discs it

@@ -1,0 +1,253 @@
+import os from 'node:os';
+import type { DestructionJobDto } from '../../../shared/contract/destruction-dto.js';
+import { AppError, type AppErrorShape } from '../../../shared/errors.js';
+import { officeDay } from '../../../shared/rules/retention.js';
+import type { AuditActor, AuditLog } from '../audit/audit-log.js';
+import type { CallContext } from '../base/call-context.js';
+import type { Clock } from '../base/clock.js';
+import type { Db } from '../db/open.js';
+import type { PushBus } from '../events/push-bus.js';
+import type { Job } from '../jobs/job.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+import { destroyable } from './destruction-checks.js';
+import { SELECT_LISTS, type ListRow } from './destruction-rows.js';
+import { markCopyRemoved, removeBackupCopy, removeDerived, type TargetRow } from './disposition-steps.js';
+
+type Progress = { done: number; total: number };
+type State = 'finished' | 'failed';
+
+interface Item {
+  record_id: number;
+  sha256: string;
+  disposed: 0 | 1 | null;
+}
+
+interface By {
+  actor: AuditActor;
+  workstation: string;
+  accountId: number | null;
+}
+
+/** A test's stand-in for the process dying between two items: nothing more is written, as when killed. */
+class Killed extends Error {
+  constructor(readonly original: unknown) {
+    super('killed');
+  }
+}
+
+/**
+ * Executes an approved destruction list (REQUIREMENTS §4), as a job on the job runner. Before
+ * the run and again before each record: the list is approved and not executed, the clock is not
+ * behind the audit log, and the record has expired and nothing holds it. A record that fails stops
+ * the whole run (it is not skipped): the leader approved this list, and only this list, so a
+ * partly executed list would be a different decision; the keeper deals with the hold, and runs
+ * the list again. Each record is destroyed in steps that can be repeated (disposition started →
+ * derived copies → original → backup copies → disposition completed), so a run killed anywhere is
+ * finished by running the list again; records completed are not touched twice.
+ */
+export class DestructionExecution {
+  private readonly jobs: JobRunner<Progress, State>;
+  /** For tests: called after each record is completed; a throw there acts like the process being killed. */
+  readonly hooks: { afterItem?: (recordId: number) => void } = {};
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly store: () => EvidenceStore,
+    private readonly settings: SettingsService,
+    bus: PushBus,
+  ) {
+    this.jobs = new JobRunner(db, clock, bus, {
+      table: 'destruction_jobs',
+      exclusive: { code: 'DESTRUCTION_RUNNING', message: 'a destruction list is being executed' },
+      progressEvent: (jobId, progress) => ({ type: 'destruction.progress', payload: { jobId, progress } }),
+      finishedEvent: (jobId, state) => ({ type: 'destruction.finished', payload: { jobId, state } }),
+    });
+  }
+
+  recover(): void {
+    this.jobs.recover();
+  }
+
+  close(): Promise<void> {
+    return this.jobs.close();
+  }
+
+  /** Starts executing list `id`, or refuses with why (audited as `destruction.refused`, step `execute`). */
+  execute(ctx: CallContext, id: number): number {
+    const by: By = { ...ctx.auditBase(), accountId: ctx.account?.id ?? null };
+    try {
+      return this.jobs.start(() => {
+        const list = this.check(id);
+        const items = this.items(id);
+        const jobId = Number(
+          this.db
+            .prepare("INSERT INTO destruction_jobs (list_id, started_at, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
+            .run(id, this.clock.now().toISOString(), by.accountId, by.workstation, os.hostname(), process.pid).lastInsertRowid,
+        );
+        return { id: jobId, progress: { done: items.filter((i) => i.disposed === 1).length, total: items.length }, work: (job) => this.run(job, list, by) };
+      });
+    } catch (e) {
+      if (e instanceof AppError) this.refused(by, id, e);
+      throw e;
+    }
+  }
+
+  job(jobId: number): DestructionJobDto {
+    const row = this.db
+      .prepare('SELECT j.*, l.number FROM destruction_jobs j JOIN destruction_lists l ON l.id = j.list_id WHERE j.id = ?')
+      .get(jobId) as { id: number; list_id: number; number: string; state: DestructionJobDto['state']; started_at: string; finished_at: string | null; problem: string | null } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `no destruction job ${jobId}`, { id: jobId });
+    const counts = this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM record_dispositions WHERE list_id = @list AND verified = 1) AS destroyed,
+           (SELECT count(*) FROM disposition_targets t JOIN record_dispositions d ON d.record_id = t.record_id WHERE d.list_id = @list AND t.state = 'pending') AS pending`,
+      )
+      .get({ list: row.list_id }) as { destroyed: number; pending: number };
+    return {
+      id: row.id,
+      listId: row.list_id,
+      listNumber: row.number,
+      state: row.state,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      progress: this.jobs.progress(jobId),
+      problem: row.problem ? (JSON.parse(row.problem) as AppErrorShape) : null,
+      destroyed: counts.destroyed,
+      pendingCopies: counts.pending,
+    };
+  }
+
+  async wait(jobId: number): Promise<DestructionJobDto> {
+    await this.jobs.wait(jobId);
+    return this.job(jobId);
+  }
+
+  /** Whether the list may be executed now: approved, not executed, the clock sane, and every record not yet destroyed still destroyable. */
+  private check(id: number): ListRow {
+    const list = this.db.prepare(`${SELECT_LISTS} WHERE l.id = ?`).get(id) as ListRow | undefined;
+    if (!list) throw new AppError('NOT_FOUND', `no destruction list ${id}`, { id });
+    if (list.state === 'executed') throw new AppError('LIST_EXECUTED', 'executed already', { number: list.number, executedAt: list.executed_at ?? '' });
+    if (list.state !== 'approved') throw new AppError('LIST_NOT_APPROVED', 'not approved', { number: list.number, state: list.state });
+    // The schema forbids it too; checked here so no path around the rule is left open.
+    if (list.decided_by === null || list.decided_by === list.proposed_by) throw new AppError('OWN_LIST', 'nobody approves their own list', { number: list.number });
+    this.clockSane();
+    const fresh = this.items(id).filter((i) => i.disposed === null).map((i) => i.record_id);
+    if (fresh.length > 0) destroyable(this.db, fresh, this.today(), this.clock.now().toISOString(), id);
+    return list;
+  }
+
+  /**
+   * Expiry is judged by the clock, so a clock set back (now earlier than the newest audit event)
+   * can't be trusted with it: execution stops until someone fixes the clock.
+   */
+  private clockSane(): void {
+    const newest = this.db.prepare('SELECT at FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { at: string } | undefined;
+    if (newest && this.clock.now().toISOString() < newest.at) throw new AppError('CLOCK_BACKWARDS', 'the clock is behind the audit log', { newest: newest.at, now: this.clock.now().toISOString() });
+  }
+
+  private items(listId: number): Item[] {
+    return this.db
+      .prepare('SELECT i.record_id, r.sha256, d.verified AS disposed FROM destruction_items i JOIN records r ON r.id = i.record_id LEFT JOIN record_dispositions d ON d.record_id = i.record_id WHERE i.list_id = ? ORDER BY i.id')
+      .all(listId) as Item[];
+  }
+
+  private today(): string {
+    return officeDay(this.clock.now(), this.settings.timeliness().timeZone);
+  }
+
+  private async run(job: Job<Progress>, list: ListRow, by: By): Promise<State> {
+    let problem: AppErrorShape | null = null;
+    try {
+      const store = this.store();
+      for (const item of this.items(list.id)) {
+        if (item.disposed === 1) continue;
+        await this.destroyOne(job.id, list, item, store, by);
+        job.progress.done++;
+        job.report();
+        try {
+          this.hooks.afterItem?.(item.record_id);
+        } catch (e) {
+          throw new Killed(e);
+        }
+      }
+      this.db.transaction(() => {
+        this.db.prepare("UPDATE destruction_lists SET state = 'executed', executed_at = ? WHERE id = ?").run(this.clock.now().toISOString(), list.id);
+        this.finish(job.id, 'finished', null);
+        const done = this.job(job.id);
+        this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'destruction.executed', target: `destruction:${list.id}`, details: { number: list.number, jobId: job.id, count: done.destroyed, pending: done.pendingCopies } });
+      })();
+      return 'finished';
+    } catch (e) {
+      if (e instanceof Killed) throw e.original;
+      problem = e instanceof AppError ? e.toShape() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+      this.db.transaction(() => {
+        this.finish(job.id, 'failed', problem);
+        this.refused(by, list.id, e instanceof AppError ? e : new AppError('INTERNAL', problem?.message ?? ''));
+      })();
+      return 'failed';
+    }
+  }
+
+  /** One record, in steps that may each be repeated after a crash. */
+  private async destroyOne(jobId: number, list: ListRow, item: Item, store: EvidenceStore, by: By): Promise<void> {
+    const now = () => this.clock.now().toISOString();
+    // A record not begun is checked again now (a hold may have started during the run); one begun is finished whatever happens.
+    if (item.disposed === null) {
+      this.db.transaction(() => {
+        this.clockSane();
+        destroyable(this.db, [item.record_id], this.today(), now(), list.id);
+        this.begin(jobId, list, item.record_id, by, now());
+      })();
+    }
+    removeDerived(this.db, store.root, item.record_id, now());
+    await store.destroy(item.sha256);
+    const removedAt = now();
+    this.db.prepare('UPDATE record_dispositions SET store_removed_at = coalesce(store_removed_at, ?) WHERE record_id = ? AND verified = 0').run(removedAt, item.record_id);
+    const targets = this.db
+      .prepare("SELECT b.id, b.path FROM disposition_targets t JOIN backup_targets b ON b.id = t.target_id WHERE t.record_id = ? AND t.state = 'pending' ORDER BY b.id")
+      .all(item.record_id) as TargetRow[];
+    for (const t of targets) {
+      if (removeBackupCopy(t, item.sha256)) markCopyRemoved(this.db, item.record_id, item.sha256, t.id, now(), `destruction:${jobId}`);
+    }
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE record_dispositions SET destroyed_at = ?, verified = 1 WHERE record_id = ?').run(now(), item.record_id);
+      const pending = (this.db.prepare("SELECT count(*) AS n FROM disposition_targets WHERE record_id = ? AND state = 'pending'").get(item.record_id) as { n: number }).n;
+      this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'record.destroyed', target: `record:${item.record_id}`, details: { number: list.number, listId: list.id, jobId, sha256: item.sha256, pendingCopies: pending } });
+    })();
+  }
+
+  /** The permanent disposition record, written before anything is removed, with a pending line per backup target. */
+  private begin(jobId: number, list: ListRow, recordId: number, by: By, at: string): void {
+    const approvers = {
+      proposedBy: list.proposed_by_name,
+      decidedBy: list.decided_by_name,
+      decidedAt: list.decided_at,
+      source: list.decision_source,
+      recordedBy: list.recorded_by_name,
+      witness: list.witness_name,
+      paperScanSha256: list.paper_scan,
+      chainHead: { seq: list.head_seq, hash: list.head_hash },
+    };
+    this.db
+      .prepare(
+        `INSERT INTO record_dispositions (record_id, list_id, job_id, sha256, sm3, size, original_name, original_path, officer, recorded_at, imported_at, approvers, executed_by, started_at)
+         SELECT r.id, @list, @job, r.sha256, r.sm3, r.size, r.original_name, r.original_path, i.officer, i.recorded_at, r.imported_at, @approvers, @by, @at
+         FROM records r JOIN destruction_items i ON i.record_id = r.id AND i.list_id = @list WHERE r.id = @record`,
+      )
+      .run({ list: list.id, job: jobId, approvers: JSON.stringify(approvers), by: by.accountId, at, record: recordId });
+    this.db.prepare("INSERT INTO disposition_targets (record_id, target_id, state) SELECT ?, id, 'pending' FROM backup_targets ORDER BY id").run(recordId);
+  }
+
+  private finish(jobId: number, state: State, problem: AppErrorShape | null): void {
+    this.db.prepare('UPDATE destruction_jobs SET state = ?, finished_at = ?, problem = ? WHERE id = ?').run(state, this.clock.now().toISOString(), problem ? JSON.stringify(problem) : null, jobId);
+  }
+
+  private refused(by: By, listId: number, e: AppError): void {
+    if (by.accountId === null) return;
+    this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'destruction.refused', target: `destruction:${listId}`, details: { step: 'execute', code: e.code, ...(e.details ?? {}) } });
+  }
+}
