@@ -531,7 +531,11 @@ export const METHODS = {
   }),
   /** One list with its items, by id or by its number (2026-X0001). */
   'destruction.get': method({
-    input: z.union([z.object({ id: z.number().int().positive() }).strict(), z.object({ number: z.string().trim().min(1).max(40) }).strict()]),
+    // By id, or by the number people read off the paper; one of them (an object, so the CLI can describe it).
+    input: z
+      .object({ id: z.number().int().positive().optional(), number: z.string().trim().min(1).max(40).optional() })
+      .strict()
+      .refine((v) => (v.id === undefined) !== (v.number === undefined), { message: 'id or number', path: ['id'] }),
     output: destructionListSchema,
     access: 'retention.read',
   }),

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { make } from '../support/media.js';
-import { SHOTS, callAsKeeper, expect, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
+import { KEEPER, SHOTS, callAsKeeper, expect, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
 
 const PASSWORD = 'Officer2026';
 
@@ -88,13 +88,31 @@ test('the keeper reviews what has expired, holds one with a reason, proposes the
     await page.getByTestId('list-form-result').getByRole('button', { name: '关闭' }).last().click();
     await shot(page, '60-retention-list-approved');
 
-    // The same page in English.
+    // The keeper carries it out: the original goes, the catalogue says under which list.
+    await signIn(page, KEEPER.username, KEEPER.password);
+    await page.getByRole('menuitem', { name: '保管期限' }).click();
+    await page.getByRole('tab', { name: '销毁清单' }).click();
+    await page.getByTestId('list-table').getByText(number).click();
+    await list.getByTestId('list-execute').click();
+    const execute = page.getByTestId('execute-dialog');
+    await expect(execute).toContainText('无法恢复');
+    await execute.getByRole('button', { name: '确认执行销毁' }).click();
+    await expect(execute.getByTestId('execute-result')).toContainText('已销毁 1 条资料');
+    await shot(page, '60-retention-executed');
+    await execute.getByRole('button', { name: '关闭' }).last().click();
+    await expect(list.getByTestId('list-facts')).toContainText('已销毁');
     await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: '资料库' }).click();
+    await expect(page.getByTestId('library-table').getByRole('row', { name: /_0001\.WAV/ }).getByTestId('destroyed')).toContainText(`已按清单 ${number} 销毁`);
+    await shot(page, '60-library-destroyed');
+
+    // The same page in English.
+    await page.getByRole('menuitem', { name: '保管期限' }).click();
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('tab', { name: 'Expiry review' }).click();
     await expect(page.getByTestId('review-total')).toContainText('0 expired and not held');
     await page.getByRole('tab', { name: 'Destruction lists' }).click();
-    await expect(page.getByTestId('list-table')).toContainText('Approved');
+    await expect(page.getByTestId('list-table')).toContainText('Destroyed');
     await shot(page, '62-retention-lists-en');
   } finally {
     fs.rmSync(camera, { recursive: true, force: true });

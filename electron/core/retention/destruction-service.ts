@@ -108,9 +108,9 @@ export class DestructionService {
     return { lists: rows.map(summaryOf), total };
   }
 
-  get(ref: { id: number } | { number: string }): DestructionListDto {
-    const row = ('id' in ref ? this.db.prepare(`${SELECT_LISTS} WHERE l.id = ?`).get(ref.id) : this.db.prepare(`${SELECT_LISTS} WHERE l.number = ?`).get(ref.number.toUpperCase())) as ListRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'no such destruction list', { id: 'id' in ref ? ref.id : ref.number });
+  get(ref: { id?: number; number?: string }): DestructionListDto {
+    const row = (ref.id !== undefined ? this.db.prepare(`${SELECT_LISTS} WHERE l.id = ?`).get(ref.id) : this.db.prepare(`${SELECT_LISTS} WHERE l.number = ?`).get((ref.number ?? '').toUpperCase())) as ListRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'no such destruction list', { id: ref.id ?? ref.number ?? '' });
     return listWithItems(this.db, row);
   }
 

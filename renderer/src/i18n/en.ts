@@ -288,6 +288,9 @@ export const en: Messages = {
     decideTitle: 'Decide destruction list {{number}}', decideHelp: 'The list {{by}} proposed has {{count}} records. Before approving, the app checks again that each has expired and nothing holds it.',
     approve: 'Approve destruction', reject: 'Reject', witness: 'Witness', witnessHelp: 'Optional: a second person who watches the destruction; not the proposer or the approver.',
     rejectReason: 'Reason for rejecting', rejectReasonNeeded: 'Say why the list is rejected', remark: 'Remark',
+    execute: 'Carry out', executeTitle: 'Carry out destruction list {{number}}', executeConfirm: 'Destroy now',
+    executeHelp: 'This destroys the {{count}} records on the list: their originals, derived copies and the copies on backup drives are deleted and can’t be recovered; the catalogue keeps a record of each destruction. Each record is checked again (expired, nothing holds it) before it goes; any problem stops the run.',
+    executed: '{{count}} records destroyed', executeStopped: 'The run stopped ({{count}} destroyed)', pendingCopies: '{{count}} backup copies are on drives not connected; they are removed at each drive’s next backup.', executedAt: 'Carried out',
     paperTitle: 'Enter a paper decision: destruction list {{number}}', paperHelp: 'The responsible leader signed the printed list: enter who decided, when and how, and the scan of the signed page (hashed and kept read-only). The proposer can’t be the approver.',
     class_standard: 'Standard (3 years or more)', class_evidence: 'Evidence (long-term)',
     hold_litigation: 'Litigation', hold_review: 'Review', hold_complaint: 'Complaint', hold_other: 'Other',
@@ -337,6 +340,7 @@ export const en: Messages = {
     cancelled: 'cancelled', io_error: 'read/write error',
   },
   library: {
+    destroyedUnder: 'Destroyed under list {{number}}', destroyedHelp: 'The original was destroyed on {{at}}; the catalogue keeps its identifiers, hashes and metadata.',
     columns: 'More columns',
     ownOnly: 'Your own recordings and those of the cases you handle are listed here.', noMatch: 'No records match.', searchPlaceholder: 'Name, number, case, party, description…', recordedFrom: 'Recorded from', recordedTo: 'to', flags: 'More', flag_late: 'late', flag_important: 'important', flag_linked: 'linked to a case', flag_unlinked: 'not linked', flag_alarm: 'integrity alarm', flag_unchecked: 'not yet checked', totalCapped: 'over {{count}}',
     integrity: 'Integrity',

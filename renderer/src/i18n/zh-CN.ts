@@ -286,6 +286,9 @@ export const zhCN = {
     decideTitle: '审批销毁清单 {{number}}', decideHelp: '{{by}} 拟定的清单共 {{count}} 条资料。批准前系统会再次核对：每条均已到期且无保全。',
     approve: '批准销毁', reject: '不予批准', witness: '监销人', witnessHelp: '可选：执行销毁时在场监督的第二人，不能是拟定人或审批人。',
     rejectReason: '不予批准的理由', rejectReasonNeeded: '请写明不予批准的理由', remark: '审批意见',
+    execute: '执行销毁', executeTitle: '执行销毁清单 {{number}}', executeConfirm: '确认执行销毁',
+    executeHelp: '将销毁本清单所列 {{count}} 条资料：原件、派生文件以及各备份盘上的副本都将被删除，无法恢复；目录中保留销毁记录。执行前系统会逐条再次核对已到期且无保全；发现问题即停止。',
+    executed: '已销毁 {{count}} 条资料', executeStopped: '执行已停止（已销毁 {{count}} 条）', pendingCopies: '另有 {{count}} 份备份副本所在的备份盘未连接，将在该备份盘下次备份时删除。', executedAt: '执行销毁',
     paperTitle: '录入纸质审批：销毁清单 {{number}}', paperHelp: '分管领导已在打印的销毁清单上签字：请录入审批人、时间、结论，以及签字页的扫描件（系统将其哈希并只读保存）。拟定人不能作为审批人。',
     class_standard: '一般（不少于 3 年）', class_evidence: '证据（长期）',
     hold_litigation: '诉讼', hold_review: '复议/复查', hold_complaint: '投诉', hold_other: '其他',
@@ -335,6 +338,7 @@ export const zhCN = {
     cancelled: '已取消', io_error: '读写错误',
   },
   library: {
+    destroyedUnder: '已按清单 {{number}} 销毁', destroyedHelp: '原件已于 {{at}} 销毁；目录保留其标识、哈希和元数据。',
     ownOnly: '这里列出您本人的记录和您承办案件的记录。', noMatch: '没有符合条件的记录。', searchPlaceholder: '文件名、编号、案号、当事人、说明…', recordedFrom: '拍摄自', recordedTo: '拍摄至', flags: '其他条件', flag_late: '逾期', flag_important: '重点', flag_linked: '已关联案件', flag_unlinked: '未关联案件', flag_alarm: '完整性告警', flag_unchecked: '未校验', totalCapped: '超过 {{count}} 条',
     integrity: '完整性', columns: '更多列',
     proxyHelp: '浏览器无法直接播放原件，播放时使用从原件转换的 H.264/AAC 播放副本。副本是派生文件，不是原件；原件始终保持不变。', proxy_pending: '播放副本生成中', proxy_ready: '有播放副本', proxy_failed: '播放副本生成失败',

@@ -1,15 +1,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { caseWithEvidence } from '../../support/discs.js';
 import { make } from '../../support/media.js';
 import { openTestApp, scratch } from '../../support/test-app.js';
 
 const scratchDir = scratch();
-// `records` runs the built CLI, as users get it: build it from the sources under test first.
-beforeAll(() => execFileSync(process.execPath, ['scripts/build-electron.mjs', 'cli']), 60_000);
 
 /**
  * The CLI run without blocking the test worker: a disc build takes seconds, and a worker that

@@ -1,12 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { make } from '../../support/media.js';
 import { KEEPER, openTestApp, scratch } from '../../support/test-app.js';
 
 const scratchDir = scratch();
-// `records` runs the built CLI, as users get it: build it from the sources under test first.
-beforeAll(() => execFileSync(process.execPath, ['scripts/build-electron.mjs', 'cli']), 60_000);
 
 /** The CLI run without blocking the test worker (see disc-requests-cli.test.ts). */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {

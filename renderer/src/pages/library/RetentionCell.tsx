@@ -1,4 +1,5 @@
-import { Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { formatInstant } from '../../lib/format.js';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
@@ -12,6 +13,16 @@ import type { RetentionPolicy } from '../../../../shared/rules/retention.js';
  */
 export function RetentionCell({ record, policy }: { record: RecordDto; policy: RetentionPolicy | undefined }) {
   const { t } = useTranslation();
+  // A destroyed record stays findable: it says under which list and when, in place of its period.
+  if (record.disposition) {
+    return (
+      <Tooltip title={t('library.destroyedHelp', { at: formatInstant(record.disposition.destroyedAt, false) })}>
+        <Tag color="red" style={{ whiteSpace: 'normal' }} data-testid="destroyed">
+          {t('library.destroyedUnder', { number: record.disposition.listNumber })}
+        </Tag>
+      </Tooltip>
+    );
+  }
   const r = record.retention;
   if (!r) return null;
   const cls = t(`library.keptClass_${r.class}`);

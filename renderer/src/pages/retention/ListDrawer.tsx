@@ -10,6 +10,7 @@ import { SavedDocumentModal, useDocumentCall } from '../../components/SavedDocum
 import { errorText } from '../../lib/errors.js';
 import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { DecideListDialog } from './DecideListDialog.js';
+import { ExecuteListButton } from './ExecuteListButton.js';
 import { PaperListDialog } from './PaperListDialog.js';
 import { ListStateTag, ruleText } from './retention-words.js';
 
@@ -33,6 +34,7 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
                 {t('retention.decide')}
               </Button>
             )}
+            {l.state === 'approved' && can(account, 'retention.manage') && <ExecuteListButton list={l} />}
             {l.state === 'pending' && can(account, 'retention.manage') && (
               <Button icon={<EditOutlined />} onClick={() => setDialog('paper')} data-testid="list-paper">
                 {t('requests.paperDecision')}
@@ -64,6 +66,7 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
                     <span data-testid="list-reason">{d.reason}</span>
                   </Descriptions.Item>
                 )}
+                {l.executedAt && <Descriptions.Item label={t('retention.executedAt')} span={2}>{formatInstant(l.executedAt)}</Descriptions.Item>}
                 <Descriptions.Item label={t('requests.chainHead')} span={2}>
                   <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
                     {t('requests.chainSeq', { seq: d.chainHead.seq })} {d.chainHead.hash}
