@@ -89,6 +89,7 @@ test('the keeper reviews what has expired, holds one with a reason, proposes the
     await shot(page, '60-retention-list-approved');
 
     // The keeper carries it out: the original goes, the catalogue says under which list.
+    await page.keyboard.press('Escape');
     await signIn(page, KEEPER.username, KEEPER.password);
     await page.getByRole('menuitem', { name: '保管期限' }).click();
     await page.getByRole('tab', { name: '销毁清单' }).click();
