@@ -11,5 +11,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     globalSetup: ['test/support/build-cli.ts'],
+    setupFiles: ['test/support/yield-between-tests.ts'],
   },
 });

@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseWithEvidence } from '../../support/discs.js';
+import { runCli as cli } from '../../support/cli-process.js';
 import { make } from '../../support/media.js';
 import { openTestApp, scratch } from '../../support/test-app.js';
 
 const scratchDir = scratch();
 
-/**
- * The CLI run without blocking the test worker: a disc build takes seconds, and a worker that
- * sits in spawnSync for a minute can't answer the test runner.
- */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/records.mjs', ...args], { env: { ...process.env, RECORDS_LANG: 'zh-CN', RECORDS_PASSWORD: '', RECORDS_NEW_PASSWORD: '', ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 const AS_KEEPER = { RECORDS_PASSWORD: 'Archive2026' };
 
