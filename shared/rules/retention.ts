@@ -113,13 +113,18 @@ export type HoldKind = (typeof HOLD_KINDS)[number];
 
 export type RetentionStatus = 'no_end' | 'running' | 'held' | 'expired';
 
+/** Days from `today` until the first day a record kept through `keptThrough` may be destroyed (0 or less: it may be now). */
+export function daysUntilDestroyable(keptThrough: string, today: string): number {
+  return daysBetween(today, dayAfter(keptThrough));
+}
+
 /**
  * Where a record stands today: its period has no end yet, is running (and how many days are left
  * until it may be destroyed), has ended, or is held — a hold wins over everything, so a held record
  * never shows as expired however old it is.
  */
 export function retentionStatus(term: RetentionTerm, holds: readonly HoldKind[], today: string): { status: RetentionStatus; daysLeft: number | null } {
-  const daysLeft = term.keptThrough === null ? null : daysBetween(today, dayAfter(term.keptThrough));
+  const daysLeft = term.keptThrough === null ? null : daysUntilDestroyable(term.keptThrough, today);
   if (holds.length > 0) return { status: 'held', daysLeft };
   if (daysLeft === null) return { status: 'no_end', daysLeft };
   return { status: daysLeft <= 0 ? 'expired' : 'running', daysLeft };

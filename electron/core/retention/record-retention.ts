@@ -41,10 +41,6 @@ export class RecordRetention {
     return readSetting(this.db, 'retention', DEFAULT_RETENTION);
   }
 
-  termOf(id: number): RetentionTerm | null {
-    return this.compute(id, this.policy(), readSetting(this.db, 'timeliness', DEFAULT_TIMELINESS).timeZone);
-  }
-
   refresh(recordIds: Iterable<number>): void {
     const policy = this.policy();
     const zone = readSetting(this.db, 'timeliness', DEFAULT_TIMELINESS).timeZone;

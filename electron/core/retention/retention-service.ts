@@ -1,6 +1,6 @@
 import type { RetentionHoldDto, RetentionReviewDto, RecordRetentionDto } from '../../../shared/contract/retention-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { EXPIRY_WARNINGS, dayAfter, daysBetween, officeDay, retentionPolicyProblem, retentionStatus, type HoldKind, type RetentionPolicy, type RetentionRule } from '../../../shared/rules/retention.js';
+import { EXPIRY_WARNINGS, dayAfter, daysUntilDestroyable, officeDay, retentionPolicyProblem, retentionStatus, type HoldKind, type RetentionPolicy, type RetentionRule } from '../../../shared/rules/retention.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
@@ -121,7 +121,7 @@ export class RetentionService {
     const today = this.today();
     const rows = this.db.prepare("SELECT record_id, kept_through FROM record_retention WHERE kept_through >= ? AND kept_through < date(?, '+30 days')").all(today, today) as { record_id: number; kept_through: string }[];
     const held = holdsOn(this.db, this.clock.now().toISOString(), rows.map((r) => r.record_id));
-    const left = rows.filter((r) => !held.has(r.record_id)).map((r) => daysBetween(today, dayAfter(r.kept_through)));
+    const left = rows.filter((r) => !held.has(r.record_id)).map((r) => daysUntilDestroyable(r.kept_through, today));
     return EXPIRY_WARNINGS.map((within) => ({ within, count: left.filter((d) => d <= within).length }));
   }
 

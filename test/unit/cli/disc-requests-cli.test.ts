@@ -8,7 +8,6 @@ import { openTestApp, scratch } from '../../support/test-app.js';
 
 const scratchDir = scratch();
 
-
 const AS_KEEPER = { RECORDS_PASSWORD: 'Archive2026' };
 
 async function initialized(): Promise<string> {

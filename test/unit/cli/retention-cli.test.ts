@@ -6,7 +6,6 @@ import { KEEPER, openTestApp, scratch } from '../../support/test-app.js';
 
 const scratchDir = scratch();
 
-
 const AS_KEEPER = { RECORDS_PASSWORD: KEEPER.password };
 const AS_LEADER = { RECORDS_PASSWORD: 'Leader2026x' };
 
