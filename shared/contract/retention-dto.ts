@@ -29,6 +29,7 @@ export type RetentionHoldDto = z.infer<typeof retentionHoldSchema>;
 export const retentionPolicySchema = z.object({
   standardYears: z.number().int().min(1).max(1000),
   evidenceYears: z.union([z.number().int().min(1).max(1000), z.literal('permanent')]),
+  witnessRequired: z.boolean().default(false),
 });
 
 /** A record's retention as shown wherever the record appears. */

@@ -15,17 +15,22 @@ export type RetentionClass = (typeof RETENTION_CLASSES)[number];
 export const RETENTION_MIN = { standardYears: 3, evidenceYears: 30 } as const;
 export const RETENTION_MAX_YEARS = 100;
 
-export interface RetentionPolicy {
+export interface RetentionPeriods {
   standardYears: number;
   evidenceYears: number | 'permanent';
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = { standardYears: 3, evidenceYears: 30 };
+export interface RetentionPolicy extends RetentionPeriods {
+  /** Whether approving a destruction list must name a second witness (监销人) to watch it carried out. */
+  witnessRequired: boolean;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { standardYears: 3, evidenceYears: 30, witnessRequired: false };
 
 export type RetentionPolicyProblem = 'standard_too_short' | 'evidence_too_short' | 'too_long' | 'not_whole_years';
 
 /** Why a policy is refused, or null: shorter than the rules allow, absurdly long, or not in whole years. */
-export function retentionPolicyProblem(p: RetentionPolicy): RetentionPolicyProblem | null {
+export function retentionPolicyProblem(p: RetentionPeriods): RetentionPolicyProblem | null {
   const years = [p.standardYears, ...(p.evidenceYears === 'permanent' ? [] : [p.evidenceYears])];
   if (years.some((y) => !Number.isInteger(y))) return 'not_whole_years';
   if (p.standardYears < RETENTION_MIN.standardYears) return 'standard_too_short';
@@ -95,7 +100,7 @@ export interface RetentionTerm {
   rule: RetentionRule;
 }
 
-export function retentionTerm(basis: RetentionBasis, policy: RetentionPolicy): RetentionTerm {
+export function retentionTerm(basis: RetentionBasis, policy: RetentionPeriods): RetentionTerm {
   if (basis.class === 'standard') {
     return { class: 'standard', keptThrough: addYears(basis.from, policy.standardYears), rule: { code: 'standard_years', years: policy.standardYears, from: basis.from, clock: basis.clock } };
   }
@@ -130,9 +135,5 @@ export function retentionStatus(term: RetentionTerm, holds: readonly HoldKind[],
   return { status: daysLeft <= 0 ? 'expired' : 'running', daysLeft };
 }
 
-/** The dashboard warns 30, 7 and 1 days ahead: the tightest threshold a period ending in `daysLeft` days has crossed. */
+/** The dashboard warns 30, 7 and 1 days ahead of records becoming destroyable. */
 export const EXPIRY_WARNINGS = [30, 7, 1] as const;
-export function expiryWarning(daysLeft: number | null): (typeof EXPIRY_WARNINGS)[number] | null {
-  if (daysLeft === null || daysLeft <= 0) return null;
-  return [...EXPIRY_WARNINGS].reverse().find((w) => daysLeft <= w) ?? null;
-}

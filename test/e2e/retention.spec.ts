@@ -70,7 +70,7 @@ test('the keeper reviews what has expired, holds one with a reason, proposes the
     await page.getByTestId('list-table').getByText(number).click();
     await list.getByTestId('list-decide').click();
     const decide = page.getByTestId('decide-list-dialog');
-    await decide.getByTestId('decide-list-witness').click();
+    await decide.getByTestId('list-witness').click();
     await page.locator('.ant-select-item-option', { hasText: '周监销' }).click();
     await shot(page, '60-retention-decide');
     await decide.getByRole('button', { name: /^确\s*定$/ }).click();

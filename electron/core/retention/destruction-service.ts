@@ -3,7 +3,7 @@ import type { DestructionListDto, DestructionSummaryDto } from '../../../shared/
 import type { ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Role } from '../../../shared/roles.js';
-import { officeDay } from '../../../shared/rules/retention.js';
+import { DEFAULT_RETENTION, officeDay } from '../../../shared/rules/retention.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
@@ -12,7 +12,7 @@ import type { Db } from '../db/open.js';
 import { writeDestructionList } from '../documents/destruction-list-form.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
 import { copyAndHash } from '../files/copy-file.js';
-import type { SettingsService } from '../settings/settings-service.js';
+import { readSetting, type SettingsService } from '../settings/settings-service.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { destroyable } from './destruction-checks.js';
 import { destructionFormOf } from './destruction-form.js';
@@ -134,6 +134,9 @@ export class DestructionService {
     if (decider.role !== 'responsible_leader') throw new AppError('NOT_RESPONSIBLE_LEADER', 'the responsible leader decides', { number: row.number, name: decider.name });
     if (decider.id === row.proposed_by) throw new AppError('OWN_LIST', 'nobody approves their own list', { number: row.number });
     if (decision.outcome === 'rejected' && !decision.reason) throw new AppError('VALIDATION_FAILED', 'a rejection says why', { fields: 'reason' });
+    if (decision.outcome === 'approved' && decision.witnessId === undefined && readSetting(this.db, 'retention', DEFAULT_RETENTION).witnessRequired) {
+      throw new AppError('WITNESS_REQUIRED', 'the office requires a witness', { number: row.number });
+    }
     if (decision.witnessId !== undefined) {
       if (!this.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(decision.witnessId)) throw new AppError('NOT_FOUND', `no account ${decision.witnessId}`, { id: decision.witnessId });
       // The witness watches the others: neither the keeper who proposed nor the leader who approved.

@@ -63,6 +63,7 @@ export class RetentionService {
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO settings (key, value) VALUES ('retention', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next));
       this.audit.append({ ...ctx.auditBase(), action: 'settings.changed', target: 'retention', details: { old, new: next } });
+      if (old.standardYears === next.standardYears && old.evidenceYears === next.evidenceYears) return;
       const ids = (this.db.prepare('SELECT id FROM records').all() as { id: number }[]).map((r) => r.id);
       new RecordRetention(this.db, null).refresh(ids);
     })();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/contract/limits.js';
 import type { Role } from '../../../shared/roles.js';
 import { useCall } from '../api/use-call.js';
+import { DecisionReasonField } from './DecisionReasonField.js';
 import { officeInstant, officePickerValue } from '../lib/format.js';
 import { requiredText } from '../lib/rules.js';
 
@@ -63,14 +64,7 @@ export function PaperDecisionFields({ form, approverRole, since }: { form: FormI
       >
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" needConfirm={false} allowClear={false} style={{ width: 240 }} data-testid="paper-at" />
       </Form.Item>
-      <Form.Item
-        name="reason"
-        label={outcome === 'rejected' ? t('requests.rejectReason') : t('requests.remarkOptional')}
-        extra={t('requests.paperReasonHelp')}
-        rules={outcome === 'rejected' ? [{ required: true, whitespace: true, message: t('requests.rejectReasonNeeded') }, { max: 500 }] : [{ max: 500 }]}
-      >
-        <Input.TextArea rows={2} maxLength={500} data-testid="paper-reason" />
-      </Form.Item>
+      <DecisionReasonField outcome={outcome} testId="paper-reason" extra={t('requests.paperReasonHelp')} />
       <Form.Item name="scanPath" label={t('requests.paperScanPath')} extra={t('requests.paperScanHelp')} rules={requiredText(t, t('requests.paperScanPath'), LIMITS.pathMax)}>
         <Input placeholder={t('requests.paperScanPlaceholder')} data-testid="paper-scan" />
       </Form.Item>

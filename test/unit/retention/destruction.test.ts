@@ -154,6 +154,31 @@ describe('destruction lists', () => {
     expect((await refusals(t, o.token)).map((d) => d.code)).toEqual(['ALREADY_DECIDED', 'NOT_FOUND', 'VALIDATION_FAILED', 'NOT_RESPONSIBLE_LEADER']);
   });
 
+  it('requires a witness when the office says so, in the app and on paper, without keeping a refused scan', async () => {
+    const t = await open();
+    const o = await office(t);
+    await t.call('retention.setPolicy', { standardYears: 3, evidenceYears: 30, witnessRequired: true }, o.token);
+    // Only the witness switch changed: no record's term was recomputed.
+    expect((await t.call('audit.list', { action: 'retention.changed', limit: 5 }, o.token)).events).toEqual([]);
+    const list = await t.call('destruction.propose', { recordIds: [o.old], reason: '期满销毁' }, o.token);
+    const error = await t.call('destruction.decide', { id: list.id, outcome: 'approved' }, o.leader).catch((e: unknown) => e as { code: string; details: Record<string, unknown> });
+    expect(error).toMatchObject({ code: 'WITNESS_REQUIRED', details: { number: list.number } });
+    const scan = path.join(dir('rr-destruction-witness-'), 'signed.jpg');
+    make.jpeg(scan);
+    const storeDir = t.app.core.settings.storeDir(t.dir);
+    const objects = () => execFileSync('find', [storeDir, '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const before = objects();
+    const paper = { id: list.id, outcome: 'approved' as const, decidedBy: o.ids.leader, decidedAt: t.clock.now().toISOString(), scanPath: scan };
+    expect(await codeOf(() => t.call('destruction.recordPaperDecision', paper, o.token))).toBe('WITNESS_REQUIRED');
+    expect(objects()).toBe(before);
+    expect((await t.call('destruction.get', { id: list.id }, o.token)).state).toBe('pending');
+    // A rejection needs no witness: nothing will be destroyed.
+    expect((await t.call('destruction.decide', { id: list.id, outcome: 'rejected', reason: '再核对' }, o.leader)).state).toBe('rejected');
+    const again = await t.call('destruction.propose', { recordIds: [o.old], reason: '核对后再次提出' }, o.token);
+    expect((await t.call('destruction.decide', { id: again.id, outcome: 'approved', witnessId: o.ids.witness }, o.leader)).decision).toMatchObject({ witness: '赵监销' });
+    expect((await refusals(t, o.token)).map((d) => d.code)).toEqual(['WITNESS_REQUIRED', 'WITNESS_REQUIRED']);
+  });
+
   it('prints the list for the paper file: number, every item with its hash, approver, witness, signature spaces and the chain head', async () => {
     const t = await open();
     const o = await office(t);

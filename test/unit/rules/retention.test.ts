@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION, addYears, dayAfter, daysBetween, expiryWarning, officeDay, retentionPolicyProblem, retentionStatus, retentionTerm, standardBasis } from '../../../shared/rules/retention.js';
+import { DEFAULT_RETENTION, addYears, dayAfter, daysBetween, officeDay, retentionPolicyProblem, retentionStatus, retentionTerm, standardBasis } from '../../../shared/rules/retention.js';
 
 const SHANGHAI = 'Asia/Shanghai';
 
@@ -54,10 +54,6 @@ describe('retention terms', () => {
     // A hold that starts inside the period holds it past its end; when it lifts, the record is due.
     expect(retentionStatus(term, ['alarm'], '2023-05-02').status).toBe('held');
     expect(retentionStatus(term, [], '2023-05-02').status).toBe('expired');
-  });
-
-  it('warns 30, 7 and 1 days ahead', () => {
-    expect([31, 30, 8, 7, 2, 1, 0, null].map((d) => expiryWarning(d))).toEqual([null, 30, 30, 7, 7, 1, null, null]);
   });
 });
 

@@ -1,8 +1,9 @@
-import { Alert, Checkbox, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Descriptions, Form, Modal, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RequestDto } from '../../../../shared/contract/requests-dto.js';
 import { useCallMutation } from '../../api/use-call.js';
+import { DecisionReasonField } from '../../components/DecisionReasonField.js';
 import { errorText } from '../../lib/errors.js';
 import { officeInstant, officePickerValue } from '../../lib/format.js';
 import { isViewing, itemText, windowText } from './request-words.js';
@@ -114,13 +115,7 @@ export function DecideDialog({ request: r, onClose }: { request: RequestDto; onC
             </Form.Item>
           </>
         )}
-        <Form.Item
-          name="reason"
-          label={outcome === 'rejected' ? t('requests.rejectReason') : t('requests.remarkOptional')}
-          rules={outcome === 'rejected' ? [{ required: true, whitespace: true, message: t('requests.rejectReasonNeeded') }, { max: 500 }] : [{ max: 500 }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} placeholder={outcome === 'rejected' ? t('requests.rejectPlaceholder') : undefined} data-testid="decide-reason" />
-        </Form.Item>
+        <DecisionReasonField outcome={outcome} testId="decide-reason" placeholder={t('requests.rejectPlaceholder')} />
         <Typography.Text type="secondary">{t('requests.decideFinal')}</Typography.Text>
       </Form>
     </Modal>

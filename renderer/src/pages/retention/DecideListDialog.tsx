@@ -1,9 +1,11 @@
-import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Form, Modal, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { DestructionListDto } from '../../../../shared/contract/destruction-dto.js';
-import { useCall, useCallMutation } from '../../api/use-call.js';
+import { useCallMutation } from '../../api/use-call.js';
+import { DecisionReasonField } from '../../components/DecisionReasonField.js';
 import { errorText } from '../../lib/errors.js';
+import { WitnessField } from './WitnessField.js';
 
 interface Values {
   outcome: 'approved' | 'rejected';
@@ -19,8 +21,6 @@ export function DecideListDialog({ list, account, onClose }: { list: Destruction
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const outcome = Form.useWatch('outcome', form) ?? 'approved';
-  const accounts = useCall('accounts.list', {});
-  const witnesses = (accounts.data ?? []).filter((a) => !a.disabled && a.id !== account.id && a.id !== list.proposedById);
   const decide = useCallMutation('destruction.decide', { announce: true, errors: 'inline', invalidates: ['destruction.list', 'destruction.get', 'retention.review'], onSuccess: onClose });
   return (
     <Modal open width={600} title={t('retention.decideTitle', { number: list.number })} okText={t('common.confirm')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={decide.isPending} data-testid="decide-list-dialog">
@@ -30,14 +30,8 @@ export function DecideListDialog({ list, account, onClose }: { list: Destruction
         <Form.Item name="outcome">
           <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'approved', label: t('retention.approve') }, { value: 'rejected', label: t('retention.reject') }]} data-testid="decide-list-outcome" />
         </Form.Item>
-        {outcome === 'approved' && (
-          <Form.Item name="witnessId" label={t('retention.witness')} extra={t('retention.witnessHelp')}>
-            <Select allowClear options={witnesses.map((a) => ({ value: a.id, label: `${a.displayName}（${t(`roles.${a.role}`)}）` }))} data-testid="decide-list-witness" />
-          </Form.Item>
-        )}
-        <Form.Item name="reason" label={outcome === 'rejected' ? t('retention.rejectReason') : t('retention.remark')} rules={outcome === 'rejected' ? [{ required: true, whitespace: true, message: t('retention.rejectReasonNeeded') }] : []}>
-          <Input.TextArea rows={3} maxLength={500} data-testid="decide-list-reason" />
-        </Form.Item>
+        {outcome === 'approved' && <WitnessField excluded={[account.id, list.proposedById]} />}
+        <DecisionReasonField outcome={outcome} testId="decide-list-reason" />
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, InputNumber, Radio, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, Radio, Space, Spin, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_RETENTION, RETENTION_MAX_YEARS, RETENTION_MIN, type RetentionPolicy } from '../../../../shared/rules/retention.js';
 import { useCall, useCallMutation } from '../../api/use-call.js';
@@ -8,6 +8,7 @@ interface Values {
   standardYears: number;
   evidenceMode: 'years' | 'permanent';
   evidenceYears: number;
+  witnessRequired: boolean;
 }
 
 /**
@@ -23,7 +24,7 @@ export function RetentionSettingsPanel() {
   const initial = policy.data ? valuesOf(policy.data) : null;
   if (!initial) return <Spin />;
   const submit = (v: Values) => {
-    save.mutate({ standardYears: v.standardYears, evidenceYears: v.evidenceMode === 'permanent' ? 'permanent' : v.evidenceYears });
+    save.mutate({ standardYears: v.standardYears, evidenceYears: v.evidenceMode === 'permanent' ? 'permanent' : v.evidenceYears, witnessRequired: v.witnessRequired });
   };
   return (
     <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit} onValuesChange={() => save.reset()} style={{ maxWidth: 720 }} data-testid="retention-settings">
@@ -56,6 +57,9 @@ export function RetentionSettingsPanel() {
           )}
         </Space>
       </Form.Item>
+      <Form.Item name="witnessRequired" label={t('settings.retentionWitness')} extra={t('settings.retentionWitnessHelp')} valuePropName="checked">
+        <Switch data-testid="retention-witness" />
+      </Form.Item>
       {save.isError && <Alert type="error" showIcon message={errorText(t, save.error)} style={{ marginBottom: 16 }} data-testid="retention-error" />}
       <Space>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="retention-save">
@@ -72,5 +76,6 @@ function valuesOf(p: RetentionPolicy): Values {
     standardYears: p.standardYears,
     evidenceMode: p.evidenceYears === 'permanent' ? 'permanent' : 'years',
     evidenceYears: p.evidenceYears === 'permanent' ? RETENTION_MIN.evidenceYears : p.evidenceYears,
+    witnessRequired: p.witnessRequired,
   };
 }
