@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { RequestCaseDto, RequestDto, RequestItem, Requester, RequestKind } from '../../../shared/contract/requests-dto.js';
 import type { ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
@@ -8,8 +7,9 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
-import { copyAndHash } from '../files/copy-file.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import { keepFile } from '../store/keep-file.js';
+import { refuseImpossibleDecisionTime } from '../base/paper-time.js';
 import { refusalsAudited } from './refusals.js';
 import { itemLabel, recordsOf, refuseUnavailable, sameItem } from './request-items.js';
 import { approvalFormOf } from './request-form.js';
@@ -188,21 +188,25 @@ export class RequestsService {
 
   /** A decision signed on paper: the keeper enters who decided and when, with the scan, kept write-once in the store. */
   async recordPaperDecision(ctx: CallContext, input: ParsedInputOf<'requests.recordPaperDecision'>): Promise<RequestDto> {
-    const leader = this.db.prepare('SELECT id, role FROM accounts WHERE id = ?').get(input.decidedBy) as { id: number; role: Role } | undefined;
-    if (!leader) throw new AppError('NOT_FOUND', `no account ${input.decidedBy}`, { id: input.decidedBy });
-    if (!fs.existsSync(input.scanPath) || !fs.statSync(input.scanPath).isFile()) throw new AppError('NOT_FOUND', 'no scan there', { id: input.scanPath });
-    const store = this.store();
-    const temp = store.tempPath('scan');
-    const copied = await copyAndHash(input.scanPath, temp, () => undefined, () => false);
-    await store.commit(temp, copied.sha256);
+    const decision: Decision = { outcome: input.outcome, reason: input.reason };
+    const at = new Date(input.decidedAt).toISOString();
+    // Everything is checked before the scan is stored, so a refused entry leaves no file behind.
+    const leader = refusalsAudited(this.audit, ctx, 'paper', input.id, () => {
+      const row = this.db.prepare('SELECT id, role FROM accounts WHERE id = ?').get(input.decidedBy) as { id: number; role: Role } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', `no account ${input.decidedBy}`, { id: input.decidedBy });
+      const asked = this.check(input.id, row.id, row.role, decision);
+      refuseImpossibleDecisionTime(at, asked.row.created_at, this.clock.now().toISOString());
+      return row;
+    });
+    const scan = await refusalsAudited(this.audit, ctx, 'paper', input.id, () => keepFile(this.store(), input.scanPath));
     return refusalsAudited(this.audit, ctx, 'paper', input.id, () => {
-      this.settle(ctx, input.id, leader.id, leader.role, { outcome: input.outcome, reason: input.reason }, { source: 'paper', at: new Date(input.decidedAt).toISOString(), recordedBy: ctx.account?.id ?? null, scan: copied.sha256 });
+      this.settle(ctx, input.id, leader.id, leader.role, decision, { source: 'paper', at, recordedBy: ctx.account?.id ?? null, scan });
       return this.get(ctx, input.id);
     });
   }
 
-  /** Checks and writes one decision (and its grants) in one transaction, with the chain head it was made at. */
-  private settle(ctx: CallContext, id: number, deciderId: number, deciderRole: Role, decision: Decision, how: { source: 'app' | 'paper'; at: string; recordedBy: number | null; scan: string | null }): void {
+  /** Whether the leader may make `decision` on request `id` now: the request, and what the decision would grant. */
+  private check(id: number, deciderId: number, deciderRole: Role, decision: Decision) {
     const row = this.db.prepare('SELECT * FROM access_requests WHERE id = ?').get(id) as (RequestRow & { requester_id: number | null }) | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no request ${id}`, { id });
     if (row.state !== 'pending') throw new AppError('ALREADY_DECIDED', 'decided already', { number: row.number });
@@ -218,6 +222,12 @@ export class RequestsService {
     if (window && (window.from < row.starts_at || window.to > row.ends_at)) throw new AppError('VALIDATION_FAILED', 'an approval can only narrow the window', { fields: 'window' });
     const records = items ? [...new Set(items.flatMap((i) => recordsOf(this.db, i)))] : [];
     refuseUnavailable(this.db, records);
+    return { row, items, window, records };
+  }
+
+  /** Checks and writes one decision (and its grants) in one transaction, with the chain head it was made at. */
+  private settle(ctx: CallContext, id: number, deciderId: number, deciderRole: Role, decision: Decision, how: { source: 'app' | 'paper'; at: string; recordedBy: number | null; scan: string | null }): void {
+    const { row, items, window, records } = this.check(id, deciderId, deciderRole, decision);
     this.db.transaction(() => {
       const head = this.audit.head();
       this.db

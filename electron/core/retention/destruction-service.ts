@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { DestructionListDto, DestructionSummaryDto } from '../../../shared/contract/destruction-dto.js';
 import type { ParsedInputOf } from '../../../shared/contract/methods.js';
 import { AppError } from '../../../shared/errors.js';
@@ -11,12 +10,16 @@ import { nextRegisterNumber } from '../base/register-number.js';
 import type { Db } from '../db/open.js';
 import { writeDestructionList } from '../documents/destruction-list-form.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
-import { copyAndHash } from '../files/copy-file.js';
 import { readSetting, type SettingsService } from '../settings/settings-service.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
+import { keepFile } from '../store/keep-file.js';
+import { refusalsAuditor } from '../audit/refusals.js';
+import { refuseImpossibleDecisionTime } from '../base/paper-time.js';
 import { destroyable } from './destruction-checks.js';
 import { destructionFormOf } from './destruction-form.js';
 import { SELECT_LISTS, listWithItems, summaryOf, type ListRow } from './destruction-rows.js';
+
+const refusalsAudited = refusalsAuditor('destruction');
 
 type Decision = { outcome: 'approved' | 'rejected'; reason?: string; witnessId?: number };
 interface Decider {
@@ -49,7 +52,7 @@ export class DestructionService {
   ) {}
 
   propose(ctx: CallContext, recordIds: readonly number[], reason: string): DestructionListDto {
-    return this.refusalsAudited(ctx, 'propose', null, () => {
+    return refusalsAudited(this.audit, ctx, 'propose', null, () => {
       const account = ctx.account as NonNullable<CallContext['account']>;
       const ids = [...new Set(recordIds)];
       const now = this.clock.now();
@@ -71,7 +74,7 @@ export class DestructionService {
   }
 
   decide(ctx: CallContext, id: number, decision: Decision): DestructionListDto {
-    return this.refusalsAudited(ctx, 'decide', id, () => {
+    return refusalsAudited(this.audit, ctx, 'decide', id, () => {
       const account = ctx.account as NonNullable<CallContext['account']>;
       this.settle(ctx, id, { id: account.id, role: account.role, name: account.displayName }, decision, { source: 'app', at: this.clock.now().toISOString(), recordedBy: null, scan: null });
       return this.get({ id });
@@ -83,20 +86,16 @@ export class DestructionService {
     const decision: Decision = { outcome: input.outcome, reason: input.reason, witnessId: input.witnessId };
     const at = new Date(input.decidedAt).toISOString();
     // Everything is checked before the scan is stored, so a refused entry leaves no file behind.
-    const leader = this.refusalsAudited(ctx, 'paper', input.id, () => {
+    const leader = refusalsAudited(this.audit, ctx, 'paper', input.id, () => {
       const row = this.db.prepare('SELECT id, role, display_name AS name FROM accounts WHERE id = ?').get(input.decidedBy) as Decider | undefined;
       if (!row) throw new AppError('NOT_FOUND', `no account ${input.decidedBy}`, { id: input.decidedBy });
       const list = this.check(input.id, row, decision);
-      if (at < list.proposed_at || at > this.clock.now().toISOString()) throw new AppError('VALIDATION_FAILED', 'decided before the list existed, or in the future', { fields: 'decidedAt' });
-      if (!fs.existsSync(input.scanPath) || !fs.statSync(input.scanPath).isFile()) throw new AppError('NOT_FOUND', 'no scan there', { id: input.scanPath });
+      refuseImpossibleDecisionTime(at, list.proposed_at, this.clock.now().toISOString());
       return row;
     });
-    const store = this.store();
-    const temp = store.tempPath('scan');
-    const copied = await copyAndHash(input.scanPath, temp, () => undefined, () => false);
-    await store.commit(temp, copied.sha256);
-    return this.refusalsAudited(ctx, 'paper', input.id, () => {
-      this.settle(ctx, input.id, leader, decision, { source: 'paper', at, recordedBy: ctx.account?.id ?? null, scan: copied.sha256 });
+    const scan = await refusalsAudited(this.audit, ctx, 'paper', input.id, () => keepFile(this.store(), input.scanPath));
+    return refusalsAudited(this.audit, ctx, 'paper', input.id, () => {
+      this.settle(ctx, input.id, leader, decision, { source: 'paper', at, recordedBy: ctx.account?.id ?? null, scan });
       return this.get({ id: input.id });
     });
   }
@@ -178,13 +177,4 @@ export class DestructionService {
     })();
   }
 
-  /** A refused step leaves nothing changed but the audit line saying who tried what on which list, and why not. */
-  private refusalsAudited<T>(ctx: CallContext, step: 'propose' | 'decide' | 'paper', listId: number | null, fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof AppError && ctx.account) this.audit.append({ ...ctx.auditBase(), action: 'destruction.refused', target: listId ? `destruction:${listId}` : null, details: { step, code: e.code, ...(e.details ?? {}) } });
-      throw e;
-    }
-  }
 }

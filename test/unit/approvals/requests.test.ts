@@ -102,7 +102,12 @@ describe('requests to view, and their approval', () => {
     const scan = path.join(dir('rr-req-scan-'), '审批表.jpg');
     make.jpeg(scan);
     const decidedAt = t.clock.now().toISOString();
+    const storeFiles = () => execFileSync('find', [t.app.core.settings.storeDir(t.dir), '-type', 'f'], { encoding: 'utf8' });
+    const before = storeFiles();
+    // Refused entries are checked before the scan is kept: the store holds nothing new after them.
     expect(await codeOf(() => t.call('requests.recordPaperDecision', { id: asked.id, outcome: 'approved', decidedBy: o.sun.id, decidedAt, scanPath: scan }, o.token))).toBe('NOT_APPROVER');
+    expect(await codeOf(() => t.call('requests.recordPaperDecision', { id: asked.id, outcome: 'approved', decidedBy: o.liu.id, decidedAt: '2020-01-01T00:00:00Z', scanPath: scan }, o.token))).toBe('VALIDATION_FAILED');
+    expect(storeFiles()).toBe(before);
     expect(await codeOf(() => t.call('requests.recordPaperDecision', { id: asked.id, outcome: 'approved', decidedBy: o.liu.id, decidedAt, scanPath: path.join(scan, 'nope') }, o.token))).toBe('NOT_FOUND');
     const decided = await t.call('requests.recordPaperDecision', { id: asked.id, outcome: 'approved', decidedBy: o.liu.id, decidedAt, scanPath: scan }, o.token);
     const sha = createHash('sha256').update(fs.readFileSync(scan)).digest('hex');
