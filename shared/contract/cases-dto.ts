@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { instantSchema } from './dto.js';
-import { wallClockSchema } from './records-dto.js';
+import { dispositionSchema, keptSchema, wallClockSchema } from './records-dto.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -57,6 +57,8 @@ export const caseLinkSchema = z.object({
   linkedAt: instantSchema,
   linkedBy: z.string(),
   integrity: z.enum(['unchecked', 'ok', 'alarm']),
+  retention: keptSchema,
+  disposition: dispositionSchema,
 });
 export type CaseLinkDto = z.infer<typeof caseLinkSchema>;
 

@@ -75,6 +75,12 @@ export const DERIVED_STATES = ['pending', 'ready', 'failed', 'not_needed'] as co
 export const derivedSchema = z.object({ poster: z.enum(DERIVED_STATES), proxy: z.enum(DERIVED_STATES) });
 export type DerivedDto = z.infer<typeof derivedSchema>;
 
+/** A record's retention class and the last day it must be kept (null: no end yet — evidence whose case isn't archived, or permanent); null until computed. */
+export const keptSchema = z.object({ class: z.enum(RETENTION_CLASSES), keptThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }).nullable();
+
+/** Destroyed under an executed destruction list: the catalogue keeps the record, its original is gone. */
+export const dispositionSchema = z.object({ listNumber: z.string(), destroyedAt: instantSchema }).nullable();
+
 export const recordSchema = z.object({
   id: z.number().int(),
   sha256: z.string(),
@@ -97,10 +103,8 @@ export const recordSchema = z.object({
   derived: derivedSchema,
   /** Unchecked since import, intact at the last check, or under an open integrity alarm (not to be shown as authentic). */
   integrity: recordIntegritySchema,
-  /** Its retention class and the last day it must be kept (null: no end yet — evidence whose case isn't archived, or permanent); null until computed. */
-  retention: z.object({ class: z.enum(RETENTION_CLASSES), keptThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }).nullable(),
-  /** Destroyed under an executed destruction list: the catalogue keeps the record, its original is gone. */
-  disposition: z.object({ listNumber: z.string(), destroyedAt: instantSchema }).nullable(),
+  retention: keptSchema,
+  disposition: dispositionSchema,
 });
 export type RecordDto = z.infer<typeof recordSchema>;
 

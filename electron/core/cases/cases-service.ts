@@ -8,6 +8,7 @@ import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { CallContext } from '../base/call-context.js';
 import { SearchIndex } from '../search/search-index.js';
+import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from '../records/disposition-columns.js';
 
 interface CaseRow {
   id: number;
@@ -90,11 +91,13 @@ export class CasesService {
       .prepare(
         `SELECT l.*, r.original_path AS record_name, r.media_type, a.display_name AS linked_by_name,
            (SELECT count(*) FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS alarms,
-           (SELECT last_checked_at FROM record_fixity f WHERE f.record_id = r.id) AS checked
+           (SELECT last_checked_at FROM record_fixity f WHERE f.record_id = r.id) AS checked,
+           rt.class AS kept_class, rt.kept_through, ${DISPOSITION_COLUMNS}
          FROM record_links l JOIN records r ON r.id = l.record_id JOIN accounts a ON a.id = l.linked_by
+           LEFT JOIN record_retention rt ON rt.record_id = r.id
          WHERE l.case_id = ? AND l.unlinked_at IS NULL ORDER BY l.role, l.id`,
       )
-      .all(id) as {
+      .all(id) as ({
       id: number;
       record_id: number;
       record_name: string;
@@ -106,7 +109,9 @@ export class CasesService {
       linked_by_name: string;
       alarms: number;
       checked: string | null;
-    }[];
+      kept_class: 'standard' | 'evidence' | null;
+      kept_through: string | null;
+    } & DispositionColumns)[];
     return {
       ...this.toDto(row),
       links: links.map(
@@ -121,6 +126,8 @@ export class CasesService {
           linkedAt: l.linked_at,
           linkedBy: l.linked_by_name,
           integrity: l.alarms > 0 ? 'alarm' : l.checked ? 'ok' : 'unchecked',
+          retention: l.kept_class === null ? null : { class: l.kept_class, keptThrough: l.kept_through },
+          disposition: dispositionOf(l),
         }),
       ),
       history: caseHistory(this.db, id),

@@ -3,8 +3,9 @@ import { derivativesNeeded, type DerivativeKind } from '../../../shared/rules/pl
 import type { Db } from '../db/open.js';
 import { queryLibrary, type LibraryFilter } from '../search/library-query.js';
 import { INTEGRITY_STATE } from '../search/search-sql.js';
+import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from './disposition-columns.js';
 
-interface RecordRow {
+interface RecordRow extends DispositionColumns {
   id: number;
   sha256: string;
   sm3: string;
@@ -55,8 +56,6 @@ interface RecordRow {
   f_state: 'unchecked' | 'ok' | 'alarm';
   rt_class: 'standard' | 'evidence' | null;
   rt_kept: string | null;
-  p_list: string | null;
-  p_at: string | null;
 }
 
 const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
@@ -75,8 +74,7 @@ const RECORD_SELECT = `SELECT r.*, a.display_name AS imported_by_name,
   (SELECT last_checked_at FROM record_fixity WHERE record_id = r.id) AS f_checked,
   ${INTEGRITY_STATE} AS f_state,
   rt.class AS rt_class, rt.kept_through AS rt_kept,
-  (SELECT l.number FROM record_dispositions p JOIN destruction_lists l ON l.id = p.list_id WHERE p.record_id = r.id AND p.verified = 1) AS p_list,
-  (SELECT p.destroyed_at FROM record_dispositions p WHERE p.record_id = r.id AND p.verified = 1) AS p_at
+  ${DISPOSITION_COLUMNS}
   FROM records r JOIN accounts a ON a.id = r.imported_by LEFT JOIN record_media m ON m.record_id = r.id
   LEFT JOIN record_attribution n ON n.record_id = r.id LEFT JOIN record_timeliness t ON t.record_id = r.id
   LEFT JOIN officer_absences x ON x.id = t.absence_id
@@ -166,6 +164,6 @@ function toRecordDto(r: RecordRow): RecordDto {
     derived: { poster: derivedState(r, media, 'poster'), proxy: derivedState(r, media, 'proxy') },
     integrity: { state: r.f_state, lastCheckedAt: r.f_checked },
     retention: r.rt_class === null ? null : { class: r.rt_class, keptThrough: r.rt_kept },
-    disposition: r.p_list && r.p_at ? { listNumber: r.p_list, destroyedAt: r.p_at } : null,
+    disposition: dispositionOf(r),
   };
 }

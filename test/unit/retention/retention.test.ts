@@ -73,6 +73,8 @@ describe('retention', () => {
     expect(changed).toMatchObject({ target: `record:${o.old}`, details: { old: { class: 'standard', keptThrough: '2025-03-01' }, new: { class: 'evidence', keptThrough: null }, rule: { code: 'evidence_not_archived' } } });
     await t.call('cases.update', { id: kase.id, version: kase.version, fields: fields(o.handlers, 'archived', '2026-11-24') }, o.token);
     expect(await t.call('retention.record', { recordId: o.old }, o.token)).toMatchObject({ class: 'evidence', keptThrough: '2056-11-24', status: 'running', holdKinds: [], rule: { code: 'evidence_years', years: 30, from: '2026-11-24' } });
+    // The case's own page shows each linked record's period, as the library does.
+    expect((await t.call('cases.get', { id: kase.id }, o.token)).links[0]).toMatchObject({ recordId: o.old, retention: { class: 'evidence', keptThrough: '2056-11-24' }, disposition: null });
     expect((await t.call('retention.review', {}, o.token)).total).toBe(0);
   });
 
@@ -81,7 +83,7 @@ describe('retention', () => {
     const o = await office(t);
     expect(await codeOf(() => t.call('retention.setPolicy', { standardYears: 2, evidenceYears: 30 }, o.token))).toBe('RETENTION_TOO_SHORT');
     expect(await codeOf(() => t.call('retention.setPolicy', { standardYears: 3, evidenceYears: 20 }, o.token))).toBe('RETENTION_TOO_SHORT');
-    expect(await t.call('retention.policy', {}, o.token)).toEqual({ standardYears: 3, evidenceYears: 30 });
+    expect(await t.call('retention.policy', {}, o.token)).toEqual({ standardYears: 3, evidenceYears: 30, witnessRequired: false });
     await t.call('retention.setPolicy', { standardYears: 5, evidenceYears: 'permanent' }, o.token);
     expect((await t.call('retention.record', { recordId: o.leap }, o.token)).keptThrough).toBe('2029-02-28');
     expect((await t.call('retention.review', {}, o.token)).total).toBe(0);

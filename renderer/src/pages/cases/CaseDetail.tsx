@@ -11,6 +11,7 @@ import { useCall, useCallMutation, callKey } from '../../api/use-call.js';
 import { formatWallClock } from '../../lib/format.js';
 import { CaseDiscs } from '../discs/CaseDiscs.js';
 import type { DiscRights } from '../discs/DiscDrawer.js';
+import { RetentionCell } from '../library/RetentionCell.js';
 
 const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
@@ -26,6 +27,7 @@ export function CaseDetail({ id, canManage, discs, onClose }: { id: number; canM
   const [selected, setSelected] = useState<number[]>([]);
   const [describing, setDescribing] = useState(false);
   const kase = useCall('cases.get', { id });
+  const policy = useCall('retention.policy', {});
   const unlink = useCallMutation('cases.unlink', { invalidates: ['cases.list'], onSuccess: (c) => queryClient.setQueryData(callKey('cases.get', { id }), c) });
   const c = kase.data;
   const chosen = c?.links.filter((l) => selected.includes(l.id)) ?? [];
@@ -81,6 +83,7 @@ export function CaseDetail({ id, canManage, discs, onClose }: { id: number; canM
                     ),
                 },
                 { title: t('library.integrity'), dataIndex: 'integrity', width: 100, render: (v: CaseLinkDto['integrity']) => <Tag color={INTEGRITY[v]}>{t(`integrity.state_${v}`)}</Tag> },
+                { title: t('library.keptThrough'), key: 'keptThrough', width: 130, render: (_v: unknown, l: CaseLinkDto) => <RetentionCell record={l} policy={policy.data} /> },
                 ...(canManage
                   ? [
                       {

@@ -1,9 +1,8 @@
 import { Tag, Tooltip, Typography } from 'antd';
-import { formatInstant } from '../../lib/format.js';
-import dayjs from 'dayjs';
+import { formatInstant, officeToday } from '../../lib/format.js';
 import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
-import type { RetentionPolicy } from '../../../../shared/rules/retention.js';
+import { daysBetween, type RetentionPolicy } from '../../../../shared/rules/retention.js';
 
 /**
  * The last day a record must be kept, its class beneath: red once the day has passed, orange
@@ -11,7 +10,7 @@ import type { RetentionPolicy } from '../../../../shared/rules/retention.js';
  * archived, or permanent when the office keeps evidence permanently. Two short lines, so the
  * column fits beside the key ones at 1366 px.
  */
-export function RetentionCell({ record, policy }: { record: RecordDto; policy: RetentionPolicy | undefined }) {
+export function RetentionCell({ record, policy }: { record: Pick<RecordDto, 'retention' | 'disposition'>; policy: RetentionPolicy | undefined }) {
   const { t } = useTranslation();
   // A destroyed record stays findable: it says under which list and when, in place of its period.
   if (record.disposition) {
@@ -27,8 +26,9 @@ export function RetentionCell({ record, policy }: { record: RecordDto; policy: R
   if (!r) return null;
   const cls = t(`library.keptClass_${r.class}`);
   const permanent = r.keptThrough === null && policy?.evidenceYears === 'permanent';
-  const today = dayjs().format('YYYY-MM-DD');
-  const type = r.keptThrough === null ? undefined : r.keptThrough < today ? 'danger' : r.keptThrough < dayjs().add(30, 'day').format('YYYY-MM-DD') ? 'warning' : undefined;
+  // The office's day, as the core's filter and review count it, not the workstation's.
+  const today = officeToday();
+  const type = r.keptThrough === null ? undefined : r.keptThrough < today ? 'danger' : daysBetween(today, r.keptThrough) < 30 ? 'warning' : undefined;
   const help = r.keptThrough !== null ? t('library.keptHelp', { class: t(`retention.class_${r.class}`) }) : permanent ? t(`retention.class_${r.class}`) : t('library.keptNoEndHelp');
   return (
     <Tooltip title={help}>
