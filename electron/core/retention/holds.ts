@@ -20,15 +20,18 @@ export function holdsOn(db: Db, now: string, ids: readonly number[] | null): Map
       if (!kinds.includes(kind)) held.set(id, [...kinds, kind]);
     }
   };
-  const column = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+  // Asked about a few records (one record's page, a proposal), the tables are read for those alone.
+  const only = ids ? JSON.stringify([...new Set(ids)]) : null;
+  const column = (sql: string, recordColumn: string) =>
+    (db.prepare(`${sql}${only ? ` AND ${recordColumn} IN (SELECT value FROM json_each(@only))` : ''}`).all({ now, ...(only ? { only } : {}) }) as { id: number }[]).map((r) => r.id);
 
-  add('case_open', column(`SELECT DISTINCT l.record_id AS id FROM record_links l JOIN cases c ON c.id = l.case_id WHERE l.unlinked_at IS NULL AND c.status IN ('open', 'decided')`));
-  add('request', column('SELECT DISTINCT record_id AS id FROM access_grants WHERE revoked_at IS NULL AND ends_at > ?', now));
+  add('case_open', column(`SELECT DISTINCT l.record_id AS id FROM record_links l JOIN cases c ON c.id = l.case_id WHERE l.unlinked_at IS NULL AND c.status IN ('open', 'decided')`, 'l.record_id'));
+  add('request', column('SELECT DISTINCT record_id AS id FROM access_grants WHERE revoked_at IS NULL AND ends_at > @now', 'record_id'));
   for (const r of db.prepare("SELECT items FROM access_requests WHERE state = 'pending'").all() as { items: string }[]) {
     for (const item of JSON.parse(r.items) as RequestItem[]) add('request', recordsOf(db, item));
   }
   for (const l of db.prepare('SELECT item_kind AS kind, item_id AS id FROM loans WHERE returned_at IS NULL').all() as RequestItem[]) add('loan', recordsOf(db, l));
-  add('alarm', column('SELECT DISTINCT record_id AS id FROM integrity_alarms WHERE resolved_at IS NULL'));
-  add('manual', column('SELECT DISTINCT record_id AS id FROM retention_holds WHERE lifted_at IS NULL'));
+  add('alarm', column('SELECT DISTINCT record_id AS id FROM integrity_alarms WHERE resolved_at IS NULL', 'record_id'));
+  add('manual', column('SELECT DISTINCT record_id AS id FROM retention_holds WHERE lifted_at IS NULL', 'record_id'));
   return held;
 }
