@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../electron/core/db/open.js';
 import { benchArchive } from './bench-data.js';
+import { benchRetention, retentionFilters } from './bench-retention.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
@@ -129,6 +130,11 @@ try {
     ['two characters + officer', (i) => ({ text: `${SURNAMES[i % 10]}某`, officerId: officer(i) })],
     ['one digit (every record)', (i) => ({ text: String(i % 10) })],
   ]);
+  const retention = await benchRetention(app, () => report('filter', retentionFilters(officer)), async (method) => {
+    const t = performance.now();
+    await d.call(method, {}, token, 'bench');
+    return performance.now() - t;
+  });
   // What a start does on an archive this size: look for records still to probe and to make posters
   // for (here, all of them are done). Reported: the whole scan, and the longest the process was
   // held at a time (the scan yields between slices).
@@ -162,6 +168,7 @@ try {
     p95_short_search_ms: Number(percentile(short, 95).toFixed(1)),
     startup_backfill_ms: Number(percentile(startup, 50).toFixed(1)),
     startup_longest_hold_ms: Number(held.toFixed(1)),
+    ...retention,
   };
   console.log(JSON.stringify(out));
 } finally {

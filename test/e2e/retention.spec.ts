@@ -119,3 +119,50 @@ test('the keeper reviews what has expired, holds one with a reason, proposes the
     fs.rmSync(camera, { recursive: true, force: true });
   }
 });
+
+test('an office that requires a witness: the keeper enters the leader’s signed list, which is refused without the witness and kept with it', async ({ page, bridge, foreignRequests }) => {
+  void foreignRequests;
+  test.setTimeout(180_000);
+  const camera = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-retention-paper-'));
+  try {
+    await setUpAndSignIn(page, bridge);
+    office(bridge.dataDir, camera);
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    await page.getByRole('tab', { name: '保管期限' }).click();
+    const settings = page.getByTestId('retention-settings');
+    await settings.getByTestId('retention-witness').click();
+    await settings.getByTestId('retention-save').click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    expect(callAsKeeper<{ witnessRequired: boolean }>(bridge.dataDir, 'retention.policy', {}).witnessRequired).toBe(true);
+
+    await page.getByRole('menuitem', { name: '保管期限' }).click();
+    const review = page.getByTestId('retention-review');
+    await review.getByRole('row', { name: /_0001\.WAV/ }).getByRole('checkbox').check();
+    await review.getByTestId('review-propose').click();
+    await page.getByTestId('propose-dialog').getByRole('button', { name: '提交审批' }).click();
+    const list = page.getByTestId('list-detail');
+    await expect(list.getByTestId('list-facts')).toContainText('待审批');
+
+    // The signed list comes back from the leader's office: the keeper enters it with its scan.
+    const scan = path.join(camera, '销毁清单签字页.jpg');
+    make.jpeg(scan);
+    await list.getByTestId('list-paper').click();
+    const paper = page.getByTestId('paper-list-dialog');
+    await expect(paper.getByTestId('paper-leader')).toContainText('刘分管');
+    await paper.getByTestId('paper-scan').fill(scan);
+    await paper.getByRole('button', { name: '保存' }).click();
+    await expect(paper).toContainText('本单位要求指定监销人');
+    await shot(page, '63-retention-paper-needs-witness');
+    await paper.getByTestId('list-witness').click();
+    await page.locator('.ant-select-item-option', { hasText: '周监销' }).click();
+    await paper.getByRole('button', { name: '保存' }).click();
+    await expect(paper).toHaveCount(0);
+    const facts = list.getByTestId('list-facts');
+    await expect(facts).toContainText('已批准');
+    await expect(facts).toContainText('周监销');
+    await expect(facts).toContainText('纸质审批');
+    await shot(page, '63-retention-paper-approved');
+  } finally {
+    fs.rmSync(camera, { recursive: true, force: true });
+  }
+});

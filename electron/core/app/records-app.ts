@@ -151,20 +151,19 @@ export class RecordsApp {
    */
   startBackgroundWork(): Promise<void> {
     if (!this.services || !this.services.settings.office()) return Promise.resolve();
-    const { imports, media, derive, fixity, backup, settings } = this.services;
+    const { imports, media, derive, fixity, backup, settings, retention } = this.services;
     fixity.recover();
     backup.recover();
     this.services.discs.recover();
     this.services.execution.recover();
     this.services.viewings.recover();
-    // Records catalogued before retention existed (or restored from an older backup) get their term.
-    this.services.retention.fillMissing();
     this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
     this.schedule.start();
     return imports
       .ensureRecovered()
       .catch(() => undefined)
-      .then(() => Promise.all([media.backfill(), derive.backfill()]))
+      // Records catalogued before retention existed (or restored from an older backup) get their term.
+      .then(() => Promise.all([retention.fillMissing(), media.backfill(), derive.backfill()]))
       .then(() => undefined);
   }
 

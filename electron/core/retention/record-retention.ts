@@ -2,6 +2,7 @@ import os from 'node:os';
 import { DEFAULT_RETENTION, retentionTerm, standardBasis, type RetentionPolicy, type RetentionTerm } from '../../../shared/rules/retention.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
+import { maxRecordId } from '../media/record-range.js';
 import { DEFAULT_TIMELINESS, readSetting } from '../settings/settings-service.js';
 
 /**
@@ -24,6 +25,9 @@ interface BasisRow {
   evidence: number;
   archived_on: string | null;
 }
+
+/** Records per slice when filling missing terms: a few milliseconds of the event loop each. */
+const FILL_SLICE = 2_000;
 
 /**
  * Keeps record_retention current: the search index calls `refresh` for the records whose facts
@@ -65,10 +69,19 @@ export class RecordRetention {
   }
 
   /** Records without a term yet (the first start after this version, or after a restore), in batches. */
-  fillMissing(): number {
-    const ids = (this.db.prepare('SELECT r.id FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_retention x WHERE x.record_id = r.id)').all() as { id: number }[]).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 10_000) this.db.transaction(() => this.refresh(ids.slice(i, i + 10_000)))();
-    return ids.length;
+  async fillMissing(): Promise<number> {
+    const missing = this.db.prepare('SELECT r.id FROM records r WHERE r.id > ? AND r.id <= ? AND NOT EXISTS (SELECT 1 FROM record_retention x WHERE x.record_id = r.id)').pluck();
+    const last = maxRecordId(this.db);
+    let filled = 0;
+    // In slices with a turn of the event loop between: a first start on a large catalogue must not
+    // hold every call while a million terms are computed.
+    for (let after = 0; after < last; after += FILL_SLICE) {
+      const ids = missing.all(after, after + FILL_SLICE) as number[];
+      if (ids.length > 0) this.db.transaction(() => this.refresh(ids))();
+      filled += ids.length;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return filled;
   }
 
   private compute(id: number, policy: RetentionPolicy, zone: string): RetentionTerm | null {

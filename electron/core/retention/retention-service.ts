@@ -43,7 +43,7 @@ export class RetentionService {
   }
 
   /** Terms for records that have none yet (the first start of this version), at start-up. */
-  fillMissing(): number {
+  fillMissing(): Promise<number> {
     return this.terms.fillMissing();
   }
 

@@ -78,6 +78,16 @@ describe('retention', () => {
     expect((await t.call('retention.review', {}, o.token)).total).toBe(0);
   });
 
+  it('gives records catalogued before retention existed their term at the next start, and only those', async () => {
+    const t = await open();
+    const o = await office(t);
+    const before = t.app.core.db.prepare('SELECT * FROM record_retention ORDER BY record_id').all();
+    t.app.core.db.prepare('DELETE FROM record_retention WHERE record_id = ?').run(o.leap);
+    expect(await t.app.core.retention.fillMissing()).toBe(1);
+    expect(t.app.core.db.prepare('SELECT * FROM record_retention ORDER BY record_id').all()).toEqual(before);
+    expect(await t.app.core.retention.fillMissing()).toBe(0);
+  });
+
   it('refuses a policy shorter than the rules, and moves every end date with a longer one', async () => {
     const t = await open();
     const o = await office(t);

@@ -13,7 +13,8 @@ import { LendButton } from './LendDialog.js';
 import { OpenViewingDialog } from './OpenViewingDialog.js';
 import { PaperDecisionDialog } from './PaperDecisionDialog.js';
 import { PrintFormButton } from './PrintFormButton.js';
-import { GrantState, PaperMark, RequestStateTag, decidesNow, grantedItems, isViewing, itemText, narrowed, windowText } from './request-words.js';
+import { DecidedBy, PaperRecord } from '../../components/PaperDecisionText.js';
+import { GrantState, RequestStateTag, decidesNow, grantedItems, isViewing, itemText, narrowed, windowText } from './request-words.js';
 
 /** Who asks, in the words the approval form uses; empty fields are left out rather than shown blank. */
 function RequesterText({ requester }: { requester: RequestDto['requester'] }) {
@@ -133,19 +134,11 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
                   <RequestStateTag state={r.state} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t('requests.decidedBy')}>
-                  <Flex gap={8} align="center" wrap>
-                    <span>{t('discs.atBy', { at: formatInstant(d.at, false), by: d.by })}</span>
-                    {d.source === 'paper' && <PaperMark />}
-                  </Flex>
+                  <DecidedBy d={d} />
                 </Descriptions.Item>
                 {d.source === 'paper' && (
                   <Descriptions.Item label={t('requests.paperScan')} span={2}>
-                    <div>{t('requests.paperRecorded', { by: d.recordedBy ?? t('common.system') })}</div>
-                    {d.paperScanSha256 && (
-                      <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
-                        {d.paperScanSha256}
-                      </Typography.Text>
-                    )}
+                    <PaperRecord d={d} />
                   </Descriptions.Item>
                 )}
                 {d.reason && (

@@ -12,7 +12,8 @@ import { errorText } from '../../lib/errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { NewRequestDialog } from './NewRequestDialog.js';
 import { RequestDrawer } from './RequestDrawer.js';
-import { GrantState, PaperMark, RequestStateTag, decidesNow, itemText } from './request-words.js';
+import { PaperMark } from '../../components/PaperDecisionText.js';
+import { GrantState, RequestStateTag, decidesNow, itemText } from './request-words.js';
 
 const PAGE = 50;
 type Filter = 'mine' | 'all' | RequestDto['state'];

@@ -60,11 +60,3 @@ export function GrantState({ request: r }: { request: RequestDto }) {
 }
 
 /** 纸质审批: a decision signed on paper and entered by the keeper. */
-export function PaperMark() {
-  const { t } = useTranslation();
-  return (
-    <Tag color="purple" style={{ marginInlineEnd: 0 }}>
-      {t('requests.paper')}
-    </Tag>
-  );
-}

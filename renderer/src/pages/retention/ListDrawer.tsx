@@ -6,6 +6,7 @@ import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { DestructionItemDto } from '../../../../shared/contract/destruction-dto.js';
 import { can } from '../../../../shared/roles.js';
 import { useCall } from '../../api/use-call.js';
+import { DecidedBy, PaperRecord } from '../../components/PaperDecisionText.js';
 import { SavedDocumentModal, useDocumentCall } from '../../components/SavedDocument.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant, formatWallClock } from '../../lib/format.js';
@@ -59,8 +60,15 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
             </Descriptions.Item>
             {d && (
               <>
-                <Descriptions.Item label={t('retention.decidedBy')}>{t('discs.atBy', { at: formatInstant(d.at, false), by: d.by })}</Descriptions.Item>
+                <Descriptions.Item label={t('retention.decidedBy')}>
+                  <DecidedBy d={d} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t('retention.witness')}>{d.witness ?? '—'}</Descriptions.Item>
+                {d.source === 'paper' && (
+                  <Descriptions.Item label={t('requests.paperScan')} span={2}>
+                    <PaperRecord d={d} />
+                  </Descriptions.Item>
+                )}
                 {d.reason && (
                   <Descriptions.Item label={l.state === 'rejected' ? t('retention.rejectReason') : t('retention.remark')} span={2}>
                     <span data-testid="list-reason">{d.reason}</span>
