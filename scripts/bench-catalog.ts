@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../electron/core/db/open.js';
-import { benchArchive } from './bench-data.js';
+import { benchArchive, heldWhile } from './bench-data.js';
 import { benchRetention, retentionFilters } from './bench-retention.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -143,15 +143,9 @@ try {
   const startup: number[] = [];
   let held = 0;
   for (let i = 0; i < 5; i++) {
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      held = Math.max(held, performance.now() - last);
-      last = performance.now();
-    }, 1);
-    const t = performance.now();
-    await Promise.all([app.core.media.backfill(), app.core.derive.backfill()]);
-    startup.push(performance.now() - t);
-    clearInterval(ticker);
+    const run = await heldWhile(() => Promise.all([app.core.media.backfill(), app.core.derive.backfill()]));
+    startup.push(run.ms);
+    held = Math.max(held, run.held);
   }
   startup.sort((a, b) => a - b);
   console.log(`  start  backfill scans            p50 ${percentile(startup, 50).toFixed(1)} ms   longest hold ${held.toFixed(1)} ms`);

@@ -59,3 +59,18 @@ export async function benchArchive(dataDir: string): Promise<{ app: RecordsApp; 
   const { token } = await d.call('auth.login', { username: admin.username, password: admin.password }, null, 'bench');
   return { app, d, token };
 }
+
+/** How long `work` took, and the longest the event loop was held meanwhile (what a user waits for a click). */
+export async function heldWhile(work: () => Promise<unknown>): Promise<{ ms: number; held: number }> {
+  let held = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    held = Math.max(held, performance.now() - last);
+    last = performance.now();
+  }, 1);
+  const t = performance.now();
+  await work();
+  const ms = performance.now() - t;
+  clearInterval(ticker);
+  return { ms, held };
+}

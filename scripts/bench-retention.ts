@@ -2,6 +2,7 @@
 // longest the process is held meanwhile), the scan every later start does, the library's retention
 // filters, and the review and dashboard warnings with 1 record in 20 past its period.
 import type { RecordsApp } from '../electron/core/app/records-app.js';
+import { heldWhile } from './bench-data.js';
 
 const ROUNDS = 30;
 
@@ -16,20 +17,6 @@ export function retentionFilters(officer: (i: number) => number): [string, (i: n
 }
 
 const p95 = (ms: number[]) => Number(([...ms].sort((a, b) => a - b)[Math.floor(0.95 * ms.length)] ?? 0).toFixed(1));
-
-async function heldWhile(work: () => Promise<unknown>): Promise<{ ms: number; held: number }> {
-  let held = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    held = Math.max(held, performance.now() - last);
-    last = performance.now();
-  }, 1);
-  const t = performance.now();
-  await work();
-  const ms = performance.now() - t;
-  clearInterval(ticker);
-  return { ms, held };
-}
 
 export async function benchRetention(app: RecordsApp, filters: () => Promise<number[]>, call: (method: 'retention.review' | 'retention.warnings') => Promise<number>) {
   const core = app.core;
