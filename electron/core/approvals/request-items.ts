@@ -1,5 +1,6 @@
 import type { RequestItem } from '../../../shared/contract/requests-dto.js';
 import { AppError } from '../../../shared/errors.js';
+import { refuseDestroyed } from '../retention/destroyed.js';
 import type { Db } from '../db/open.js';
 
 /** An item as people read it: a record by its name, a case by its number, a disc by its register number. */
@@ -39,10 +40,7 @@ export function unavailable(db: Db, recordIds: number[]): { id: number; reason: 
 export function refuseUnavailable(db: Db, recordIds: number[]): void {
   const blocked = unavailable(db, recordIds);
   if (!blocked) return;
-  if (blocked.reason === 'destroyed') {
-    const list = db.prepare('SELECT l.number FROM record_dispositions d JOIN destruction_lists l ON l.id = d.list_id WHERE d.record_id = ?').get(blocked.id) as { number: string } | undefined;
-    throw new AppError('RECORD_DESTROYED', 'destroyed', { id: blocked.id, number: list?.number ?? '' });
-  }
+  if (blocked.reason === 'destroyed') refuseDestroyed(db, [blocked.id]);
   throw new AppError('ITEM_UNAVAILABLE', 'unavailable', blocked);
 }
 

@@ -18,6 +18,7 @@ import type { EvidenceStore } from '../store/evidence-store.js';
 import type { Job } from '../jobs/job.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { BackupLayout } from './backup-layout.js';
+import { refuseDestroyed } from '../retention/destroyed.js';
 import { finishDestroyedCopies } from './destroyed-copies.js';
 
 type BackupProgress = NonNullable<BackupRunDto['progress']>;
@@ -170,8 +171,7 @@ export class BackupService {
     const record = this.db.prepare('SELECT sha256 FROM records WHERE id = ?').get(recordId) as { sha256: string } | undefined;
     if (!record) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
     // A destroyed original never comes back, even from a backup copy still waiting to be removed.
-    const destroyed = this.db.prepare('SELECT l.number FROM record_dispositions d JOIN destruction_lists l ON l.id = d.list_id WHERE d.record_id = ?').get(recordId) as { number: string } | undefined;
-    if (destroyed) throw new AppError('RECORD_DESTROYED', 'destroyed', { id: recordId, number: destroyed.number });
+    refuseDestroyed(this.db, [recordId]);
     const store = this.store();
     const pool = new FilePool(1);
     try {

@@ -8,6 +8,7 @@ import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { CallContext } from '../base/call-context.js';
 import { SearchIndex } from '../search/search-index.js';
+import { refuseDestroyed } from '../retention/destroyed.js';
 import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from '../records/disposition-columns.js';
 
 interface CaseRow {
@@ -187,6 +188,7 @@ export class CasesService {
     const account = this.access.requireCase(ctx, input.caseId);
     const row = this.row(input.caseId);
     for (const recordId of input.recordIds) this.access.requireRecord(ctx, 'link', recordId);
+    refuseDestroyed(this.db, input.recordIds);
     if (input.role === 'evidence' && !input.facts) throw new AppError('EVIDENCE_FACTS_REQUIRED', 'evidence needs its facts');
     if (linkNeedsReason(row.status) && !input.reason?.trim()) throw new AppError('CASE_CLOSED_NEEDS_REASON', 'closed case', { caseNo: row.case_no });
     const facts = input.role === 'evidence' ? JSON.stringify(input.facts) : null;

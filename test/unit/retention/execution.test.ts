@@ -118,11 +118,14 @@ describe('executing a destruction list', () => {
     expect(destroyed[0]?.details).toMatchObject({ number: list.number, pendingCopies: 0 });
     expect((await actions(t, o.token, 'destruction.executed'))[0]?.details).toMatchObject({ number: list.number, count: 2, pending: 0 });
 
-    // No disc can carry it: a case naming it as evidence has it blocked, as destroyed.
+    // Nothing new is built on it: linking it to a case is refused, naming the list.
     const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Person2026x', officerNo: '000456' }, o.token);
     const fields = { caseNo: '峡综执罚〔2022〕3号', kind: 'penalty' as const, cause: '占道经营', parties: [{ kind: 'person' as const, name: '王某', idType: '', idNumber: '', contact: '' }], handlerIds: [(await t.call('auth.me', {}, officer)).id, zhang.id], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' as const };
     const c = await t.call('cases.create', { fields }, o.token);
-    await t.call('cases.link', { caseId: c.id, recordIds: [o.old.id], role: 'evidence', facts: FACTS }, o.token);
+    const linked = await t.call('cases.link', { caseId: c.id, recordIds: [o.old.id], role: 'evidence', facts: FACTS }, o.token).catch((e: unknown) => e);
+    expect(linked).toMatchObject({ code: 'RECORD_DESTROYED', details: { id: o.old.id, number: list.number } });
+    // And no disc can carry it: a link from before (here written straight into a copy of the catalogue) has it blocked, as destroyed.
+    t.app.core.db.prepare("INSERT INTO record_links (record_id, case_id, role, facts, linked_at, linked_by) VALUES (?, ?, 'evidence', ?, 't', 1)").run(o.old.id, c.id, JSON.stringify(FACTS));
     expect((await t.call('discs.plan', { caseId: c.id, medium: 'dvd' }, o.token)).blocked.map((b) => b.reasons)).toEqual([expect.arrayContaining(['destroyed'])]);
 
     // Fixity and backups: nothing reported missing, nothing to copy.
