@@ -111,7 +111,7 @@ describe('the county case ledgers (004)', () => {
     expect((sheet.getRow(4).values as unknown[]).slice(1, 7)).toEqual(['2', '峡综执罚决〔2026〕7号', full.cause, 'XX有限公司', 'XX有限公司生产不符合食品安全标准的食品案', '2026年10月20日']);
     expect(sheet.getCell('B3').value).toBeNull();
     expect(sheet.getCell('B3').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFF2CC' } });
-    expect(sheet.getCell('C3').fill?.type === 'pattern' && sheet.getCell('C3').fill.pattern).not.toBe('solid');
+    expect((sheet.getCell('C3').fill as { pattern?: string } | undefined)?.pattern).not.toBe('solid');
     expect(sheet.getCell('A6').value).toBe(PENALTY_RULE);
 
     const audit = await t.call('audit.list', { limit: 5 }, token);
