@@ -11,7 +11,7 @@ export const en: Messages = {
   access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },
   nav: {
     backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Viewing & lending', retention: 'Retention',
-    discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
+    discs: 'Discs', ledgers: 'Case ledgers', audit: 'Audit log', settings: 'Settings',
   },
   setup: {
     title: 'First-run setup', intro: 'This data folder is used for the first time. Enter the office details and create the first account (archive keeper, with administrator rights).',
@@ -36,14 +36,13 @@ export const en: Messages = {
   shell: { logout: 'Sign out', office: 'Office', browserMode: 'Browser mode', changePassword: 'Change password' },
   dashboard: {
     welcome: 'Hello, {{name}}', role: 'Role', lastLogin: 'Last sign-in', office: 'Office', unitCode: 'Unit code',
-    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'The ledgers, statistics charts and the county spot check arrive in coming versions.',
+    auditHead: 'Audit chain head', auditCount: 'Audit events', comingTitle: 'Capabilities', comingText: 'Statistics charts and the county spot check arrive in coming versions.',
     firstLogin: 'First sign-in',
     loansTitle: 'Out on loan', loansNone: 'No disc or case file is out on loan.', loansOverdue: '{{count}} overdue', loanLate: '{{days}} day(s) overdue', loanDue: 'due {{day}}',
     loanDisc: 'Disc', loanCase: 'Case file', loanWho: '{{name}} ({{department}}) · loan {{number}} · lent {{at}}',
     expiringTitle: 'Expiring soon', expiringWithin_1: 'Within 1 day', expiringWithin_7: 'Within 7 days', expiringWithin_30: 'Within 30 days', expiringOpen: 'Open retention',
     expiringHelp: 'Records whose retention period ends soon and that nothing holds. Once expired, the keeper may propose them for destruction; the responsible leader approves.',
   },
-  coming: { title: '{{name}}', text: 'This capability is being built and will arrive in a coming version.' },
   audit: {
     title: 'Audit log', head: 'Current chain head hash', headHint: 'Write this hash on the paper register as an outside anchor.', verify: 'Verify chain',
     verifyOk: 'The chain is intact: {{count}} events checked.', verifyBroken: 'The chain breaks at event {{seq}} ({{reason}}). Records from there on cannot be trusted: report it now.',
@@ -434,7 +433,7 @@ export const en: Messages = {
     windowHelp_view: 'Once approved, viewable only in this period; it ends by itself.', windowHelp_borrow: 'To be returned before the period ends.', windowOrder: 'The end must come after the start',
     rulesHelp: 'Which leader decides each kind of request. A change applies to requests made afterwards; a request already made keeps the approver it was made with.', approverFor: 'Approver of {{kind}}',
   },
-  documents: { openPdf: 'Open PDF', download: 'Download Excel file' },
+  documents: { downloadWord: 'Download the Word file', openPdf: 'Open PDF', download: 'Download Excel file' },
   lending: { tab_requests: 'Requests and approvals', tab_viewings: 'Viewing register', tab_loans: 'Lending register' },
   ledgers: {
     title: 'Case ledgers', title_penalty: 'administrative penalty ledger', title_inspection: 'administrative inspection ledger', title_coercion: 'administrative coercion ledger',

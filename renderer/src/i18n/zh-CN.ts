@@ -9,7 +9,7 @@ export const zhCN = {
   access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
   nav: {
     backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '查阅借阅', retention: '保管期限',
-    discs: '刻录光盘', ledgers: '台账统计', audit: '审计日志', settings: '系统设置',
+    discs: '刻录光盘', ledgers: '案件台账', audit: '审计日志', settings: '系统设置',
   },
   setup: {
     title: '首次设置', intro: '这是本数据目录第一次使用。请填写单位信息，并创建第一个账号（档案管理员，具有管理员权限）。',
@@ -34,14 +34,13 @@ export const zhCN = {
   shell: { logout: '退出登录', office: '单位', browserMode: '浏览器模式', changePassword: '修改密码' },
   dashboard: {
     welcome: '{{name}}，您好', role: '角色', lastLogin: '上次登录', office: '单位', unitCode: '单位代码',
-    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '台账、统计图表和县局抽查将在后续版本中提供。',
+    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '统计图表和县局抽查将在后续版本中提供。',
     firstLogin: '首次登录',
     loansTitle: '借出在外', loansNone: '目前没有借出在外的光盘或案卷。', loansOverdue: '{{count}} 件逾期未还', loanLate: '逾期 {{days}} 天', loanDue: '应于 {{day}} 归还',
     loanDisc: '光盘', loanCase: '案卷', loanWho: '{{name}}（{{department}}）· 借阅单 {{number}} · {{at}} 借出',
     expiringTitle: '即将到期', expiringWithin_1: '1 天内', expiringWithin_7: '7 天内', expiringWithin_30: '30 天内', expiringOpen: '查看保管期限',
     expiringHelp: '保管期限即将届满、且没有被保全的记录数。到期后可由档案管理员提出销毁清单，经分管领导批准后销毁。',
   },
-  coming: { title: '{{name}}', text: '该功能正在建设中，将在后续版本中提供。' },
   audit: {
     title: '审计日志', head: '当前链头哈希', headHint: '可将此哈希抄录在纸质登记表上，作为外部核对凭据。', verify: '校验日志链',
     verifyOk: '日志链完整：已校验 {{count}} 条事件。', verifyBroken: '日志链在第 {{seq}} 条处断裂（{{reason}}）。此后的记录不可信，请立即报告。',
@@ -431,7 +430,7 @@ export const zhCN = {
     windowHelp_view: '批准后只在这个期限内可以查看，期满自动失效。', windowHelp_borrow: '应在期限结束前归还。', windowOrder: '结束时间应晚于开始时间',
     rulesHelp: '每类申请由哪位领导审批。修改只影响之后提出的申请；已提出的申请仍由提出时规定的领导审批。', approverFor: '{{kind}}的审批人',
   },
-  documents: { openPdf: '打开 PDF', download: '下载 Excel 文件' },
+  documents: { downloadWord: '下载 Word 文件', openPdf: '打开 PDF', download: '下载 Excel 文件' },
   lending: { tab_requests: '申请与审批', tab_viewings: '查阅登记', tab_loans: '借阅登记' },
   ledgers: {
     title: '案件台账', title_penalty: '行政处罚案件台账', title_inspection: '行政检查案件台账', title_coercion: '行政强制案件台账',
