@@ -49,7 +49,7 @@ export function SavedDocumentModal({ saved, title, text, help, testId, onClose }
         </Typography.Text>
         {help && <Typography.Text type="secondary">{help}</Typography.Text>}
         {saved.url && (
-          <Button type="primary" icon={open.icon} href={saved.url} target="_blank" rel="noopener" data-testid={`${testId}-open`}>
+          <Button type="primary" icon={open.icon} href={saved.url} {...(kind === 'pdf' ? { target: '_blank', rel: 'noopener' } : { download: '' })} data-testid={`${testId}-open`}>
             {open.label}
           </Button>
         )}
