@@ -442,7 +442,7 @@ export const en: Messages = {
     period: 'Period', lastMonth: 'Last month', thisMonth: 'This month', monthBefore: 'Month before', thisYear: 'This year',
     exportXlsx: 'Export Excel', exportDocx: 'Export Word', print: 'Print', markSent: 'Mark as sent', markSentConfirm: 'Confirm that the {{ledger}} for {{month}} went to the county justice bureau? This cannot be undone.',
     sent: 'Marked sent by {{by}} on {{at}}', notMonth: 'Only a whole month’s ledger can be marked sent.', notOver: 'This month is not over: its ledger is due on the 1st of next month.',
-    rows: '{{count}} cases', gaps: '{{count}} gaps', gap: 'gap', gapHelp: 'Yellow cells are facts the case does not have yet: click the case number to fill them in.', noRows: 'No cases to report in this period.',
+    rows: 'Cases: {{count}}', why: 'Why', gaps: '{{count}} gaps', gap: 'gap', gapHelp: 'Yellow cells are facts the case does not have yet: click the case number to fill them in.', noRows: 'No cases to report in this period.',
     waitingTitle: 'Cases not on a ledger yet ({{count}})', waitingNone: 'No cases waiting.',
     waiting_not_closed: 'Not closed yet (reported by closing day)', waiting_not_inspected: 'Inspection day not entered', waiting_hazards_unknown: 'Hazards found not entered', waiting_not_rechecked: 'Hazards found, not re-checked yet (reported by re-check day)',
     exportTitle: 'Ledger exported', exportSaved_xlsx: 'The Excel file is ready.', exportSaved_docx: 'The Word file is ready to e-mail to the county justice bureau.', exportSaved_pdf: 'The PDF is ready to print.',

@@ -439,7 +439,7 @@ export const zhCN = {
     period: '期间', lastMonth: '上月', thisMonth: '本月', monthBefore: '前月', thisYear: '今年',
     exportXlsx: '导出 Excel', exportDocx: '导出 Word', print: '打印', markSent: '标记已报送', markSentConfirm: '确认 {{month}} 的{{ledger}}已报送县司法局？标记后不能撤销。',
     sent: '{{by}} 于 {{at}} 标记为已报送', notMonth: '只有整月的台账可以标记为已报送。', notOver: '本月尚未结束，台账在下月 1 日报送。',
-    rows: '共 {{count}} 件', gaps: '{{count}} 处待补', gap: '待补', gapHelp: '黄色单元格是案件中尚未填写的事实：点击案号到案件中填写。', noRows: '本期间内没有应报送的案件。',
+    rows: '共 {{count}} 件', why: '原因', gaps: '{{count}} 处待补', gap: '待补', gapHelp: '黄色单元格是案件中尚未填写的事实：点击案号到案件中填写。', noRows: '本期间内没有应报送的案件。',
     waitingTitle: '尚不能列入台账的案件（{{count}}）', waitingNone: '没有等待中的案件。',
     waiting_not_closed: '尚未结案（以结案时间报送）', waiting_not_inspected: '未填写检查时间', waiting_hazards_unknown: '未填写发现隐患数', waiting_not_rechecked: '有隐患，尚未复检（以复检时间报送）',
     exportTitle: '台账已导出', exportSaved_xlsx: 'Excel 文件已生成。', exportSaved_docx: 'Word 文件已生成，可通过邮件报送县司法局。', exportSaved_pdf: 'PDF 已生成，可打印。',

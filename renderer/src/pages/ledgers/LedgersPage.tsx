@@ -137,7 +137,7 @@ export function LedgersPage({ account, tab, onTab }: { account: AccountDto; tab:
                 ),
               },
               { key: 'cause', title: t('cases.cause'), dataIndex: 'cause' },
-              { key: 'why', title: '', render: (_v, w) => t(`ledgers.waiting_${w.waiting}`) },
+              { key: 'why', title: t('ledgers.why'), render: (_v, w) => t(`ledgers.waiting_${w.waiting}`) },
             ]}
           />
         </Space>
