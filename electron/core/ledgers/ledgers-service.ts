@@ -5,7 +5,7 @@ import { writeLedgerXlsx } from '../documents/ledger-xlsx.js';
 import { AppError } from '../../../shared/errors.js';
 import { CASE_KINDS, type CaseKind } from '../../../shared/rules/case-number.js';
 import type { LedgerDto, LedgerDueDto, LedgerExport, LedgerQuery } from '../../../shared/contract/ledgers-dto.js';
-import { ledgerPlacement, previousMonth } from '../../../shared/rules/ledger-period.js';
+import { ledgerPlacement, monthDays, previousMonth, wholeMonth } from '../../../shared/rules/ledger-period.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
@@ -23,19 +23,6 @@ interface CaseRow {
   handlers: string;
   closed_on: string | null;
   ledger_facts: string | null;
-}
-
-/** The first and last day of a calendar month "YYYY-MM". */
-function monthDays(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return previousMonth(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
-}
-
-/** The month a period is, when it is exactly one calendar month. */
-function monthOf(from: string, to: string): string | null {
-  const month = from.slice(0, 7);
-  const whole = monthDays(month);
-  return whole.from === from && whole.to === to ? month : null;
 }
 
 /**
@@ -64,7 +51,7 @@ export class LedgersService {
       else if (p.day >= from && p.day <= to) placed.push({ c, day: p.day, basis: p.basis });
     }
     placed.sort((a, b) => a.day.localeCompare(b.day) || a.c.id - b.c.id);
-    const month = monthOf(from, to);
+    const month = wholeMonth(from, to);
     return {
       kind: query.kind,
       from,

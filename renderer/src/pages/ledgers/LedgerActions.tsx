@@ -3,6 +3,7 @@ import { CheckOutlined, FileExcelOutlined, FileWordOutlined, PrinterOutlined } f
 import { useTranslation } from 'react-i18next';
 import type { LedgerDto, LedgerFormat } from '../../../../shared/contract/ledgers-dto.js';
 import type { CaseKind } from '../../../../shared/rules/case-number.js';
+import { wholeMonth } from '../../../../shared/rules/ledger-period.js';
 import { useCallMutation } from '../../api/use-call.js';
 import { SavedDocumentModal, useDocumentCall } from '../../components/SavedDocument.js';
 import { officeToday } from '../../lib/format.js';
@@ -12,12 +13,6 @@ const BUTTONS: { format: LedgerFormat; icon: React.ReactNode; label: string }[] 
   { format: 'docx', icon: <FileWordOutlined />, label: 'ledgers.exportDocx' },
   { format: 'pdf', icon: <PrinterOutlined />, label: 'ledgers.print' },
 ];
-
-/** Whether the period is one calendar month, and which. */
-function wholeMonth(from: string, to: string): string | null {
-  const last = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 0)).getUTCDate();
-  return from.endsWith('-01') && to === `${from.slice(0, 8)}${String(last).padStart(2, '0')}` ? from.slice(0, 7) : null;
-}
 
 /** 导出 Excel / 导出 Word / 打印 of the ledger on screen, and the keeper's 标记已报送 for a finished month. */
 export function LedgerActions({ kind, period, ledger, canMark }: { kind: CaseKind; period: { from: string; to: string }; ledger: LedgerDto | undefined; canMark: boolean }) {
