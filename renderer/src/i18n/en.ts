@@ -11,7 +11,7 @@ export const en: Messages = {
   access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },
   nav: {
     backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Viewing & lending', retention: 'Retention',
-    discs: 'Discs', ledgers: 'Case ledgers', audit: 'Audit log', settings: 'Settings',
+    discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
   },
   setup: {
     title: 'First-run setup', intro: 'This data folder is used for the first time. Enter the office details and create the first account (archive keeper, with administrator rights).',

@@ -9,7 +9,7 @@ export const zhCN = {
   access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
   nav: {
     backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '查阅借阅', retention: '保管期限',
-    discs: '刻录光盘', ledgers: '案件台账', audit: '审计日志', settings: '系统设置',
+    discs: '刻录光盘', ledgers: '台账', audit: '审计日志', settings: '系统设置',
   },
   setup: {
     title: '首次设置', intro: '这是本数据目录第一次使用。请填写单位信息，并创建第一个账号（档案管理员，具有管理员权限）。',
