@@ -76,6 +76,8 @@ export const AUDIT_ACTIONS = [
   'destruction.executed',
   'record.destroyed',
   'register.exported',
+  'ledger.exported',
+  'ledger.sent',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -77,6 +77,9 @@ export const PERMISSIONS = {
   'retention.manage': (a: Actor) => a.role === 'keeper',
   /** A destruction list is approved or rejected by the responsible leader (分管领导) alone (000 ch.6). */
   'retention.approve': (a: Actor) => a.role === 'responsible_leader',
+  /** The county ledgers are read and exported like the registers; the keeper reports them and marks them sent. */
+  'ledgers.read': readsCatalogue,
+  'ledgers.report': (a: Actor) => a.role === 'keeper',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

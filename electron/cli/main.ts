@@ -8,6 +8,7 @@ import { registerRequests } from './commands/requests.js';
 import { registerRetention } from './commands/retention.js';
 import { registerImport, registerList } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerLedger } from './commands/ledger.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
 import { RecordsCommand } from './commander-errors.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerDisc(program);
   registerRequests(program);
   registerRetention(program);
+  registerLedger(program);
   registerCall(program);
   return program;
 }

@@ -93,6 +93,12 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     commander_invalidArgument: '参数无效：{{detail}}',
     commander_suggestion: '（是否想输入 {{similar}}？）',
     commander_help: '用 records --help（或 records 命令 --help）查看用法。',
+    ledgerExported: '已导出“{{title}}”：{{path}}，共 {{rows}} 件案件，{{gaps}} 处待补；另有 {{waiting}} 件尚不能列入台账。',
+    ledgerBadKind: '台账类型应为 penalty（行政处罚）、inspection（行政检查）或 coercion（行政强制），而不是 {{value}}。',
+    ledgerBadDay: '{{value}} 不是有效日期，请写成 2026-10-01 这样的形式。',
+    ledgerBackwards: '期间的结束日 {{to}} 早于开始日 {{from}}。',
+    ledgerBadExtension: '输出文件 {{value}} 应以 .xlsx（Excel）或 .docx（Word）结尾。',
+    ledgerNoFolder: '输出文件夹 {{dir}} 不存在或不可写入。',
   },
   en: {
     initialized: 'Initialized {{dir}}: office “{{office}}”, administrator {{username}}.',
@@ -183,6 +189,12 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     commander_invalidArgument: 'Invalid argument: {{detail}}',
     commander_suggestion: '(Did you mean {{similar}}?)',
     commander_help: 'See records --help (or records COMMAND --help) for usage.',
+    ledgerExported: 'Exported “{{title}}”: {{path}}, {{rows}} case(s), {{gaps}} gap(s); {{waiting}} more case(s) cannot go on a ledger yet.',
+    ledgerBadKind: 'The ledger kind is penalty, inspection or coercion, not {{value}}.',
+    ledgerBadDay: '{{value}} is not a valid day; write it like 2026-10-01.',
+    ledgerBackwards: 'The period ends ({{to}}) before it begins ({{from}}).',
+    ledgerBadExtension: 'The output file {{value}} must end in .xlsx (Excel) or .docx (Word).',
+    ledgerNoFolder: 'The output folder {{dir}} does not exist or cannot be written to.',
   },
 };
 

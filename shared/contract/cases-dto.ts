@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_KINDS, CASE_STATUSES } from '../rules/case-number.js';
 import { instantSchema } from './dto.js';
 import { dispositionSchema, keptSchema, wallClockSchema } from './records-dto.js';
+import { LEDGER_FACTS, ledgerFactsSchema } from './ledgers-dto.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -63,7 +64,10 @@ export const caseLinkSchema = z.object({
 export type CaseLinkDto = z.infer<typeof caseLinkSchema>;
 
 /** What a case event can change; `kind`, `status` and `role` values are codes the UI names. */
-export const HISTORY_FIELDS = ['caseNo', 'kind', 'cause', 'parties', 'handlers', 'status', 'filedOn', 'decidedOn', 'closedOn', 'archivedOn', 'role', 'collectors', 'collectedAt', 'place', 'statement', 'reason'] as const;
+export const HISTORY_FIELDS = [
+  ...['caseNo', 'kind', 'cause', 'parties', 'handlers', 'status', 'filedOn', 'decidedOn', 'closedOn', 'archivedOn', 'role', 'collectors', 'collectedAt', 'place', 'statement', 'reason'] as const,
+  ...LEDGER_FACTS,
+] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
 /** One appended event of a case, with each value it changed, old and new, as text. */
@@ -86,6 +90,8 @@ export const caseSchema = caseFieldsSchema.extend({
   createdBy: z.string(),
   evidenceCount: z.number().int(),
   otherCount: z.number().int(),
+  /** What the county ledger asks of this case (台账信息); each fact null until entered. */
+  ledger: ledgerFactsSchema,
 });
 export type CaseDto = z.infer<typeof caseSchema>;
 

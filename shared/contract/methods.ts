@@ -35,6 +35,7 @@ import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
+import { ledgerDueSchema, ledgerExportSchema, ledgerFactsSchema, ledgerMarkSchema, ledgerQuerySchema, ledgerSchema } from './ledgers-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
@@ -297,6 +298,12 @@ export const METHODS = {
     access: 'cases.manage',
   }),
   /** Links records as evidence (with the written-description facts) or other material; batch-friendly. */
+  /** What the county ledger asks of the case (台账信息); each changed fact is an event of its history. */
+  'cases.setLedgerFacts': method({
+    input: z.object({ id: z.number().int().positive(), version: z.number().int().positive(), facts: ledgerFactsSchema }).strict(),
+    output: caseDetailSchema,
+    access: 'cases.manage',
+  }),
   'cases.link': method({
     input: z
       .object({
@@ -551,6 +558,15 @@ export const METHODS = {
   // The viewing and lending registers, leaving the system
   /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
   'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),
+  // The county's three case ledgers (004 §11)
+  /** A kind's ledger for a period (default last month): its rows with their gaps, and the cases not placeable yet. */
+  'ledgers.get': method({ input: ledgerQuerySchema, output: ledgerSchema, access: 'ledgers.read' }),
+  /** The ledger as an XLSX, a DOCX (the county's Word copy) or an A4 landscape PDF for this session; audited. */
+  'ledgers.export': method({ input: ledgerExportSchema, output: documentSchema, access: 'ledgers.read' }),
+  /** Last month's three ledgers, each with whether it was marked sent: the dashboard reminds until all are. */
+  'ledgers.due': method({ input: empty, output: ledgerDueSchema, access: 'ledgers.read' }),
+  /** Marks a finished month's ledger of a kind as sent to the county (the keeper); audited, never undone. */
+  'ledgers.markSent': method({ input: ledgerMarkSchema, output: ledgerDueSchema, access: 'ledgers.report' }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -45,3 +45,16 @@ export function previousMonth(today: string): { from: string; to: string } {
   const mm = String(month).padStart(2, '0');
   return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
 }
+
+/** The first and last day of the calendar month "YYYY-MM". */
+export function monthDays(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return previousMonth(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
+}
+
+/** The month "YYYY-MM" a period is, when it is exactly one calendar month (a ledger that can be reported). */
+export function wholeMonth(from: string, to: string): string | null {
+  const month = from.slice(0, 7);
+  const days = monthDays(month);
+  return days.from === from && days.to === to ? month : null;
+}

@@ -11,6 +11,7 @@ import { FakeClock } from '../support/fake-clock.js';
 import { bridgeLogin, launchCookie, rawRequest } from '../support/http.js';
 import { make } from '../support/media.js';
 import { KEEPER, tempDir } from '../support/test-app.js';
+import { NO_LEDGER_FACTS } from '../../shared/contract/ledgers-dto.js';
 import { SOME_IMPORT_PROGRESS } from '../support/push-events.js';
 
 /**
@@ -169,6 +170,7 @@ const WALK: { [M in MethodName]: Probe[] } = {
   ],
   'cases.create': [{ input: (_w, who) => ({ fields: caseFields(`峡综执罚〔2026〕${WHO.indexOf(who) + 10}号`, [2, 3]) }), expect: only(['keeper']) }],
   'cases.update': [{ input: (w) => ({ id: w.case1, version: 999, fields: caseFields('峡综执罚〔2026〕1号', [w.ids.officerA, w.ids.officerC]) }), expect: only(['keeper'], 'STALE_VERSION') }],
+  'cases.setLedgerFacts': [{ input: (w) => ({ id: w.case1, version: 999, facts: NO_LEDGER_FACTS }), expect: only(['keeper'], 'STALE_VERSION') }],
   'cases.link': [
     { input: (w) => ({ caseId: w.case2, recordIds: [w.r1], role: 'other' }), expect: only(['keeper']) },
     { input: (w) => ({ caseId: w.case2, recordIds: [999], role: 'other' }), expect: only(['keeper'], 'NOT_FOUND') },
@@ -267,6 +269,11 @@ const WALK: { [M in MethodName]: Probe[] } = {
     { input: () => ({ register: 'loans', format: 'xlsx', filters: { state: 'out' } }), expect: only(CATALOGUE) },
     { input: () => ({ register: 'viewings', format: 'pdf', filters: {} }), expect: only(CATALOGUE) },
   ],
+  // The county ledgers are read and exported like the registers; only the keeper marks one sent.
+  'ledgers.get': [{ input: () => ({ kind: 'penalty' }), expect: only(CATALOGUE) }],
+  'ledgers.export': [{ input: () => ({ kind: 'inspection', format: 'docx' }), expect: only(CATALOGUE) }],
+  'ledgers.due': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'ledgers.markSent': [{ input: () => ({ kind: 'coercion', month: '2020-01' }), expect: only(['keeper']) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */

@@ -10,6 +10,7 @@ import { startBridge, type Bridge } from '../../electron/bridge/server.js';
 import { COOKIE_NAME } from '../../electron/bridge/security.js';
 import { bridgeLogin, rawRequest } from '../support/http.js';
 import { make as media } from '../support/media.js';
+import { NO_LEDGER_FACTS } from '../../shared/contract/ledgers-dto.js';
 import { KEEPER, tempDir } from '../support/test-app.js';
 import { officeTime } from '../../shared/rules/office-time.js';
 import { SOME_IMPORT_PROGRESS } from '../support/push-events.js';
@@ -255,6 +256,14 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);
       expect((await ok<{ name: string }>('registers.export', { register: 'loans', format: 'xlsx', filters: { from: today, to: today } }, token)).name).toMatch(/\.xlsx$/);
       expect((await ok<{ name: string }>('registers.export', { register: 'viewings', format: 'pdf', filters: { state: 'closed' } }, token)).name).toMatch(/\.pdf$/);
+      // The county ledgers: the open case waits for its closing day; a period ending before it begins is refused.
+      expect(await code('cases.setLedgerFacts', { id: kase.id, version: 99, facts: NO_LEDGER_FACTS }, token)).toBe('STALE_VERSION');
+      expect((await ok<{ waiting: { caseNo: string; waiting: string }[] }>('ledgers.get', { kind: 'penalty' }, token)).waiting).toEqual([expect.objectContaining({ caseNo: '峡综执罚〔2026〕1号', waiting: 'not_closed' })]);
+      expect(await code('ledgers.get', { kind: 'penalty', from: '2026-11-30', to: '2026-11-01' }, token)).toBe('VALIDATION_FAILED');
+      expect(await code('ledgers.get', { kind: 'fine', from: '2026-11-01', to: '2026-11-30' }, token)).toBe('VALIDATION_FAILED');
+      expect((await ok<{ name: string }>('ledgers.export', { kind: 'inspection', format: 'docx' }, token)).name).toMatch(/\.docx$/);
+      const due = await ok<{ month: string; kinds: { sent: unknown }[] }>('ledgers.due', {}, token);
+      expect((await ok<{ kinds: { kind: string; sent: unknown }[] }>('ledgers.markSent', { kind: 'penalty', month: due.month }, token)).kinds.filter((k) => k.sent).map((k) => k.kind)).toEqual(['penalty']);
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { CaseEventDto, CaseFields, EvidenceFacts, HistoryField } from '../../../shared/contract/cases-dto.js';
+import { LEDGER_FACTS, type LedgerFacts } from '../../../shared/contract/ledgers-dto.js';
 
 interface StoredEvent {
   id: number;
@@ -26,6 +27,10 @@ export function caseHistory(db: Db, caseId: number): CaseEventDto[] {
   return rows.map((e) => {
     const before = e.old ? (JSON.parse(e.old) as unknown) : null;
     const after = e.new ? (JSON.parse(e.new) as unknown) : null;
+    if (e.action === 'changed' && after !== null && typeof after === 'object' && 'ledger' in after) {
+      const changes = ledgerChanges((before as { ledger: LedgerFacts }).ledger, (after as { ledger: LedgerFacts }).ledger);
+      return { id: e.id, at: e.at, by: e.by, action: e.action, record: null, changes };
+    }
     if (e.action === 'created' || e.action === 'changed') {
       const changes = fieldChanges(before as CaseFields | null, after as CaseFields, handlers);
       return { id: e.id, at: e.at, by: e.by, action: e.action, record: null, changes };
@@ -60,6 +65,17 @@ function fieldChanges(old: CaseFields | null, next: CaseFields, handlers: (ids: 
     change('archivedOn', old?.archivedOn ?? null, next.archivedOn),
   ];
   return all.filter((c) => c.old !== c.new);
+}
+
+/** A ledger fact as text: a count as digits, the remedy's result as the codes 'done' / 'not_done' the UI names. */
+function ledgerText(v: LedgerFacts[keyof LedgerFacts]): string | null {
+  if (v === null) return null;
+  if (typeof v === 'boolean') return v ? 'done' : 'not_done';
+  return String(v);
+}
+
+function ledgerChanges(old: LedgerFacts, next: LedgerFacts) {
+  return LEDGER_FACTS.map((f) => change(f, ledgerText(old[f] ?? null), ledgerText(next[f] ?? null))).filter((c) => c.old !== c.new);
 }
 
 function factChanges(old: EvidenceFacts | null, next: EvidenceFacts | null) {

@@ -1,4 +1,5 @@
 import type { CaseDetailDto, CaseDto, CaseFields, CaseLinkDto, EvidenceFacts } from '../../../shared/contract/cases-dto.js';
+import { NO_LEDGER_FACTS, type LedgerFacts } from '../../../shared/contract/ledgers-dto.js';
 import { caseHistory } from './case-history.js';
 import { AppError } from '../../../shared/errors.js';
 import { fitsCasePattern, linkNeedsReason, normalizeCaseNo, type CaseKind, type CaseStatus } from '../../../shared/rules/case-number.js';
@@ -23,6 +24,7 @@ interface CaseRow {
   decided_on: string | null;
   closed_on: string | null;
   archived_on: string | null;
+  ledger_facts: string | null;
   created_at: string;
   created_by_name: string;
   version: number;
@@ -34,6 +36,11 @@ const SELECT = `SELECT c.*, a.display_name AS created_by_name,
   (SELECT count(*) FROM record_links l WHERE l.case_id = c.id AND l.unlinked_at IS NULL AND l.role = 'evidence') AS evidence,
   (SELECT count(*) FROM record_links l WHERE l.case_id = c.id AND l.unlinked_at IS NULL AND l.role = 'other') AS other
   FROM cases c JOIN accounts a ON a.id = c.created_by`;
+
+/** A case's ledger facts, every key present (a case filed before they existed has none entered). */
+export function ledgerFactsOf(stored: string | null): LedgerFacts {
+  return { ...NO_LEDGER_FACTS, ...(stored ? (JSON.parse(stored) as Partial<LedgerFacts>) : {}) };
+}
 
 function fieldsOf(r: CaseRow): CaseFields {
   return {
@@ -181,6 +188,27 @@ export class CasesService {
   }
 
   /**
+   * Sets what the county ledger asks of the case (台账信息), as it was when the editor loaded it
+   * (`version`). Only the facts that changed are events; an empty text is a fact not entered.
+   */
+  setLedgerFacts(ctx: CallContext, id: number, version: number, input: LedgerFacts): CaseDetailDto {
+    const account = this.access.requireCase(ctx, id);
+    const row = this.row(id);
+    if (row.version !== version) throw new AppError('STALE_VERSION', 'the case changed meanwhile', { id, version: row.version });
+    const old = ledgerFactsOf(row.ledger_facts);
+    const next = Object.fromEntries(Object.entries({ ...NO_LEDGER_FACTS, ...input }).map(([k, v]) => [k, v === '' ? null : v])) as LedgerFacts;
+    if (next.inspectedOn && next.recheckedOn && next.recheckedOn < next.inspectedOn) throw new AppError('VALIDATION_FAILED', 're-checked before inspected', { fields: 'recheckedOn' });
+    if (next.measureTakenOn && next.measureLiftedOn && next.measureLiftedOn < next.measureTakenOn) throw new AppError('VALIDATION_FAILED', 'lifted before taken', { fields: 'measureLiftedOn' });
+    if (JSON.stringify(old) === JSON.stringify(next)) return this.get(ctx, id);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE cases SET ledger_facts = ?, version = version + 1 WHERE id = ?').run(JSON.stringify(next), id);
+      this.event(id, account.id, 'changed', { ledger: old }, { ledger: next });
+      this.audit.append({ ...ctx.auditBase(), action: 'case.changed', target: `case:${id}`, details: { caseNo: row.case_no } });
+    })();
+    return this.get(ctx, id);
+  }
+
+  /**
    * Links records to a case, as evidence (with the written-description facts) or as other
    * material. A record already linked to the case gets the new role and facts, as an event.
    */
@@ -271,6 +299,6 @@ export class CasesService {
       const a = this.db.prepare('SELECT display_name, officer_no FROM accounts WHERE id = ?').get(hid) as { display_name: string; officer_no: string | null } | undefined;
       return { id: hid, name: a?.display_name ?? '', officerNo: a?.officer_no ?? null };
     });
-    return { ...fields, id: r.id, version: r.version, handlers, createdAt: r.created_at, createdBy: r.created_by_name, evidenceCount: r.evidence, otherCount: r.other };
+    return { ...fields, id: r.id, version: r.version, handlers, createdAt: r.created_at, createdBy: r.created_by_name, evidenceCount: r.evidence, otherCount: r.other, ledger: ledgerFactsOf(r.ledger_facts) };
   }
 }

@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionStore } from '../auth/sessions.js';
 
-/** What the folder holds: printable PDFs, and spreadsheets (an exported register). */
+/** What the folder holds: printable PDFs, spreadsheets (an exported register) and Word files (a county ledger). */
 export const DOCUMENT_TYPES = {
   pdf: { mime: 'application/pdf', inline: true },
   // A spreadsheet is not shown in a browser tab: it is saved, and opened in Excel or WPS.
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', inline: false },
+  // A Word file (a county ledger, sent on by e-mail) likewise.
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', inline: false },
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 

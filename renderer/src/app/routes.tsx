@@ -8,10 +8,10 @@ import { can, type Permission } from '../../../shared/roles.js';
 import { AuditPage } from '../pages/audit/AuditPage.js';
 import { BackupPage } from '../pages/backup/BackupPage.js';
 import { CasesPage } from '../pages/cases/CasesPage.js';
-import { ComingPage } from '../pages/coming/ComingPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { DiscsPage } from '../pages/discs/DiscsPage.js';
 import { ImportPage } from '../pages/import/ImportPage.js';
+import { LedgersPage } from '../pages/ledgers/LedgersPage.js';
 import { LendingPage } from '../pages/lending/LendingPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { RetentionPage } from '../pages/retention/RetentionPage.js';
@@ -40,7 +40,7 @@ export const ROUTES = {
   dashboard: {
     icon: <HomeOutlined />,
     permission: null,
-    page: (p) => <DashboardPage status={p.status} account={p.account} onOpenRetention={mayOpen(p.account, 'retention') ? () => p.navigate('retention') : null} />,
+    page: (p) => <DashboardPage status={p.status} account={p.account} onOpenRetention={mayOpen(p.account, 'retention') ? () => p.navigate('retention') : null} onOpenLedgers={mayOpen(p.account, 'ledgers') ? () => p.navigate('ledgers') : null} />,
   },
   import: { icon: <CloudUploadOutlined />, permission: 'records.import', page: () => <ImportPage /> },
   library: { icon: <VideoCameraOutlined />, permission: 'records.browse', page: (p) => <LibraryPage account={p.account} /> },
@@ -52,8 +52,8 @@ export const ROUTES = {
   retention: { icon: <FieldTimeOutlined />, permission: 'retention.read', page: (p) => <RetentionPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('retention', tab)} /> },
   // `#/discs/new` (or `new-<caseId>`, from a case) is the new-disc flow inside the same page.
   discs: { icon: <SafetyCertificateOutlined />, permission: 'discs.read', page: (p) => <DiscsPage status={p.status} account={p.account} part={p.part} onPart={(part) => p.navigate('discs', part)} /> },
-  // The ledgers are not built yet; shown to those who will use them so the plan is visible.
-  ledgers: { icon: <BarChartOutlined />, permission: 'records.read', page: () => <ComingPage route="ledgers" /> },
+  // The county's case ledgers; `#/ledgers/inspection` and `#/ledgers/coercion` are its tabs.
+  ledgers: { icon: <BarChartOutlined />, permission: 'ledgers.read', page: (p) => <LedgersPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('ledgers', tab)} /> },
   backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
   audit: { icon: <AuditOutlined />, permission: 'audit.read', page: (p) => <AuditPage account={p.account} /> },
   // Everyone has their own account here; the office-wide tabs inside carry their own permissions.

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Modal, Space, Typography } from 'antd';
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MethodName, OutputOf } from '../../../shared/contract/methods.js';
 import { servedUrl } from '../api/documents.js';
@@ -37,7 +37,9 @@ export function useDocumentCall<M extends DocumentMethod>(method: M) {
  */
 export function SavedDocumentModal({ saved, title, text, help, testId, onClose }: { saved: SavedDocument; title: string; text: ReactNode; help?: ReactNode; testId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const sheet = saved.path.endsWith('.xlsx');
+  // A PDF opens in a tab; a spreadsheet or a Word file is downloaded.
+  const kind = saved.path.endsWith('.xlsx') ? 'sheet' : saved.path.endsWith('.docx') ? 'word' : 'pdf';
+  const open = { sheet: { icon: <FileExcelOutlined />, label: t('documents.download') }, word: { icon: <FileWordOutlined />, label: t('documents.downloadWord') }, pdf: { icon: <FilePdfOutlined />, label: t('documents.openPdf') } }[kind];
   return (
     <Modal open title={title} onCancel={onClose} footer={<Button onClick={onClose}>{t('discs.close')}</Button>} data-testid={`${testId}-result`}>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -47,8 +49,8 @@ export function SavedDocumentModal({ saved, title, text, help, testId, onClose }
         </Typography.Text>
         {help && <Typography.Text type="secondary">{help}</Typography.Text>}
         {saved.url && (
-          <Button type="primary" icon={sheet ? <FileExcelOutlined /> : <FilePdfOutlined />} href={saved.url} target="_blank" rel="noopener" data-testid={`${testId}-open`}>
-            {sheet ? t('documents.download') : t('documents.openPdf')}
+          <Button type="primary" icon={open.icon} href={saved.url} {...(kind === 'pdf' ? { target: '_blank', rel: 'noopener' } : { download: '' })} data-testid={`${testId}-open`}>
+            {open.label}
           </Button>
         )}
       </Space>

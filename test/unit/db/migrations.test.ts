@@ -312,6 +312,25 @@ describe('migration 0016 short search', () => {
   });
 });
 
+describe('migration 0024 case ledger facts', () => {
+  it('keeps existing cases without facts and a ledger marked sent for good, once per kind and month', () => {
+    const db = new Database(dbFile());
+    registerSearchFunctions(db);
+    migrate(db, MIGRATIONS.slice(0, 23));
+    seedRecord(db);
+    db.prepare("INSERT INTO cases (case_no, kind, cause, parties, handlers, status, created_at, created_by) VALUES ('X〔2026〕1号', 'penalty', 'c', '[]', '[]', 'open', 't', 1)").run();
+    migrate(db, MIGRATIONS.slice(0, 24));
+    expect(db.prepare('SELECT ledger_facts FROM cases').pluck().get()).toBeNull();
+    expect(() => db.prepare("UPDATE cases SET ledger_facts = 'not json'").run()).toThrow();
+    db.prepare("INSERT INTO ledger_reports (kind, month, sent_at, sent_by) VALUES ('penalty', '2026-10', 't', 1)").run();
+    expect(() => db.prepare("INSERT INTO ledger_reports (kind, month, sent_at, sent_by) VALUES ('penalty', '2026-10', 't2', 1)").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO ledger_reports (kind, month, sent_at, sent_by) VALUES ('penalty', '2026-13x', 't', 1)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE ledger_reports SET sent_at = 'x'").run()).toThrow(/stays sent/);
+    expect(() => db.prepare('DELETE FROM ledger_reports').run()).toThrow(/stays sent/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

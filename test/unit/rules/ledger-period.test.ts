@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerPlacement, onLedger, previousMonth, type LedgerDates } from '../../../shared/rules/ledger-period.js';
+import { ledgerPlacement, monthDays, onLedger, previousMonth, wholeMonth, type LedgerDates } from '../../../shared/rules/ledger-period.js';
 
 const none: LedgerDates = { kind: 'penalty', closedOn: null, inspectedOn: null, hazardsFound: null, recheckedOn: null };
 
@@ -34,5 +34,14 @@ describe('ledger reporting periods (004 报送要求)', () => {
     expect(previousMonth('2027-01-01')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
     expect(previousMonth('2028-03-01')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(previousMonth('2027-03-15')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+
+  it('knows a whole calendar month from any other period', () => {
+    expect(monthDays('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(monthDays('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(wholeMonth('2026-10-01', '2026-10-31')).toBe('2026-10');
+    expect(wholeMonth('2026-10-01', '2026-10-30')).toBeNull();
+    expect(wholeMonth('2026-10-02', '2026-10-31')).toBeNull();
+    expect(wholeMonth('2026-10-01', '2026-11-30')).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ import { sql as m0020 } from './0020-loans.js';
 import { sql as m0021 } from './0021-retention.js';
 import { sql as m0022 } from './0022-destruction.js';
 import { sql as m0023 } from './0023-dispositions.js';
+import { sql as m0024 } from './0024-case-ledger-facts.js';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'retention', sql: m0021 },
   { version: 22, name: 'destruction', sql: m0022 },
   { version: 23, name: 'dispositions', sql: m0023 },
+  { version: 24, name: 'case ledger facts', sql: m0024 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import { errorText } from '../../lib/errors.js';
 import { CaseFormDialog } from './CaseFormDialog.js';
 import { CaseHistory } from './CaseHistory.js';
 import { EditFactsDialog } from './EditFactsDialog.js';
+import { LedgerFactsSection } from './LedgerFactsSection.js';
 import { useCall, useCallMutation, callKey } from '../../api/use-call.js';
 import { formatWallClock } from '../../lib/format.js';
 import { CaseDiscs } from '../discs/CaseDiscs.js';
@@ -48,6 +49,7 @@ export function CaseDetail({ id, canManage, discs, onClose }: { id: number; canM
             <Descriptions.Item label={t('cases.filedOn')}>{c.filedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('cases.closedOn')}>{c.closedOn ?? '—'}</Descriptions.Item>
           </Descriptions>
+          <LedgerFactsSection kase={c} canManage={canManage} />
           <div>
             <Flex justify="space-between" align="baseline">
               <Typography.Title level={5}>{t('cases.links', { evidence: c.evidenceCount, other: c.otherCount })}</Typography.Title>

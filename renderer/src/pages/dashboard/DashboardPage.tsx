@@ -7,9 +7,10 @@ import { useSession } from '../../app/session.js';
 import { IntegrityPanel } from './IntegrityPanel.js';
 import { LoansOutCard } from './LoansOutCard.js';
 import { ExpiringCard } from './ExpiringCard.js';
+import { LedgersDueCard } from './LedgersDueCard.js';
 import { useCall } from '../../api/use-call.js';
 
-export function DashboardPage({ status, account, onOpenRetention }: { status: SystemStatus; account: AccountDto; onOpenRetention: (() => void) | null }) {
+export function DashboardPage({ status, account, onOpenRetention, onOpenLedgers }: { status: SystemStatus; account: AccountDto; onOpenRetention: (() => void) | null; onOpenLedgers: (() => void) | null }) {
   const { t } = useTranslation();
   const { previousLoginAt } = useSession();
   const audit = useCall('audit.list', { limit: 1 }, { enabled: can(account, 'audit.read') });
@@ -44,6 +45,7 @@ export function DashboardPage({ status, account, onOpenRetention }: { status: Sy
       )}
       {can(account, 'records.read') && <LoansOutCard />}
       {can(account, 'retention.read') && <ExpiringCard onOpen={onOpenRetention} />}
+      {can(account, 'ledgers.read') && <LedgersDueCard onOpen={onOpenLedgers} />}
       <Col span={24}>
         <Card title={t('dashboard.comingTitle')}>
           <Typography.Text type="secondary">{t('dashboard.comingText')}</Typography.Text>
