@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'destruction.executed',
   'record.destroyed',
   'register.exported',
+  'statistics.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

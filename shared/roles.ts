@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   'retention.manage': (a: Actor) => a.role === 'keeper',
   /** A destruction list is approved or rejected by the responsible leader (分管领导) alone (000 ch.6). */
   'retention.approve': (a: Actor) => a.role === 'responsible_leader',
+  /** Statistics feed reviews and supervision (002 §(二)4): the keeper, the leaders and the supervisor, who read the whole catalogue. */
+  'statistics.read': readsCatalogue,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -36,6 +36,7 @@ import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
+import { statisticsQuerySchema, statisticsSchema } from './statistics-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -551,6 +552,11 @@ export const METHODS = {
   // The viewing and lending registers, leaving the system
   /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
   'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),
+  // Statistics (统计)
+  /** One chart's data over a period of office days (nothing given: the twelve months up to today). */
+  'statistics.get': method({ input: statisticsQuerySchema, output: statisticsSchema, access: 'statistics.read' }),
+  /** The same data as an XLSX for this session; audited. */
+  'statistics.export': method({ input: statisticsQuerySchema, output: documentSchema, access: 'statistics.read' }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -267,6 +267,12 @@ const WALK: { [M in MethodName]: Probe[] } = {
     { input: () => ({ register: 'loans', format: 'xlsx', filters: { state: 'out' } }), expect: only(CATALOGUE) },
     { input: () => ({ register: 'viewings', format: 'pdf', filters: {} }), expect: only(CATALOGUE) },
   ],
+  // Statistics count the whole catalogue: read by those who read it all, never by an officer.
+  'statistics.get': [
+    { input: () => ({ chart: 'recordings', groupBy: 'officer' }), expect: only(CATALOGUE) },
+    { input: () => ({ chart: 'storage' }), expect: only(CATALOGUE) },
+  ],
+  'statistics.export': [{ input: () => ({ chart: 'unlinked' }), expect: only(CATALOGUE) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */

@@ -255,6 +255,10 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);
       expect((await ok<{ name: string }>('registers.export', { register: 'loans', format: 'xlsx', filters: { from: today, to: today } }, token)).name).toMatch(/\.xlsx$/);
       expect((await ok<{ name: string }>('registers.export', { register: 'viewings', format: 'pdf', filters: { state: 'closed' } }, token)).name).toMatch(/\.pdf$/);
+      expect((await ok<{ categories: string[] }>('statistics.get', { chart: 'recordings', from: '2026-01-01', to: '2026-12-31' }, token)).categories).toHaveLength(12);
+      expect(await code('statistics.get', { chart: 'recordings', from: '2026-12-31', to: '2026-01-01' }, token)).toBe('VALIDATION_FAILED');
+      expect(await code('statistics.get', { chart: 'pie' }, token)).toBe('VALIDATION_FAILED');
+      expect((await ok<{ name: string }>('statistics.export', { chart: 'lending' }, token)).name).toMatch(/^statistics-lending-.*\.xlsx$/);
     });
   });
 }

@@ -67,7 +67,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'register.exported': 'Register exported',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'register.exported': 'Register exported', 'statistics.exported': 'Statistics exported',
     'destruction.executed': 'Destruction list executed', 'record.destroyed': 'Record destroyed',
   },
   auditSentences: {
@@ -135,6 +135,7 @@ export const en: Messages = {
     'viewing.closed': 'Viewing #{{viewingId}} ended ({{reason}}), {{events}} actions logged',
     'viewing.unlock_refused': 'Someone tried to leave the viewer of viewing #{{viewingId}} with a wrong password',
     'register.exported': '{{actor}} exported the {{register}} ({{period}}, {{rows}} entries, {{format}})',
+    'statistics.exported': '{{actor}} exported the data of the chart “{{chart}}” ({{from}} to {{to}}, {{rows}} rows, Excel)',
     'retention.changed': 'Retention of {{target}} changed with the facts it rests on: {{changes}}',
     'retention.hold_set': '{{actor}} put a hold on {{target}} ({{holdKind}}): {{reason}}',
     'retention.hold_lifted': '{{actor}} lifted the hold on {{target}} ({{holdKind}}): {{reason}}',

@@ -65,7 +65,7 @@ export const zhCN = {
     'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
-    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
+    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿', 'statistics.exported': '导出统计数据', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
     'destruction.executed': '执行销毁清单', 'record.destroyed': '销毁记录',
   },
   auditSentences: {
@@ -133,6 +133,7 @@ export const zhCN = {
     'viewing.closed': '现场查阅 #{{viewingId}} 结束（{{reason}}），记录 {{events}} 次操作',
     'viewing.unlock_refused': '有人试图退出现场查阅 #{{viewingId}} 的查阅界面，密码错误',
     'register.exported': '{{actor}} 导出{{register}}（{{period}}，{{rows}} 条，{{format}}）',
+    'statistics.exported': '{{actor}} 导出统计图“{{chart}}”的数据（{{from}} 至 {{to}}，{{rows}} 行，Excel）',
     'retention.changed': '{{target}} 的保管期限随所依据的事实变更：{{changes}}',
     'retention.hold_set': '{{actor}} 对 {{target}} 设置保全（{{holdKind}}）：{{reason}}',
     'retention.hold_lifted': '{{actor}} 解除 {{target}} 的保全（{{holdKind}}）：{{reason}}',

@@ -56,6 +56,7 @@ function sentenceValues(t: TFunction, e: AuditEventDto): Record<string, string> 
     ...(e.action.startsWith('destruction.') ? { witness: ref('account', d.witnessId) } : {}),
     ...(e.action === 'viewing.closed' && typeof d.reason === 'string' ? { reason: t(`auditWords.viewing_${d.reason}`) } : {}),
     ...(e.action === 'register.exported' ? registerValues(t, d) : {}),
+    ...(e.action === 'statistics.exported' && typeof d.chart === 'string' ? { chart: t(`statistics.chart_${d.chart}`) } : {}),
     ...(e.action.startsWith('retention.hold') && typeof d.kind === 'string' ? { holdKind: t(`retention.hold_${d.kind}`) } : {}),
   };
 }
