@@ -103,13 +103,19 @@ export function interruptions(db: Db, period: StatisticsPeriod): ChartData {
       for (const s of stale) put.run(s.day, s.device_no, deviceDay(db, s.device_no, s.day, { all: true }).clips.filter((c) => c.interrupted).length);
     })();
   }
-  const rows = db
-    .prepare(
-      `SELECT d.device_no AS camera, sum(d.videos) AS videos,
-         coalesce((SELECT sum(i.interruptions) FROM statistics_interruptions i WHERE i.device_no = d.device_no AND i.day >= @from AND i.day <= @to), 0) AS interruptions
-       FROM statistics_days d WHERE ${IN_PERIOD} AND d.device_no != '' GROUP BY d.device_no HAVING sum(d.videos) > 0 ORDER BY interruptions DESC, camera`,
-    )
-    .all(params) as { camera: string; videos: number; interruptions: number }[];
+  const counted = new Map(
+    (db.prepare('SELECT i.device_no AS camera, sum(i.interruptions) AS n FROM statistics_interruptions i WHERE i.day >= @from AND i.day <= @to GROUP BY i.device_no').all(params) as { camera: string; n: number }[]).map(
+      (r) => [r.camera, r.n],
+    ),
+  );
+  const rows = (
+    db.prepare(`SELECT d.device_no AS camera, sum(d.videos) AS videos FROM statistics_days d WHERE ${IN_PERIOD} AND d.device_no != '' GROUP BY d.device_no HAVING sum(d.videos) > 0`).all(params) as {
+      camera: string;
+      videos: number;
+    }[]
+  )
+    .map((r) => ({ ...r, interruptions: counted.get(r.camera) ?? 0 }))
+    .sort((a, b) => b.interruptions - a.interruptions || (a.camera < b.camera ? -1 : 1));
   return {
     categories: rows.map((r) => r.camera),
     series: [
