@@ -11,7 +11,7 @@ export const en: Messages = {
   access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },
   nav: {
     backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Viewing & lending', retention: 'Retention',
-    discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
+    discs: 'Discs', ledgers: 'Ledgers', statistics: 'Statistics', audit: 'Audit log', settings: 'Settings',
   },
   setup: {
     title: 'First-run setup', intro: 'This data folder is used for the first time. Enter the office details and create the first account (archive keeper, with administrator rights).',
@@ -433,6 +433,22 @@ export const en: Messages = {
   },
   documents: { openPdf: 'Open PDF', download: 'Download Excel file' },
   lending: { tab_requests: 'Requests and approvals', tab_viewings: 'Viewing register', tab_loans: 'Lending register' },
+  statistics: {
+    title: 'Statistics', period: 'Period', last12Months: 'Last 12 months', thisYear: 'This year', lastYear: 'Last year',
+    by_month: 'By month', by_officer: 'By officer', by_camera: 'By camera',
+    chart_recordings: 'Recordings and hours', chart_timeliness: 'Uploads on time', chart_lateness: 'How late the late uploads were', chart_unlinked: 'Records not linked to a case',
+    chart_interruptions: 'Interruptions per camera', chart_lending: 'Viewings and loans', chart_storage: 'Storage used and growth',
+    series_records: 'Records', series_hours: 'Hours', series_onTime: 'On time', series_late: 'Late', series_lateShare: 'Late share (%)',
+    series_lateDay: 'Up to 1 day', series_late3Days: '1–3 days', series_lateWeek: '3–7 days', series_lateMore: 'Over 7 days',
+    series_unlinked: 'Not linked', series_linked: 'Linked', series_interruptions: 'Interruptions', series_videos: 'Videos',
+    series_viewings: 'Viewings', series_loans: 'Loans', series_gib: 'Added (GiB)',
+    unknown: '(unknown)', empty: 'Nothing to count from {{from}} to {{to}}.',
+    exportPng: 'Export image', exportXlsx: 'Export data',
+    exportSaved: "The chart's data (an Excel spreadsheet) was saved at:", exportHelp: 'Opens in Excel or WPS. The export is in the audit log.',
+    used: 'Used', free: 'Free on the store drive', freeOf: '{{free}} (of {{total}})', growth: 'Recent growth', perMonth: '{{size}} a month',
+    fullIn: 'At the growth of recent months the store drive is full in {{month}}: plan more space before then.', notFull: 'At the growth of recent months the store drive is not full within {{years}} years.',
+    driveUnreadable: "The store drive's free space can't be read (is it connected?), so when it fills can't be projected.",
+  },
   registers: {
     period: 'Period', periodFrom: 'From', periodTo: 'To', thisMonth: 'This month', lastMonth: 'Last month', thisYear: 'This year',
     person: 'Viewer’s name', borrower: 'Borrower or department', caseNo: 'Case number', caseNoPlaceholder: 'Case number (or part of it, e.g. 12号)', state: 'State', stateAll: 'Any state', reset: 'Clear filters',

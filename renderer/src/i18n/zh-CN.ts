@@ -9,7 +9,7 @@ export const zhCN = {
   access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
   nav: {
     backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '查阅借阅', retention: '保管期限',
-    discs: '刻录光盘', ledgers: '台账统计', audit: '审计日志', settings: '系统设置',
+    discs: '刻录光盘', ledgers: '台账统计', statistics: '统计分析', audit: '审计日志', settings: '系统设置',
   },
   setup: {
     title: '首次设置', intro: '这是本数据目录第一次使用。请填写单位信息，并创建第一个账号（档案管理员，具有管理员权限）。',
@@ -430,6 +430,22 @@ export const zhCN = {
   },
   documents: { openPdf: '打开 PDF', download: '下载 Excel 文件' },
   lending: { tab_requests: '申请与审批', tab_viewings: '查阅登记', tab_loans: '借阅登记' },
+  statistics: {
+    title: '统计分析', period: '统计期间', last12Months: '近 12 个月', thisYear: '今年', lastYear: '去年',
+    by_month: '按月', by_officer: '按人员', by_camera: '按记录仪',
+    chart_recordings: '记录数量与时长', chart_timeliness: '按时上传情况', chart_lateness: '迟延上传时长分布', chart_unlinked: '未关联案件的记录',
+    chart_interruptions: '各记录仪中断次数', chart_lending: '查阅与借阅', chart_storage: '存储用量与增长',
+    series_records: '记录数', series_hours: '时长（小时）', series_onTime: '按时上传', series_late: '迟延上传', series_lateShare: '迟延占比（%）',
+    series_lateDay: '1 天以内', series_late3Days: '1–3 天', series_lateWeek: '3–7 天', series_lateMore: '7 天以上',
+    series_unlinked: '未关联案件', series_linked: '已关联案件', series_interruptions: '中断次数', series_videos: '视频数',
+    series_viewings: '查阅次数', series_loans: '借出次数', series_gib: '新增存储（GiB）',
+    unknown: '（不明）', empty: '{{from}} 至 {{to}} 期间没有可统计的数据。',
+    exportPng: '导出图片', exportXlsx: '导出数据',
+    exportSaved: '该图表的数据（Excel 表格）保存在：', exportHelp: '可以用 Excel 或 WPS 打开。导出已记入审计日志。',
+    used: '已用', free: '存储盘可用', freeOf: '{{free}}（共 {{total}}）', growth: '近月平均增长', perMonth: '每月 {{size}}',
+    fullIn: '按近几个月的增长速度，存储盘预计在 {{month}} 存满，请提前准备扩容。', notFull: '按近几个月的增长速度，存储盘 {{years}} 年内不会存满。',
+    driveUnreadable: '读不到存储盘的剩余空间（存储盘未连接？），无法推算何时存满。',
+  },
   registers: {
     period: '期间', periodFrom: '开始日期', periodTo: '结束日期', thisMonth: '本月', lastMonth: '上月', thisYear: '今年',
     person: '查阅人姓名', borrower: '借阅人或单位', caseNo: '案号', caseNoPlaceholder: '案号（可只填一部分，如 12号）', state: '状态', stateAll: '全部状态', reset: '清除筛选',
