@@ -47,12 +47,14 @@ export function chartOption(t: TFunction, data: StatisticsDto): ChartOption {
       .map((s) => t(`statistics.series_${s.key}`))
       .join(' / ');
   const crowded = data.categories.length > BARS_SHOWN;
+  const named = data.chart === 'interruptions' || (data.chart === 'recordings' && data.groupBy !== 'month');
   return {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: data.series.map((s) => t(`statistics.series_${s.key}`)) },
     grid: { left: 56, right: axes.includes(1) ? 64 : 24, top: 48, bottom: crowded ? 64 : 32, containLabel: true },
-    xAxis: { type: 'category', data: data.categories.map((c) => categoryLabel(t, data, c)), axisLabel: { interval: 0, rotate: crowded || data.chart === 'recordings' ? 30 : 0, hideOverlap: true } },
+    // Every officer and camera is named (slanted to fit); months thin out by themselves.
+    xAxis: { type: 'category', data: data.categories.map((c) => categoryLabel(t, data, c)), axisLabel: named ? { interval: 0, rotate: 30 } : { hideOverlap: true } },
     yAxis: axes.map((axis) => ({ type: 'value', name: axisName(axis), position: axis === 0 ? 'left' : 'right', minInterval: LOOK[data.series.find((s) => LOOK[s.key].axis === axis)!.key].decimals === 0 ? 1 : 0, splitLine: { show: axis === 0 || axes.length === 1 }, nameTextStyle: { align: axis === 0 ? 'left' : 'right' } })),
     dataZoom: crowded ? [{ type: 'slider', startValue: 0, endValue: BARS_SHOWN - 1, height: 16, bottom: 8 }] : [],
     series: data.series.map((s) => ({
