@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fullMonth, growthRate, HORIZON_YEARS } from '../../../electron/core/ledgers/statistics-storage.js';
+import { approvalsOffice, hours } from '../../support/approvals.js';
 import { FACTS } from '../../support/discs.js';
 import { make } from '../../support/media.js';
 import { KEEPER, appPerTest, codeOf, scratch, type TestApp } from '../../support/test-app.js';
@@ -114,6 +115,35 @@ describe('statistics over the catalogue', () => {
     expect(again.series).toEqual([
       { key: 'interruptions', values: [1, 1] },
       { key: 'videos', values: [3, 4] },
+    ]);
+  });
+
+  it("counts viewings and loans in the office's month, not UTC's", async () => {
+    const o = await approvalsOffice(await open(), dir('rr-stats-lending-'));
+    const { t } = o;
+    const stranger = { department: '', idType: '', idNumber: '', relation: '', contact: '' };
+    const approve = async (input: Parameters<typeof t.call<'requests.create'>>[1], keeper: string) => {
+      const asked = await t.call('requests.create', input, keeper);
+      await t.call('requests.decide', { id: asked.id, outcome: 'approved' }, await o.as('liu'));
+      return asked;
+    };
+    const window = { from: t.clock.now().toISOString(), to: hours(24 * 10, t.clock.now()) };
+    // 11-24 16:00 office time: a party views a clip.
+    const party = await approve({ kind: 'party_view', caseId: o.caseId, requester: { ...stranger, name: '王某某', relation: '本人' }, items: [{ kind: 'record', id: o.clipA.id }], purpose: '了解处罚依据', content: '现场录像', window }, o.token);
+    const desk = await t.login(KEEPER.username, KEEPER.password);
+    await t.call('viewings.open', { requestId: party.id, idCheck: '核对居民身份证' }, desk);
+    await t.call('viewings.unlock', { password: KEEPER.password }, desk);
+    // 2026-11-30 17:30 UTC is 12-01 01:30 in the office: the loan is December's.
+    t.clock.advanceMinutes(6 * 24 * 60 + 9 * 60 + 30);
+    const keeper = await t.login(KEEPER.username, KEEPER.password);
+    const lend = await approve({ kind: 'lend_item', caseId: o.caseId, requester: { ...stranger, name: '赵科长', department: '镇司法所' }, items: [{ kind: 'case', id: o.caseId }], purpose: '行政复议', content: '纸质案卷', window }, keeper);
+    await t.call('loans.lend', { requestId: lend.id, item: { kind: 'case', id: o.caseId }, dueOn: '2026-12-03' }, keeper);
+
+    const lending = await t.call('statistics.get', { chart: 'lending', from: '2026-10-01', to: '2026-12-31' }, keeper);
+    expect(lending.categories).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(lending.series).toEqual([
+      { key: 'viewings', values: [0, 1, 0] },
+      { key: 'loans', values: [0, 0, 1] },
     ]);
   });
 
