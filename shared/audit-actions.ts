@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   'register.exported',
   'ledger.exported',
   'ledger.sent',
+  'statistics.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -80,6 +80,8 @@ export const PERMISSIONS = {
   /** The county ledgers are read and exported like the registers; the keeper reports them and marks them sent. */
   'ledgers.read': readsCatalogue,
   'ledgers.report': (a: Actor) => a.role === 'keeper',
+  /** Statistics feed reviews and supervision (002 §(二)4): the keeper, the leaders and the supervisor, who read the whole catalogue. */
+  'statistics.read': readsCatalogue,
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -37,6 +37,7 @@ import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destru
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { ledgerDueSchema, ledgerExportSchema, ledgerFactsSchema, ledgerMarkSchema, ledgerQuerySchema, ledgerSchema } from './ledgers-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
+import { statisticsQuerySchema, statisticsSchema } from './statistics-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -567,6 +568,11 @@ export const METHODS = {
   'ledgers.due': method({ input: empty, output: ledgerDueSchema, access: 'ledgers.read' }),
   /** Marks a finished month's ledger of a kind as sent to the county (the keeper); audited, never undone. */
   'ledgers.markSent': method({ input: ledgerMarkSchema, output: ledgerDueSchema, access: 'ledgers.report' }),
+  // Statistics (统计)
+  /** One chart's data over a period of office days (nothing given: the twelve months up to today). */
+  'statistics.get': method({ input: statisticsQuerySchema, output: statisticsSchema, access: 'statistics.read' }),
+  /** The same data as an XLSX for this session; audited. */
+  'statistics.export': method({ input: statisticsQuerySchema, output: documentSchema, access: 'statistics.read' }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -274,6 +274,12 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'ledgers.export': [{ input: () => ({ kind: 'inspection', format: 'docx' }), expect: only(CATALOGUE) }],
   'ledgers.due': [{ input: () => ({}), expect: only(CATALOGUE) }],
   'ledgers.markSent': [{ input: () => ({ kind: 'coercion', month: '2020-01' }), expect: only(['keeper']) }],
+  // Statistics count the whole catalogue: read by those who read it all, never by an officer.
+  'statistics.get': [
+    { input: () => ({ chart: 'recordings', groupBy: 'officer' }), expect: only(CATALOGUE) },
+    { input: () => ({ chart: 'storage' }), expect: only(CATALOGUE) },
+  ],
+  'statistics.export': [{ input: () => ({ chart: 'unlinked' }), expect: only(CATALOGUE) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */

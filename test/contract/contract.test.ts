@@ -212,7 +212,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       const scan = path.join(images, 'form.jpg');
       media.jpeg(scan);
       expect(await code('requests.form', { id: request.id }, token)).toBe('ok');
-      expect((await ok<{ state: string }>('requests.recordPaperDecision', { id: request.id, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token)).state).toBe('approved');
+      expect((await ok<{ state: string }>('requests.recordPaperDecision', { id: request.id, outcome: 'approved', decidedBy: leader.id, decidedAt: new Date().toISOString(), scanPath: scan }, token)).state).toBe('approved');
       const viewing = await ok<{ id: number }>('viewings.open', { requestId: request.id, idCheck: '核对工作证' }, token);
       expect(await code('viewings.play', { viewingId: viewing.id, recordId: record?.id ?? 0 }, token)).toBe('NOT_PLAYABLE');
       expect(await code('viewings.log', { viewingId: viewing.id, recordId: record?.id ?? 0, event: 'pause', position: 1 }, token)).toBe('ok');
@@ -224,7 +224,7 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('viewings.list', {}, token)).length).toBe(1);
       expect((await ok<{ events: unknown[] }>('viewings.get', { id: viewing.id }, token)).events).toHaveLength(1);
       const lending = await ok<{ id: number }>('requests.create', { kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: discId }], purpose: '复议审查', content: '证据光盘', window }, token);
-      await ok('requests.recordPaperDecision', { id: lending.id, outcome: 'approved', decidedBy: leader.id, decidedAt: window.from, scanPath: scan }, token);
+      await ok('requests.recordPaperDecision', { id: lending.id, outcome: 'approved', decidedBy: leader.id, decidedAt: new Date().toISOString(), scanPath: scan }, token);
       const today = officeTime(new Date(), 'Asia/Shanghai').slice(0, 10);
       const loan = await ok<{ id: number }>('loans.lend', { requestId: lending.id, item: { kind: 'disc', id: discId }, dueOn: today }, token);
       expect(await code('loans.lend', { requestId: lending.id, item: { kind: 'disc', id: discId }, dueOn: today }, token)).toBe('ITEM_OUT');
@@ -264,6 +264,10 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<{ name: string }>('ledgers.export', { kind: 'inspection', format: 'docx' }, token)).name).toMatch(/\.docx$/);
       const due = await ok<{ month: string; kinds: { sent: unknown }[] }>('ledgers.due', {}, token);
       expect((await ok<{ kinds: { kind: string; sent: unknown }[] }>('ledgers.markSent', { kind: 'penalty', month: due.month }, token)).kinds.filter((k) => k.sent).map((k) => k.kind)).toEqual(['penalty']);
+      expect((await ok<{ categories: string[] }>('statistics.get', { chart: 'recordings', from: '2026-01-01', to: '2026-12-31' }, token)).categories).toHaveLength(12);
+      expect(await code('statistics.get', { chart: 'recordings', from: '2026-12-31', to: '2026-01-01' }, token)).toBe('VALIDATION_FAILED');
+      expect(await code('statistics.get', { chart: 'pie' }, token)).toBe('VALIDATION_FAILED');
+      expect((await ok<{ name: string }>('statistics.export', { chart: 'lending' }, token)).name).toMatch(/^statistics-lending-.*\.xlsx$/);
     });
   });
 }

@@ -34,6 +34,7 @@ import { DestructionExecution } from '../retention/destruction-execution.js';
 import { LoansService } from '../approvals/loans-service.js';
 import { RegistersService } from '../approvals/registers-service.js';
 import { LedgersService } from '../ledgers/ledgers-service.js';
+import { StatisticsService } from '../ledgers/statistics-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -78,6 +79,7 @@ export interface Services {
   execution: DestructionExecution;
   registers: RegistersService;
   ledgers: LedgersService;
+  statistics: StatisticsService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -224,5 +226,6 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const viewings = new ViewingsService(db, audit, clock, playback, sessions);
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, ledgers: new LedgersService(db, audit, clock, settings, documents), retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
+  const statistics = new StatisticsService(db, audit, clock, settings, documents, () => settings.storeDir(dataDir));
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, ledgers: new LedgersService(db, audit, clock, settings, documents), statistics, retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
 }

@@ -9,6 +9,28 @@ function seconds(wall: string): number {
   return Date.parse(`${wall}Z`) / 1000;
 }
 
+/** A clip as the gap rule reads it: when it starts on the camera's clock, how long it runs, what it is. */
+export interface TimedClip {
+  start: string;
+  duration: number | null;
+  mediaType: string;
+}
+
+/**
+ * The gap before each clip of one camera's day (clips in start order) and whether it interrupted a
+ * recording: a video starting more than GAP_SECONDS after everything before it ended.
+ */
+export function gapsOf(clips: readonly TimedClip[]): { gap: number | null; interrupted: boolean }[] {
+  let previousEnd: number | null = null;
+  return clips.map((c) => {
+    const start = seconds(c.start);
+    const gap = previousEnd === null ? null : Math.round(start - previousEnd);
+    const end = start + (c.duration ?? 0);
+    previousEnd = Math.max(previousEnd ?? end, end);
+    return { gap, interrupted: gap !== null && gap > GAP_SECONDS && c.mediaType === 'video' };
+  });
+}
+
 /**
  * One camera's day in time order, with the gaps between its clips: the rules want an
  * interrupted recording explained when it restarts (001 art.13–15), so each gap is visible.
@@ -22,23 +44,17 @@ export function deviceDay(db: Db, deviceNo: string, day: string, scope: SqlScope
        WHERE s.device_no = @device AND s.recorded_at >= @from AND s.recorded_at <= @to AND ${reach.sql} ORDER BY s.recorded_at, s.record_id`,
     )
     .all({ ...reach.params, device: deviceNo, from: `${day}T00:00:00`, to: `${day}T23:59:59` }) as { id: number; name: string; mediaType: TimelineDto['clips'][number]['mediaType']; start: string; duration: number | null; linked: number }[];
-  let previousEnd: number | null = null;
-  const clips = rows.map((r) => {
-    const start = seconds(r.start);
-    const gap = previousEnd === null ? null : Math.round(start - previousEnd);
-    const end = start + (r.duration ?? 0);
-    previousEnd = Math.max(previousEnd ?? end, end);
-    return {
-      recordId: r.id,
-      name: r.name,
-      mediaType: r.mediaType,
-      start: r.start,
-      durationSeconds: r.duration,
-      gapBeforeSeconds: gap,
-      interrupted: gap !== null && gap > GAP_SECONDS && r.mediaType === 'video',
-      linked: r.linked > 0,
-    };
-  });
+  const gaps = gapsOf(rows);
+  const clips = rows.map((r, i) => ({
+    recordId: r.id,
+    name: r.name,
+    mediaType: r.mediaType,
+    start: r.start,
+    durationSeconds: r.duration,
+    gapBeforeSeconds: gaps[i]?.gap ?? null,
+    interrupted: gaps[i]?.interrupted ?? false,
+    linked: r.linked > 0,
+  }));
   return { deviceNo, day, clips };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SourceDto, SourcePreviewDto } from '../../../shared/contract/records-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import { CAMERA_FOLDERS } from '../../../shared/media-types.js';
+import { driveSpace } from '../base/drive-space.js';
 import type { Db } from '../db/open.js';
 import { scanSource } from '../ingest/scan.js';
 import { listRemovableDrives } from './drives.js';
@@ -21,12 +22,10 @@ export function cameraFoldersIn(root: string): string[] {
 }
 
 function describe(where: string, label: string, kind: SourceDto['kind']): SourceDto {
-  try {
-    const st = fs.statfsSync(where);
-    return { path: where, label, kind, available: true, totalBytes: st.blocks * st.bsize, freeBytes: st.bavail * st.bsize, cameraFolders: cameraFoldersIn(where) };
-  } catch {
-    return { path: where, label, kind, available: false, totalBytes: null, freeBytes: null, cameraFolders: [] };
-  }
+  const space = driveSpace(where);
+  return space
+    ? { path: where, label, kind, available: true, ...space, cameraFolders: cameraFoldersIn(where) }
+    : { path: where, label, kind, available: false, totalBytes: null, freeBytes: null, cameraFolders: [] };
 }
 
 /** Removable drives plugged in now, then the folders the office set up (a docking station's share, say). */

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BarChartOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined,
+  AuditOutlined, BarChartOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined, LineChartOutlined,
   SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -16,6 +16,7 @@ import { LendingPage } from '../pages/lending/LendingPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { RetentionPage } from '../pages/retention/RetentionPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
+import { StatisticsPage } from '../pages/statistics/StatisticsPage.js';
 
 export interface PageProps {
   status: SystemStatus;
@@ -54,6 +55,7 @@ export const ROUTES = {
   discs: { icon: <SafetyCertificateOutlined />, permission: 'discs.read', page: (p) => <DiscsPage status={p.status} account={p.account} part={p.part} onPart={(part) => p.navigate('discs', part)} /> },
   // The county's case ledgers; `#/ledgers/inspection` and `#/ledgers/coercion` are its tabs.
   ledgers: { icon: <BarChartOutlined />, permission: 'ledgers.read', page: (p) => <LedgersPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('ledgers', tab)} /> },
+  statistics: { icon: <LineChartOutlined />, permission: 'statistics.read', page: () => <StatisticsPage /> },
   backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
   audit: { icon: <AuditOutlined />, permission: 'audit.read', page: (p) => <AuditPage account={p.account} /> },
   // Everyone has their own account here; the office-wide tabs inside carry their own permissions.

@@ -11,7 +11,7 @@ export const en: Messages = {
   access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },
   nav: {
     backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Viewing & lending', retention: 'Retention',
-    discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
+    discs: 'Discs', ledgers: 'Ledgers', statistics: 'Statistics', audit: 'Audit log', settings: 'Settings',
   },
   setup: {
     title: 'First-run setup', intro: 'This data folder is used for the first time. Enter the office details and create the first account (archive keeper, with administrator rights).',
@@ -66,7 +66,7 @@ export const en: Messages = {
     'absence.withdrawn': 'Absence withdrawn', 'record.imported': 'Record imported', 'record.late_explained': 'Lateness explained', 'store.orphan_removed': 'Uncatalogued file removed',
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
-    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'ledger.exported': 'Case ledger exported', 'ledger.sent': 'Ledger marked sent', 'register.exported': 'Register exported',
+    'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'ledger.exported': 'Case ledger exported', 'ledger.sent': 'Ledger marked sent', 'register.exported': 'Register exported', 'statistics.exported': 'Statistics exported',
     'destruction.executed': 'Destruction list executed', 'record.destroyed': 'Record destroyed',
   },
   auditSentences: {
@@ -136,6 +136,7 @@ export const en: Messages = {
     'ledger.exported': '{{actor}} exported the {{ledger}} ({{from}} to {{to}}, {{rows}} rows, {{format}})',
     'ledger.sent': '{{actor}} marked the {{ledger}} for {{month}} as sent to the county',
     'register.exported': '{{actor}} exported the {{register}} ({{period}}, {{rows}} entries, {{format}})',
+    'statistics.exported': '{{actor}} exported the data of the chart “{{chart}}” ({{from}} to {{to}}, {{rows}} rows, Excel)',
     'retention.changed': 'Retention of {{target}} changed with the facts it rests on: {{changes}}',
     'retention.hold_set': '{{actor}} put a hold on {{target}} ({{holdKind}}): {{reason}}',
     'retention.hold_lifted': '{{actor}} lifted the hold on {{target}} ({{holdKind}}): {{reason}}',
@@ -448,6 +449,22 @@ export const en: Messages = {
     exportTitle: 'Ledger exported', exportSaved_xlsx: 'The Excel file is ready.', exportSaved_docx: 'The Word file is ready to e-mail to the county justice bureau.', exportSaved_pdf: 'The PDF is ready to print.',
     exportHelp: 'The file is kept in this computer’s documents folder.',
     dueTitle: 'Last month’s ledgers are due', dueText: 'The case ledgers for {{month}} are due at the county justice bureau on the 1st (the Word copy by e-mail as well).', dueOpen: 'Open the ledgers', dueSent: 'Sent', dueNotSent: 'Due',
+  },
+  statistics: {
+    title: 'Statistics', period: 'Period', last12Months: 'Last 12 months', thisYear: 'This year', lastYear: 'Last year',
+    by_month: 'By month', by_officer: 'By officer', by_camera: 'By camera',
+    chart_recordings: 'Recordings and hours', chart_timeliness: 'Uploads on time', chart_lateness: 'How late the late uploads were', chart_unlinked: 'Records not linked to a case',
+    chart_interruptions: 'Interruptions per camera', chart_lending: 'Viewings and loans', chart_storage: 'Storage used and growth',
+    series_records: 'Records', series_hours: 'Hours', series_onTime: 'On time', series_late: 'Late', series_lateShare: 'Late share (%)',
+    series_lateDay: 'Up to 1 day', series_late3Days: '1–3 days', series_lateWeek: '3–7 days', series_lateMore: 'Over 7 days',
+    series_unlinked: 'Not linked', series_linked: 'Linked', series_interruptions: 'Interruptions', series_videos: 'Videos',
+    series_viewings: 'Viewings', series_loans: 'Loans', series_gib: 'Added (GiB)',
+    unknown: '(unknown)', empty: 'Nothing to count from {{from}} to {{to}}.',
+    exportPng: 'Export image', exportXlsx: 'Export data',
+    exportSaved: "The chart's data (an Excel spreadsheet) was saved at:", exportHelp: 'Opens in Excel or WPS. The export is in the audit log.',
+    used: 'Used', free: 'Free on the store drive', freeOf: '{{free}} (of {{total}})', growth: 'Recent growth', perMonth: '{{size}} a month',
+    fullIn: 'At the growth of recent months the store drive is full in {{month}}: plan more space before then.', notFull: 'At the growth of recent months the store drive is not full within {{years}} years.',
+    driveUnreadable: "The store drive's free space can't be read (is it connected?), so when it fills can't be projected.",
   },
   registers: {
     period: 'Period', periodFrom: 'From', periodTo: 'To', thisMonth: 'This month', lastMonth: 'Last month', thisYear: 'This year',

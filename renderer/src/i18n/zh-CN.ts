@@ -9,7 +9,7 @@ export const zhCN = {
   access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
   nav: {
     backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '查阅借阅', retention: '保管期限',
-    discs: '刻录光盘', ledgers: '台账', audit: '审计日志', settings: '系统设置',
+    discs: '刻录光盘', ledgers: '台账', statistics: '统计分析', audit: '审计日志', settings: '系统设置',
   },
   setup: {
     title: '首次设置', intro: '这是本数据目录第一次使用。请填写单位信息，并创建第一个账号（档案管理员，具有管理员权限）。',
@@ -64,7 +64,7 @@ export const zhCN = {
     'absence.withdrawn': '撤销外出执勤登记', 'record.imported': '导入记录', 'record.late_explained': '说明逾期原因', 'store.orphan_removed': '清理未入库文件',
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
-    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'ledger.exported': '导出案件台账', 'ledger.sent': '台账标记为已报送', 'register.exported': '导出登记簿', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
+    'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'ledger.exported': '导出案件台账', 'ledger.sent': '台账标记为已报送', 'register.exported': '导出登记簿', 'statistics.exported': '导出统计数据', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
     'destruction.executed': '执行销毁清单', 'record.destroyed': '销毁记录',
   },
   auditSentences: {
@@ -134,6 +134,7 @@ export const zhCN = {
     'ledger.exported': '{{actor}} 导出{{ledger}}（{{from}} 至 {{to}}，{{rows}} 条，{{format}}）',
     'ledger.sent': '{{actor}} 将 {{month}} 的{{ledger}}标记为已报送县司法局',
     'register.exported': '{{actor}} 导出{{register}}（{{period}}，{{rows}} 条，{{format}}）',
+    'statistics.exported': '{{actor}} 导出统计图“{{chart}}”的数据（{{from}} 至 {{to}}，{{rows}} 行，Excel）',
     'retention.changed': '{{target}} 的保管期限随所依据的事实变更：{{changes}}',
     'retention.hold_set': '{{actor}} 对 {{target}} 设置保全（{{holdKind}}）：{{reason}}',
     'retention.hold_lifted': '{{actor}} 解除 {{target}} 的保全（{{holdKind}}）：{{reason}}',
@@ -445,6 +446,22 @@ export const zhCN = {
     exportTitle: '台账已导出', exportSaved_xlsx: 'Excel 文件已生成。', exportSaved_docx: 'Word 文件已生成，可通过邮件报送县司法局。', exportSaved_pdf: 'PDF 已生成，可打印。',
     exportHelp: '文件保存在本机的文档文件夹中。',
     dueTitle: '上月台账待报送', dueText: '{{month}} 的案件台账应于本月 1 日报送县司法局（Word 版同时发送邮箱）。', dueOpen: '打开台账', dueSent: '已报送', dueNotSent: '待报送',
+  },
+  statistics: {
+    title: '统计分析', period: '统计期间', last12Months: '近 12 个月', thisYear: '今年', lastYear: '去年',
+    by_month: '按月', by_officer: '按人员', by_camera: '按记录仪',
+    chart_recordings: '记录数量与时长', chart_timeliness: '按时上传情况', chart_lateness: '迟延上传时长分布', chart_unlinked: '未关联案件的记录',
+    chart_interruptions: '各记录仪中断次数', chart_lending: '查阅与借阅', chart_storage: '存储用量与增长',
+    series_records: '记录数', series_hours: '时长（小时）', series_onTime: '按时上传', series_late: '迟延上传', series_lateShare: '迟延占比（%）',
+    series_lateDay: '1 天以内', series_late3Days: '1–3 天', series_lateWeek: '3–7 天', series_lateMore: '7 天以上',
+    series_unlinked: '未关联案件', series_linked: '已关联案件', series_interruptions: '中断次数', series_videos: '视频数',
+    series_viewings: '查阅次数', series_loans: '借出次数', series_gib: '新增存储（GiB）',
+    unknown: '（不明）', empty: '{{from}} 至 {{to}} 期间没有可统计的数据。',
+    exportPng: '导出图片', exportXlsx: '导出数据',
+    exportSaved: '该图表的数据（Excel 表格）保存在：', exportHelp: '可以用 Excel 或 WPS 打开。导出已记入审计日志。',
+    used: '已用', free: '存储盘可用', freeOf: '{{free}}（共 {{total}}）', growth: '近月平均增长', perMonth: '每月 {{size}}',
+    fullIn: '按近几个月的增长速度，存储盘预计在 {{month}} 存满，请提前准备扩容。', notFull: '按近几个月的增长速度，存储盘 {{years}} 年内不会存满。',
+    driveUnreadable: '读不到存储盘的剩余空间（存储盘未连接？），无法推算何时存满。',
   },
   registers: {
     period: '期间', periodFrom: '开始日期', periodTo: '结束日期', thisMonth: '本月', lastMonth: '上月', thisYear: '今年',

@@ -22,6 +22,7 @@ import { sql as m0021 } from './0021-retention.js';
 import { sql as m0022 } from './0022-destruction.js';
 import { sql as m0023 } from './0023-dispositions.js';
 import { sql as m0024 } from './0024-case-ledger-facts.js';
+import { sql as m0025 } from './0025-statistics.js';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'destruction', sql: m0022 },
   { version: 23, name: 'dispositions', sql: m0023 },
   { version: 24, name: 'case ledger facts', sql: m0024 },
+  { version: 25, name: 'statistics', sql: m0025 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

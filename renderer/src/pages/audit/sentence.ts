@@ -57,6 +57,7 @@ function sentenceValues(t: TFunction, e: AuditEventDto): Record<string, string> 
     ...(e.action === 'viewing.closed' && typeof d.reason === 'string' ? { reason: t(`auditWords.viewing_${d.reason}`) } : {}),
     ...(e.action === 'register.exported' ? registerValues(t, d) : {}),
     ...(e.action.startsWith('ledger.') ? { ledger: t(`ledgers.title_${String(d.kind)}`), format: t(`ledgers.format_${String(d.format)}`, { defaultValue: '' }) } : {}),
+    ...(e.action === 'statistics.exported' && typeof d.chart === 'string' ? { chart: t(`statistics.chart_${d.chart}`) } : {}),
     ...(e.action.startsWith('retention.hold') && typeof d.kind === 'string' ? { holdKind: t(`retention.hold_${d.kind}`) } : {}),
   };
 }
