@@ -76,6 +76,9 @@ export const AUDIT_ACTIONS = [
   'destruction.executed',
   'record.destroyed',
   'register.exported',
+  'spot_check.drawn',
+  'spot_check.finding',
+  'spot_check.closed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -77,6 +77,9 @@ export const PERMISSIONS = {
   'retention.manage': (a: Actor) => a.role === 'keeper',
   /** A destruction list is approved or rejected by the responsible leader (分管领导) alone (000 ch.6). */
   'retention.approve': (a: Actor) => a.role === 'responsible_leader',
+  /** Spot checks are the supervisor's to draw and judge (004 §11); whoever reads the catalogue reads them. */
+  'spotChecks.read': readsCatalogue,
+  'spotChecks.manage': (a: Actor) => a.role === 'supervisor',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -36,6 +36,7 @@ import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
+import { FINDING_TEXT_MAX, VERDICTS, spotCheckDrawSchema, spotCheckSchema, spotCheckSummarySchema } from './spot-checks-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -551,6 +552,20 @@ export const METHODS = {
   // The viewing and lending registers, leaving the system
   /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
   'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),
+  // The supervisor's spot check (抽查): cases drawn from the ledger with a kept seed, findings, a printed report
+  /** Draws from the ledger of the period; the same period, size and seed draw the same cases. Refused (NO_CANDIDATES) on an empty ledger. */
+  'spotChecks.draw': method({ input: spotCheckDrawSchema, output: spotCheckSchema, access: 'spotChecks.manage' }),
+  'spotChecks.list': method({ input: empty, output: z.array(spotCheckSummarySchema), access: 'spotChecks.read' }),
+  'spotChecks.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: spotCheckSchema, access: 'spotChecks.read' }),
+  /** A finding on a drawn case, appended (a later one corrects an earlier one by coming after it). */
+  'spotChecks.addFinding': method({
+    input: z.object({ id: z.number().int().positive(), caseId: z.number().int().positive(), verdict: z.enum(VERDICTS), text: z.string().trim().min(1).max(FINDING_TEXT_MAX) }).strict(),
+    output: spotCheckSchema,
+    access: 'spotChecks.manage',
+  }),
+  'spotChecks.close': method({ input: z.object({ id: z.number().int().positive(), note: z.string().trim().max(FINDING_TEXT_MAX).optional() }).strict(), output: spotCheckSchema, access: 'spotChecks.manage' }),
+  /** The printed spot-check record (抽查记录) as a PDF for this session. */
+  'spotChecks.report': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: documentSchema, access: 'spotChecks.read' }),
 } as const;
 
 export type Methods = typeof METHODS;

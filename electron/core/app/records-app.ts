@@ -33,6 +33,7 @@ import { DestructionService } from '../retention/destruction-service.js';
 import { DestructionExecution } from '../retention/destruction-execution.js';
 import { LoansService } from '../approvals/loans-service.js';
 import { RegistersService } from '../approvals/registers-service.js';
+import { SpotChecksService } from '../spot-checks/spot-checks-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -76,6 +77,7 @@ export interface Services {
   destruction: DestructionService;
   execution: DestructionExecution;
   registers: RegistersService;
+  spotChecks: SpotChecksService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -223,5 +225,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const viewings = new ViewingsService(db, audit, clock, playback, sessions);
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, spotChecks: new SpotChecksService(db, audit, clock, settings, documents), retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
 }

@@ -69,6 +69,7 @@ export const en: Messages = {
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
     'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'register.exported': 'Register exported',
     'destruction.executed': 'Destruction list executed', 'record.destroyed': 'Record destroyed',
+    'spot_check.drawn': 'Spot check drawn', 'spot_check.finding': 'Spot-check finding recorded', 'spot_check.closed': 'Spot check closed',
   },
   auditSentences: {
     'system.initialized': '{{actor}} set up the office “{{office}}”',
@@ -135,6 +136,9 @@ export const en: Messages = {
     'viewing.closed': 'Viewing #{{viewingId}} ended ({{reason}}), {{events}} actions logged',
     'viewing.unlock_refused': 'Someone tried to leave the viewer of viewing #{{viewingId}} with a wrong password',
     'register.exported': '{{actor}} exported the {{register}} ({{period}}, {{rows}} entries, {{format}})',
+    'spot_check.drawn': '{{actor}} drew spot check {{target}}: {{drawn}} of the {{candidates}} cases on the ledger from {{from}} to {{to}}, with seed {{seed}}',
+    'spot_check.finding': '{{actor}} recorded a finding on case {{target}} in spot check {{number}} ({{verdict}}): {{text}}',
+    'spot_check.closed': '{{actor}} closed spot check {{target}}; note: {{note}}',
     'retention.changed': 'Retention of {{target}} changed with the facts it rests on: {{changes}}',
     'retention.hold_set': '{{actor}} put a hold on {{target}} ({{holdKind}}): {{reason}}',
     'retention.hold_lifted': '{{actor}} lifted the hold on {{target}} ({{holdKind}}): {{reason}}',
@@ -161,7 +165,7 @@ export const en: Messages = {
   },
   auditTargets: { office: 'office profile', security: 'security settings', ingest: 'import rules', timeliness: 'upload deadline', integrity: 'integrity checks', cases: 'case settings', retention: 'retention periods' },
   auditValues: {
-    wrong_password: 'wrong password', unknown_user: 'unknown user', locked: 'account locked', disabled: 'account disabled', standard: 'standard', evidence: 'evidence', permanent: 'permanent',
+    wrong_password: 'wrong password', unknown_user: 'unknown user', locked: 'account locked', disabled: 'account disabled', standard: 'standard', evidence: 'evidence', permanent: 'permanent', pass: 'passed', problem: 'problem found',
   },
   importer: {
     noDrives: 'No camera or removable drive found. A camera shows up here when plugged in; or type a folder.', orFolder: 'Or a folder', browse: 'Browse…', unavailable: 'not reachable now',

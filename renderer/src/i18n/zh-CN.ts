@@ -67,6 +67,7 @@ export const zhCN = {
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
     'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'register.exported': '导出登记簿', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
     'destruction.executed': '执行销毁清单', 'record.destroyed': '销毁记录',
+    'spot_check.drawn': '抽取抽查案件', 'spot_check.finding': '记录抽查意见', 'spot_check.closed': '结束抽查',
   },
   auditSentences: {
     'system.initialized': '{{actor}} 完成首次设置，建立单位“{{office}}”',
@@ -133,6 +134,9 @@ export const zhCN = {
     'viewing.closed': '现场查阅 #{{viewingId}} 结束（{{reason}}），记录 {{events}} 次操作',
     'viewing.unlock_refused': '有人试图退出现场查阅 #{{viewingId}} 的查阅界面，密码错误',
     'register.exported': '{{actor}} 导出{{register}}（{{period}}，{{rows}} 条，{{format}}）',
+    'spot_check.drawn': '{{actor}} 抽查 {{target}}：从 {{from}} 至 {{to}} 台账上的 {{candidates}} 件案件中，以随机种子 {{seed}} 抽取 {{drawn}} 件',
+    'spot_check.finding': '{{actor}} 在抽查 {{number}} 中对案件 {{target}} 记录意见（{{verdict}}）：{{text}}',
+    'spot_check.closed': '{{actor}} 结束抽查 {{target}}，说明：{{note}}',
     'retention.changed': '{{target}} 的保管期限随所依据的事实变更：{{changes}}',
     'retention.hold_set': '{{actor}} 对 {{target}} 设置保全（{{holdKind}}）：{{reason}}',
     'retention.hold_lifted': '{{actor}} 解除 {{target}} 的保全（{{holdKind}}）：{{reason}}',
@@ -159,7 +163,7 @@ export const zhCN = {
   },
   auditTargets: { office: '单位信息', security: '安全策略', ingest: '导入规则', timeliness: '上传时限', integrity: '完整性检查', cases: '案件设置', retention: '保管期限' },
   auditValues: {
-    wrong_password: '密码错误', unknown_user: '用户不存在', locked: '账号已锁定', disabled: '账号已停用', standard: '一般', evidence: '证据', permanent: '永久',
+    wrong_password: '密码错误', unknown_user: '用户不存在', locked: '账号已锁定', disabled: '账号已停用', standard: '一般', evidence: '证据', permanent: '永久', pass: '合格', problem: '有问题',
   },
   importer: {
     noDrives: '没有检测到执法记录仪或移动存储。插入记录仪后会自动出现在这里，也可以直接填写文件夹。', orFolder: '或文件夹', browse: '浏览…', unavailable: '当前无法访问',
