@@ -11,7 +11,7 @@ export const en: Messages = {
   access: { title: 'No access to this page', text: 'Your account may not use this page. Ask an administrator if you need it.', home: 'Back to home' },
   nav: {
     backup: 'Backup', dashboard: 'Home', import: 'Import', library: 'Library', cases: 'Cases', lending: 'Viewing & lending', retention: 'Retention',
-    discs: 'Discs', ledgers: 'Ledgers', audit: 'Audit log', settings: 'Settings',
+    discs: 'Discs', ledgers: 'Ledgers', spotChecks: 'Spot checks', audit: 'Audit log', settings: 'Settings',
   },
   setup: {
     title: 'First-run setup', intro: 'This data folder is used for the first time. Enter the office details and create the first account (archive keeper, with administrator rights).',
@@ -435,6 +435,23 @@ export const en: Messages = {
     rulesHelp: 'Which leader decides each kind of request. A change applies to requests made afterwards; a request already made keeps the approver it was made with.', approverFor: 'Approver of {{kind}}',
   },
   documents: { openPdf: 'Open PDF', download: 'Download Excel file' },
+  spotChecks: {
+    title: 'Spot checks of case files', new: 'New spot check', number: 'Number', period: 'Ledger period', periodText: '{{from}} to {{to}}', seed: 'Seed', sample: 'Drawn / on the ledger',
+    sampleText: '{{drawn}} / {{candidates}} cases', results: 'Results', passedCount: '{{count}} passed', problemsCount: '{{count}} with problems', uncheckedCount: '{{count}} unchecked',
+    drawnBy: 'Drawn by', state: 'State', open: 'Open', closed: 'Closed', closedBy: 'closed by {{by}} at {{at}}',
+    empty: 'No spot checks yet.', emptyJudge: 'No spot checks yet. Click "New spot check" and choose a ledger period and a sample size.',
+    drawTitle: 'New spot check: draw cases from the ledger', drawSubmit: 'Draw',
+    drawHelp: 'Cases are drawn at random from the ledger of the period (penalty and coercion cases by the day they closed, inspections by the day inspected or re-checked). The seed is shown and kept: anyone who draws with the same period, size and seed gets the same cases.',
+    size: 'Sample size', seedHelp: 'Leave empty for a new random seed; type a kept seed to repeat that draw.', seedPlaceholder: 'new seed', seedInvalid: 'A seed is a whole number from 0 to {{max}}.',
+    detailTitle: 'Spot check {{number}}', report: 'Print the report', reportTitle: 'Spot-check report {{number}}', reportSaved: 'The spot-check report (PDF) was saved to:',
+    close: 'Close the spot check', closeConfirm: 'A closed spot check takes no more findings. Close it?', closeNote: 'Closing note (optional)',
+    allDrawn: 'Only {{candidates}} cases are on the ledger in the period, fewer than the {{requested}} asked for: all of them were drawn.',
+    repeatHelp: 'To repeat this draw: start a new spot check with the same ledger period and sample size and type the seed above (while the ledger is unchanged, the same cases come out in the same order).',
+    position: 'No.', ledgerDay: 'Ledger day', verdict: 'Verdict', verdict_pass: 'Passed', verdict_problem: 'Problem found', unchecked: 'Unchecked', findings: 'Findings',
+    read: 'Read the file', addFinding: 'Record a finding', noFindings: 'No findings recorded yet.', findingBy: '({{by}}, {{at}})', findingsOf: 'Findings of spot check {{number}}',
+    findingTitle: 'Finding on {{caseNo}}', findingSubmit: 'Record', findingText: 'Finding', findingHelp: 'A finding is never edited once recorded; to correct it, record another.',
+    viewings: 'Viewings ({{count}})', noViewings: 'Nobody has viewed this case’s material.',
+  },
   lending: { tab_requests: 'Requests and approvals', tab_viewings: 'Viewing register', tab_loans: 'Lending register' },
   registers: {
     period: 'Period', periodFrom: 'From', periodTo: 'To', thisMonth: 'This month', lastMonth: 'Last month', thisYear: 'This year',

@@ -9,7 +9,7 @@ export const zhCN = {
   access: { title: '无权使用此页面', text: '您的账号没有使用这一页面的权限。如确需使用，请联系管理员。', home: '返回首页' },
   nav: {
     backup: '备份', dashboard: '首页', import: '导入', library: '资料库', cases: '案件', lending: '查阅借阅', retention: '保管期限',
-    discs: '刻录光盘', ledgers: '台账统计', audit: '审计日志', settings: '系统设置',
+    discs: '刻录光盘', ledgers: '台账统计', spotChecks: '抽查', audit: '审计日志', settings: '系统设置',
   },
   setup: {
     title: '首次设置', intro: '这是本数据目录第一次使用。请填写单位信息，并创建第一个账号（档案管理员，具有管理员权限）。',
@@ -432,6 +432,23 @@ export const zhCN = {
     rulesHelp: '每类申请由哪位领导审批。修改只影响之后提出的申请；已提出的申请仍由提出时规定的领导审批。', approverFor: '{{kind}}的审批人',
   },
   documents: { openPdf: '打开 PDF', download: '下载 Excel 文件' },
+  spotChecks: {
+    title: '案卷抽查', new: '新抽查', number: '抽查编号', period: '台账期间', periodText: '{{from}} 至 {{to}}', seed: '随机种子', sample: '抽取 / 台账案件',
+    sampleText: '{{drawn}} 件 / {{candidates}} 件', results: '抽查结论', passedCount: '合格 {{count}}', problemsCount: '有问题 {{count}}', uncheckedCount: '未检查 {{count}}',
+    drawnBy: '抽查人', state: '状态', open: '抽查中', closed: '已结束', closedBy: '{{by}} 于 {{at}} 结束',
+    empty: '还没有抽查记录。', emptyJudge: '还没有抽查记录。点击“新抽查”，选择台账期间和抽取数量。',
+    drawTitle: '新抽查：从台账随机抽取案件', drawSubmit: '抽取',
+    drawHelp: '从所选期间的台账案件中随机抽取（处罚、强制案件按结案日期，检查案件按检查或复检日期）。随机种子会显示并保存，任何人用同一期间、数量和种子都能抽到相同的案件。',
+    size: '抽取数量', seedHelp: '留空则自动生成新的随机种子；要重现以前的抽查，填入当时的种子。', seedPlaceholder: '自动生成', seedInvalid: '随机种子是 0 到 {{max}} 之间的整数。',
+    detailTitle: '抽查 {{number}}', report: '打印抽查记录', reportTitle: '抽查记录 {{number}}', reportSaved: '抽查记录（PDF）已保存：',
+    close: '结束抽查', closeConfirm: '结束后不能再记录意见。确定结束这次抽查吗？', closeNote: '结束说明（可不填）',
+    allDrawn: '该期间台账上只有 {{candidates}} 件案件，少于要求的 {{requested}} 件，已全部抽取。',
+    repeatHelp: '重现方法：新抽查时选择同一台账期间、同一抽取数量，并填入上面的随机种子（台账案件不变时，抽到的案件和顺序相同）。',
+    position: '序号', ledgerDay: '台账日期', verdict: '结论', verdict_pass: '合格', verdict_problem: '有问题', unchecked: '未检查', findings: '抽查意见',
+    read: '查看案卷', addFinding: '记录意见', noFindings: '还没有记录意见。', findingBy: '（{{by}}，{{at}}）', findingsOf: '抽查 {{number}} 的意见',
+    findingTitle: '记录抽查意见：{{caseNo}}', findingSubmit: '记录', findingText: '抽查意见', findingHelp: '意见记录后不能修改；如需更正，再记录一条新的意见。',
+    viewings: '查阅记录（{{count}} 次）', noViewings: '没有人查阅过该案件的资料。',
+  },
   lending: { tab_requests: '申请与审批', tab_viewings: '查阅登记', tab_loans: '借阅登记' },
   registers: {
     period: '期间', periodFrom: '开始日期', periodTo: '结束日期', thisMonth: '本月', lastMonth: '上月', thisYear: '今年',
