@@ -36,6 +36,7 @@ import { loanDaySchema, loanSchema } from './loans-dto.js';
 import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
+import { roomRegisterQuerySchema, roomValueSchema } from './room-registers.js';
 import { FINDING_TEXT_MAX, VERDICTS, spotCheckDrawSchema, spotCheckSchema, spotCheckSummarySchema } from './spot-checks-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
@@ -552,6 +553,8 @@ export const METHODS = {
   // The viewing and lending registers, leaving the system
   /** A register as filtered on screen, whole, as an XLSX or an A4 landscape PDF for this session; audited. A supervisor may. */
   'registers.export': method({ input: registerExportSchema, output: documentSchema, access: 'records.read' }),
+  /** A room register (imports, discs, destruction, integrity checks) as filtered, newest first, at most LIMITS.registerRowsMax rows. */
+  'registers.rows': method({ input: roomRegisterQuerySchema, output: z.array(z.record(z.string(), roomValueSchema)), access: 'records.read' }),
   // The supervisor's spot check (抽查): cases drawn from the ledger with a kept seed, findings, a printed report
   /** Draws from the ledger of the period; the same period, size and seed draw the same cases. Refused (NO_CANDIDATES) on an empty ledger. */
   'spotChecks.draw': method({ input: spotCheckDrawSchema, output: spotCheckSchema, access: 'spotChecks.manage' }),

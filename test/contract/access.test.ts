@@ -269,6 +269,13 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'registers.export': [
     { input: () => ({ register: 'loans', format: 'xlsx', filters: { state: 'out' } }), expect: only(CATALOGUE) },
     { input: () => ({ register: 'viewings', format: 'pdf', filters: {} }), expect: only(CATALOGUE) },
+    { input: () => ({ register: 'imports', format: 'xlsx', filters: { flagged: true } }), expect: only(CATALOGUE) },
+  ],
+  'registers.rows': [
+    { input: () => ({ register: 'imports', filters: {} }), expect: only(CATALOGUE), shows: { supervisor: length(3) } },
+    { input: () => ({ register: 'discs', filters: {} }), expect: only(CATALOGUE), shows: { keeper: length(1) } },
+    { input: () => ({ register: 'destruction', filters: { flagged: true } }), expect: only(CATALOGUE), shows: { responsible: length(1) } },
+    { input: () => ({ register: 'integrity', filters: {} }), expect: only(CATALOGUE) },
   ],
   // Spot checks are the supervisor's to draw and judge; whoever reads the catalogue reads them.
   'spotChecks.draw': [

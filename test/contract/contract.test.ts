@@ -255,6 +255,9 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect((await ok<unknown[]>('loans.list', { state: 'returned', borrower: '司法所' }, token)).length).toBe(1);
       expect((await ok<{ name: string }>('registers.export', { register: 'loans', format: 'xlsx', filters: { from: today, to: today } }, token)).name).toMatch(/\.xlsx$/);
       expect((await ok<{ name: string }>('registers.export', { register: 'viewings', format: 'pdf', filters: { state: 'closed' } }, token)).name).toMatch(/\.pdf$/);
+      const imported = await ok<{ name: string }[]>('registers.rows', { register: 'imports', filters: { from: today, to: today } }, token);
+      expect(imported.length).toBeGreaterThan(0);
+      expect(await code('registers.rows', { register: 'discs', filters: { from: today, to: '2000-01-01' } }, token)).toBe('VALIDATION_FAILED');
       // Spot checks: the keeper reads them but never draws; the supervisor finds nothing on an empty ledger.
       await ok('accounts.create', { username: 'county1', displayName: '县局周某', role: 'supervisor', isAdmin: false, password: 'County2026x' }, token);
       const county = await ok<{ token: string }>('auth.login', { username: 'county1', password: 'County2026x' });

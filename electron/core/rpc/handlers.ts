@@ -159,6 +159,7 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
   'destruction.execute': (app, input, ctx) => ({ jobId: app.core.execution.execute(ctx, input.id) }),
   'destruction.job': (app, input) => app.core.execution.job(input.jobId),
   'registers.export': (app, input, ctx) => app.core.registers.export(ctx, input),
+  'registers.rows': (app, input) => app.core.registers.rows(input),
   'spotChecks.draw': (app, input, ctx) => app.core.spotChecks.draw(ctx, input),
   'spotChecks.list': (app) => app.core.spotChecks.list(),
   'spotChecks.get': (app, input) => app.core.spotChecks.get(input.id),

@@ -153,7 +153,7 @@ export const en: Messages = {
     viewing_closed: 'closed', viewing_expired: 'the approved time ran out', viewing_interrupted: 'recorded after the program stopped unexpectedly',
     request_officer_view: 'officer viewing', request_department_view: 'department viewing', request_department_borrow: 'department borrowing', request_party_view: 'party viewing', request_lend_item: 'item lent out',
     paperDecision: ' (signed on paper, entered by {{actor}})',
-    register_viewings: 'viewing register', register_loans: 'lending register', registerPeriod: '{{from}} to {{to}}', wholeRegister: 'all dates',
+    register_viewings: 'viewing register', register_loans: 'lending register', register_imports: 'import register', register_discs: 'disc register', register_destruction: 'destruction register', register_integrity: 'integrity-check register', registerPeriod: '{{from}} to {{to}}', wholeRegister: 'all dates',
     none: 'none', nobody: 'nobody', andMore: '{{names}} and {{count}} more', changedField: '{{label}} changed',
     chainOk: '{{count}} entries intact', chainBroken: 'altered from entry {{seq}}', link_evidence: 'evidence', link_other: 'other material',
     replacing: '; replaces disc {{number}}, because: {{reason}}', unregisteredDisc: '(no number)', originUnknown: 'not in this register, origin can’t be shown',

@@ -151,7 +151,7 @@ export const zhCN = {
     viewing_closed: '正常结束', viewing_expired: '批准的时间已到', viewing_interrupted: '程序意外退出后补记',
     request_officer_view: '执法人员查阅', request_department_view: '其他部门查阅', request_department_borrow: '其他部门借阅', request_party_view: '当事人查阅', request_lend_item: '借出实物',
     paperDecision: '（纸质审批，由 {{actor}} 录入）',
-    register_viewings: '查阅登记', register_loans: '借阅登记', registerPeriod: '{{from}} 至 {{to}}', wholeRegister: '全部期间',
+    register_viewings: '查阅登记', register_loans: '借阅登记', register_imports: '导入登记', register_discs: '光盘登记', register_destruction: '销毁登记', register_integrity: '完整性检查登记', registerPeriod: '{{from}} 至 {{to}}', wholeRegister: '全部期间',
     none: '无', nobody: '无人', andMore: '{{names}} 等 {{count}} 个文件', changedField: '{{label}}已修改',
     chainOk: '{{count}} 条记录完整', chainBroken: '第 {{seq}} 条起被改动', link_evidence: '证据', link_other: '其他材料',
     replacing: '；替代光盘 {{number}}，原因：{{reason}}', unregisteredDisc: '（无编号）', originUnknown: '不在本室登记簿中，无法证明来源',
