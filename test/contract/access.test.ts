@@ -273,8 +273,8 @@ const WALK: { [M in MethodName]: Probe[] } = {
   ],
   'registers.rows': [
     { input: () => ({ register: 'imports', filters: {} }), expect: only(CATALOGUE), shows: { supervisor: length(3) } },
-    { input: () => ({ register: 'discs', filters: {} }), expect: only(CATALOGUE), shows: { keeper: length(1) } },
-    { input: () => ({ register: 'destruction', filters: { flagged: true } }), expect: only(CATALOGUE), shows: { responsible: length(1) } },
+    { input: () => ({ register: 'discs', filters: {} }), expect: only(CATALOGUE) },
+    { input: () => ({ register: 'destruction', filters: { flagged: true } }), expect: only(CATALOGUE) },
     { input: () => ({ register: 'integrity', filters: {} }), expect: only(CATALOGUE) },
   ],
   // Spot checks are the supervisor's to draw and judge; whoever reads the catalogue reads them.

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BarChartOutlined, FileSearchOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined,
+  AuditOutlined, BarChartOutlined, BookOutlined, FileSearchOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined,
   SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -16,6 +16,7 @@ import { LendingPage } from '../pages/lending/LendingPage.js';
 import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { RetentionPage } from '../pages/retention/RetentionPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
+import { RegistersPage } from '../pages/registers/RegistersPage.js';
 import { SpotChecksPage } from '../pages/spot-checks/SpotChecksPage.js';
 
 export interface PageProps {
@@ -55,6 +56,8 @@ export const ROUTES = {
   discs: { icon: <SafetyCertificateOutlined />, permission: 'discs.read', page: (p) => <DiscsPage status={p.status} account={p.account} part={p.part} onPart={(part) => p.navigate('discs', part)} /> },
   // The ledgers are not built yet; shown to those who will use them so the plan is visible.
   ledgers: { icon: <BarChartOutlined />, permission: 'records.read', page: () => <ComingPage route="ledgers" /> },
+  // The records room's own registers, read like the catalogue; `#/registers/discs` is a tab.
+  registers: { icon: <BookOutlined />, permission: 'records.read', page: (p) => <RegistersPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('registers', tab)} /> },
   // The supervisor's spot checks; `#/spotChecks/<id>` is the check open below the list.
   spotChecks: { icon: <FileSearchOutlined />, permission: 'spotChecks.read', page: (p) => <SpotChecksPage account={p.account} part={p.part} onPart={(part) => p.navigate('spotChecks', part)} /> },
   backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
