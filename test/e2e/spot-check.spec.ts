@@ -3,19 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { make } from '../support/media.js';
-import { callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
+import { addUsers, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
 
 const PASSWORD = 'Officer2026';
 
 /** Two officers, a county supervisor, a case with its evidence, and six cases that closed in November: the ledger to draw from. */
 function office(dataDir: string, camera: string): void {
-  for (const [user, name, role, no] of [
+  addUsers(dataDir, [
     ['li', '李建国', 'officer', '000123'],
     ['zhang', '张伟', 'officer', '000456'],
     ['county', '县局周某', 'supervisor', ''],
-  ] as const) {
-    records(dataDir, ['user', 'add', user, '--role', role, '--name', name, ...(no ? ['--officer-no', no] : [])], { RECORDS_NEW_PASSWORD: PASSWORD });
-  }
+  ] as const, PASSWORD);
   make.wav(path.join(camera, 'T001_000123_20261120093000_0001.WAV'), 1);
   records(dataDir, ['import', camera]);
   const { caseId } = fileEvidenceCase(dataDir, '峡综执罚〔2026〕12号');

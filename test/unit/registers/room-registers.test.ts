@@ -1,5 +1,4 @@
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { RoomRegister } from '../../../shared/contract/room-registers.js';
 import { roomRegister } from '../../../electron/core/registers/room-tables.js';
@@ -7,23 +6,13 @@ import { builtDisc } from '../../support/discs.js';
 import { make } from '../../support/media.js';
 import { pageTexts, squeeze } from '../../support/pdf.js';
 import { appPerTest, scratch } from '../../support/test-app.js';
+import { readSheet, rowValues } from '../../support/xlsx.js';
 
 const dir = scratch();
 const { open } = appPerTest();
 
-async function readSheet(file: string): Promise<ExcelJS.Worksheet> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new Error('no worksheet');
-  return sheet;
-}
-
-/** A row's cells from the first column, as text (dates as the office's wall clock they were written from). */
-function rowText(sheet: ExcelJS.Worksheet, n: number): string[] {
-  const values = (sheet.getRow(n).values as unknown[]).slice(1);
-  return values.map((v) => (v instanceof Date ? v.toISOString().replace('T', ' ').slice(0, 16) : String(v ?? '')));
-}
+/** A row's cells as text. */
+const rowText = (sheet: Awaited<ReturnType<typeof readSheet>>, n: number): string[] => rowValues(sheet, n).map((v) => String(v ?? ''));
 
 /**
  * The disc office of support/discs.ts (three camera files of 11-20 imported late on 11-24, a
