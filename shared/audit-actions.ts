@@ -79,6 +79,9 @@ export const AUDIT_ACTIONS = [
   'ledger.exported',
   'ledger.sent',
   'statistics.exported',
+  'spot_check.drawn',
+  'spot_check.finding',
+  'spot_check.closed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

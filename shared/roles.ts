@@ -82,6 +82,9 @@ export const PERMISSIONS = {
   'ledgers.report': (a: Actor) => a.role === 'keeper',
   /** Statistics feed reviews and supervision (002 §(二)4): the keeper, the leaders and the supervisor, who read the whole catalogue. */
   'statistics.read': readsCatalogue,
+  /** Spot checks are the supervisor's to draw and judge (004 §11); whoever reads the catalogue reads them. */
+  'spotChecks.read': readsCatalogue,
+  'spotChecks.manage': (a: Actor) => a.role === 'supervisor',
 } as const satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof PERMISSIONS;

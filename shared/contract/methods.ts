@@ -38,6 +38,8 @@ import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentio
 import { ledgerDueSchema, ledgerExportSchema, ledgerFactsSchema, ledgerMarkSchema, ledgerQuerySchema, ledgerSchema } from './ledgers-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
 import { statisticsQuerySchema, statisticsSchema } from './statistics-dto.js';
+import { roomRegisterQuerySchema, roomValueSchema } from './room-registers.js';
+import { FINDING_TEXT_MAX, VERDICTS, spotCheckDrawSchema, spotCheckSchema, spotCheckSummarySchema } from './spot-checks-dto.js';
 import { absenceSchema, importJobSchema, importOptionsSchema, mediaTypeSchema, recordSchema, sourcePreviewSchema, sourceSchema, wallClockSchema } from './records-dto.js';
 
 /**
@@ -573,6 +575,22 @@ export const METHODS = {
   'statistics.get': method({ input: statisticsQuerySchema, output: statisticsSchema, access: 'statistics.read' }),
   /** The same data as an XLSX for this session; audited. */
   'statistics.export': method({ input: statisticsQuerySchema, output: documentSchema, access: 'statistics.read' }),
+  /** A room register (imports, discs, destruction, integrity checks) as filtered, newest first, at most LIMITS.registerRowsMax rows. */
+  'registers.rows': method({ input: roomRegisterQuerySchema, output: z.array(z.record(z.string(), roomValueSchema)), access: 'records.read' }),
+  // The supervisor's spot check (抽查): cases drawn from the ledger with a kept seed, findings, a printed report
+  /** Draws from the ledger of the period; the same period, size and seed draw the same cases. Refused (NO_CANDIDATES) on an empty ledger. */
+  'spotChecks.draw': method({ input: spotCheckDrawSchema, output: spotCheckSchema, access: 'spotChecks.manage' }),
+  'spotChecks.list': method({ input: empty, output: z.array(spotCheckSummarySchema), access: 'spotChecks.read' }),
+  'spotChecks.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: spotCheckSchema, access: 'spotChecks.read' }),
+  /** A finding on a drawn case, appended (a later one corrects an earlier one by coming after it). */
+  'spotChecks.addFinding': method({
+    input: z.object({ id: z.number().int().positive(), caseId: z.number().int().positive(), verdict: z.enum(VERDICTS), text: z.string().trim().min(1).max(FINDING_TEXT_MAX) }).strict(),
+    output: spotCheckSchema,
+    access: 'spotChecks.manage',
+  }),
+  'spotChecks.close': method({ input: z.object({ id: z.number().int().positive(), note: z.string().trim().max(FINDING_TEXT_MAX).optional() }).strict(), output: spotCheckSchema, access: 'spotChecks.manage' }),
+  /** The printed spot-check record (抽查记录) as a PDF for this session. */
+  'spotChecks.report': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: documentSchema, access: 'spotChecks.read' }),
 } as const;
 
 export type Methods = typeof METHODS;

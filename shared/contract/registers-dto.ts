@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { loanDaySchema } from './loans-dto.js';
+import { ROOM_REGISTERS, roomFiltersSchema } from './room-registers.js';
 
 /** Words a register is searched by: part of a name or a case number, any case. */
 const textFilter = z.string().trim().max(LIMITS.textFilterMax).optional();
@@ -52,7 +53,7 @@ export const loanFiltersSchema = z
   .refine(ordered, orderIssue);
 export type LoanFilters = z.output<typeof loanFiltersSchema>;
 
-export const REGISTERS = ['viewings', 'loans'] as const;
+export const REGISTERS = ['viewings', 'loans', ...ROOM_REGISTERS] as const;
 export type RegisterName = (typeof REGISTERS)[number];
 export const REGISTER_FORMATS = ['xlsx', 'pdf'] as const;
 
@@ -60,6 +61,7 @@ export const REGISTER_FORMATS = ['xlsx', 'pdf'] as const;
 export const registerExportSchema = z.discriminatedUnion('register', [
   z.object({ register: z.literal('viewings'), format: z.enum(REGISTER_FORMATS), filters: viewingFiltersSchema }).strict(),
   z.object({ register: z.literal('loans'), format: z.enum(REGISTER_FORMATS), filters: loanFiltersSchema }).strict(),
+  z.object({ register: z.enum(ROOM_REGISTERS), format: z.enum(REGISTER_FORMATS), filters: roomFiltersSchema }).strict(),
 ]);
 export type RegisterExport = z.output<typeof registerExportSchema>;
 

@@ -71,6 +71,8 @@ interface World {
   /** A destruction list of r2 (aged past its period in the world) still pending; an earlier one of it was rejected. */
   destruction: number;
   rejectedDestruction: number;
+  /** The supervisor's spot check of November's ledger, which holds case 2 (closed on 11-10). */
+  spotCheck: number;
   window: { from: string; to: string };
   scan: string;
   newDir: () => string;
@@ -172,7 +174,8 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'cases.update': [{ input: (w) => ({ id: w.case1, version: 999, fields: caseFields('峡综执罚〔2026〕1号', [w.ids.officerA, w.ids.officerC]) }), expect: only(['keeper'], 'STALE_VERSION') }],
   'cases.setLedgerFacts': [{ input: (w) => ({ id: w.case1, version: 999, facts: NO_LEDGER_FACTS }), expect: only(['keeper'], 'STALE_VERSION') }],
   'cases.link': [
-    { input: (w) => ({ caseId: w.case2, recordIds: [w.r1], role: 'other' }), expect: only(['keeper']) },
+    // Case 2 is closed in the world (it is November's ledger): linking to it says why.
+    { input: (w) => ({ caseId: w.case2, recordIds: [w.r1], role: 'other', reason: '补充材料' }), expect: only(['keeper']) },
     { input: (w) => ({ caseId: w.case2, recordIds: [999], role: 'other' }), expect: only(['keeper'], 'NOT_FOUND') },
   ],
   'cases.unlink': [{ input: () => ({ linkId: 999, reason: '误关联' }), expect: only(['keeper'], 'NOT_FOUND') }],
@@ -268,6 +271,7 @@ const WALK: { [M in MethodName]: Probe[] } = {
   'registers.export': [
     { input: () => ({ register: 'loans', format: 'xlsx', filters: { state: 'out' } }), expect: only(CATALOGUE) },
     { input: () => ({ register: 'viewings', format: 'pdf', filters: {} }), expect: only(CATALOGUE) },
+    { input: () => ({ register: 'imports', format: 'xlsx', filters: { flagged: true } }), expect: only(CATALOGUE) },
   ],
   // The county ledgers are read and exported like the registers; only the keeper marks one sent.
   'ledgers.get': [{ input: () => ({ kind: 'penalty' }), expect: only(CATALOGUE) }],
@@ -280,6 +284,25 @@ const WALK: { [M in MethodName]: Probe[] } = {
     { input: () => ({ chart: 'storage' }), expect: only(CATALOGUE) },
   ],
   'statistics.export': [{ input: () => ({ chart: 'unlinked' }), expect: only(CATALOGUE) }],
+  'registers.rows': [
+    { input: () => ({ register: 'imports', filters: {} }), expect: only(CATALOGUE), shows: { supervisor: length(3) } },
+    { input: () => ({ register: 'discs', filters: {} }), expect: only(CATALOGUE) },
+    { input: () => ({ register: 'destruction', filters: { flagged: true } }), expect: only(CATALOGUE) },
+    { input: () => ({ register: 'integrity', filters: {} }), expect: only(CATALOGUE) },
+  ],
+  // Spot checks are the supervisor's to draw and judge; whoever reads the catalogue reads them.
+  'spotChecks.draw': [
+    { input: () => ({ from: '2026-11-01', to: '2026-11-30', size: 3, seed: 7 }), expect: { supervisor: 'ok' }, shows: { supervisor: (v) => expect((v as { drawn: number }).drawn).toBe(1) } },
+    { input: () => ({ from: '2020-01-01', to: '2020-01-31', size: 3 }), expect: { supervisor: 'NO_CANDIDATES' } },
+  ],
+  'spotChecks.list': [{ input: () => ({}), expect: only(CATALOGUE) }],
+  'spotChecks.get': [{ input: (w) => ({ id: w.spotCheck }), expect: only(CATALOGUE) }],
+  'spotChecks.addFinding': [
+    { input: (w) => ({ id: w.spotCheck, caseId: w.case2, verdict: 'pass', text: '卷内材料齐全' }), expect: { supervisor: 'ok' } },
+    { input: (w) => ({ id: w.spotCheck, caseId: w.case1, verdict: 'problem', text: '未抽到的案件' }), expect: { supervisor: 'CASE_NOT_DRAWN' } },
+  ],
+  'spotChecks.close': [{ input: (w) => ({ id: w.spotCheck }), expect: { supervisor: 'ok' } }],
+  'spotChecks.report': [{ input: (w) => ({ id: w.spotCheck }), expect: only(CATALOGUE) }],
 };
 
 /** Sign-out kills the session it is called with: walked last. */
@@ -433,6 +456,8 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const rejectedDestruction = (await ok<{ id: number }>('destruction.propose', { recordIds: [r2], reason: '期满销毁' }, keeperToken)).id;
   await ok('destruction.decide', { id: rejectedDestruction, outcome: 'rejected', reason: '需核对' }, await asOfficer(ACCOUNTS.responsible.username));
   const destruction = (await ok<{ id: number }>('destruction.propose', { recordIds: [r2], reason: '核对后再次提出' }, keeperToken)).id;
+  await ok('cases.update', { id: case2, version: 1, fields: { ...caseFields('峡综执罚〔2026〕2号', [ids.officerC ?? 0, 1]), status: 'closed', closedOn: '2026-11-10' } }, keeperToken);
+  const spotCheck = (await ok<{ id: number }>('spotChecks.draw', { from: '2026-11-01', to: '2026-11-30', size: 5 }, await asOfficer(ACCOUNTS.supervisor.username))).id;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.
   const lapsed = await t.login(ACCOUNTS.lapsed.username);
@@ -468,6 +493,7 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
     hold,
     destruction,
     rejectedDestruction,
+    spotCheck,
     window,
     scan,
     newDir: () => dir('rr-access-target-'),

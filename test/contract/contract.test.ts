@@ -268,6 +268,20 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('statistics.get', { chart: 'recordings', from: '2026-12-31', to: '2026-01-01' }, token)).toBe('VALIDATION_FAILED');
       expect(await code('statistics.get', { chart: 'pie' }, token)).toBe('VALIDATION_FAILED');
       expect((await ok<{ name: string }>('statistics.export', { chart: 'lending' }, token)).name).toMatch(/^statistics-lending-.*\.xlsx$/);
+      const imported = await ok<{ name: string }[]>('registers.rows', { register: 'imports', filters: { from: today, to: today } }, token);
+      expect(imported.length).toBeGreaterThan(0);
+      expect(await code('registers.rows', { register: 'discs', filters: { from: today, to: '2000-01-01' } }, token)).toBe('VALIDATION_FAILED');
+      // Spot checks: the keeper reads them but never draws; the supervisor finds nothing on an empty ledger.
+      await ok('accounts.create', { username: 'county1', displayName: '县局周某', role: 'supervisor', isAdmin: false, password: 'County2026x' }, token);
+      const county = await ok<{ token: string }>('auth.login', { username: 'county1', password: 'County2026x' });
+      expect(await code('spotChecks.draw', { from: '2026-11-01', to: '2026-11-30', size: 5 }, token)).toBe('FORBIDDEN');
+      expect(await code('spotChecks.draw', { from: '2020-11-01', to: '2020-11-30', size: 5, seed: 1 }, county.token)).toBe('NO_CANDIDATES');
+      expect(await code('spotChecks.draw', { from: '2026-11-30', to: '2026-11-01', size: 5 }, county.token)).toBe('VALIDATION_FAILED');
+      expect(await ok<unknown[]>('spotChecks.list', {}, token)).toEqual([]);
+      expect(await code('spotChecks.get', { id: 1 }, token)).toBe('NOT_FOUND');
+      expect(await code('spotChecks.addFinding', { id: 1, caseId: kase.id, verdict: 'pass', text: '齐全' }, county.token)).toBe('NOT_FOUND');
+      expect(await code('spotChecks.close', { id: 1 }, county.token)).toBe('NOT_FOUND');
+      expect(await code('spotChecks.report', { id: 1 }, token)).toBe('NOT_FOUND');
     });
   });
 }

@@ -110,6 +110,11 @@ export function records(dataDir: string, args: string[], env: Record<string, str
   execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, ...args], { env: { ...process.env, RECORDS_PASSWORD: KEEPER.password, ...env }, stdio: 'pipe' });
 }
 
+/** Accounts added through the CLI, with the officers' test password: [username, name, role, officer number or ''] each. */
+export function addUsers(dataDir: string, users: readonly (readonly [string, string, string, string])[], password = 'Officer2026'): void {
+  for (const [user, name, role, no] of users) records(dataDir, ['user', 'add', user, '--role', role, '--name', name, ...(no ? ['--officer-no', no] : [])], { RECORDS_NEW_PASSWORD: password });
+}
+
 /** One contract method through the CLI as the keeper, its JSON answer parsed: set-up that needs ids back. */
 export function callAsKeeper<T>(dataDir: string, method: string, input: unknown): T {
   const out = execFileSync(process.execPath, ['bin/records.mjs', '--data', dataDir, '--user', KEEPER.username, 'call', method, JSON.stringify(input)], {

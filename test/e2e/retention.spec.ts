@@ -3,19 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { make } from '../support/media.js';
-import { KEEPER, SHOTS, callAsKeeper, expect, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
+import { KEEPER, SHOTS, addUsers, callAsKeeper, expect, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
 
 const PASSWORD = 'Officer2026';
 
 /** Recordings of li's from 2022 (long past three years) and from this month, and the responsible leader. */
 function office(dataDir: string, camera: string): void {
-  for (const [user, name, role, no] of [
+  addUsers(dataDir, [
     ['li', '李建国', 'officer', '000123'],
     ['liu', '刘分管', 'responsible_leader', ''],
     ['zhou', '周监销', 'officer', '000777'],
-  ] as const) {
-    records(dataDir, ['user', 'add', user, '--role', role, '--name', name, ...(no ? ['--officer-no', no] : [])], { RECORDS_NEW_PASSWORD: PASSWORD });
-  }
+  ] as const, PASSWORD);
   make.wav(path.join(camera, 'T001_000123_20220301093000_0001.WAV'), 1);
   make.wav(path.join(camera, 'T001_000123_20220415101500_0002.WAV'), 2);
   make.wav(path.join(camera, 'T001_000123_20261120093000_0003.WAV'), 3);

@@ -35,6 +35,7 @@ import { LoansService } from '../approvals/loans-service.js';
 import { RegistersService } from '../approvals/registers-service.js';
 import { LedgersService } from '../ledgers/ledgers-service.js';
 import { StatisticsService } from '../ledgers/statistics-service.js';
+import { SpotChecksService } from '../spot-checks/spot-checks-service.js';
 import { PlaybackService } from '../playback/playback-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { systemClock, type Clock } from '../base/clock.js';
@@ -80,6 +81,7 @@ export interface Services {
   registers: RegistersService;
   ledgers: LedgersService;
   statistics: StatisticsService;
+  spotChecks: SpotChecksService;
   playback: PlaybackService;
   records: RecordsService;
 }
@@ -227,5 +229,5 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
   const statistics = new StatisticsService(db, audit, clock, settings, documents, () => settings.storeDir(dataDir));
-  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, ledgers: new LedgersService(db, audit, clock, settings, documents), statistics, retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
+  return { db, access, records, audit, accounts, auth, settings, imports, media, derive, devices, absences, fixity, integrity, backup, cases, playback, discs, documents, requests: new RequestsService(db, audit, clock, store, settings, documents), viewings, loans, registers, ledgers: new LedgersService(db, audit, clock, settings, documents), statistics, spotChecks: new SpotChecksService(db, audit, clock, settings, documents), retention: new RetentionService(db, audit, clock, settings), destruction: new DestructionService(db, audit, clock, store, settings, documents), execution: new DestructionExecution(db, audit, clock, store, settings, bus) };
 }

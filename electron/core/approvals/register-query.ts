@@ -14,14 +14,14 @@ import { LOAN_CASE_ID } from './loans-service.js';
 export type RegisterOrder = 'screen' | 'register';
 
 /** The filter's office days as instants: from the start of the first day to the start of the day after the last. */
-function period(f: { from?: string; to?: string }, timeZone: string): { from: string | null; to: string | null } {
+export function period(f: { from?: string; to?: string }, timeZone: string): { from: string | null; to: string | null } {
   return { from: f.from ? officeDayStart(f.from, timeZone) : null, to: f.to ? officeDayStart(nextDay(f.to), timeZone) : null };
 }
 
 /** Part of a text, any case; a case number as cases are numbered ([ ] and 〔 〕 alike, full-width digits). */
-const words = (text: string | undefined): string | null => (text ? text.toLowerCase() : null);
+export const words = (text: string | undefined): string | null => (text ? text.toLowerCase() : null);
 const caseWords = (text: string | undefined): string | null => (text ? normalizeCaseNo(text) : null);
-const has = (column: string, param: string) => `instr(lower(${column}), @${param}) > 0`;
+export const has = (column: string, param: string) => `instr(lower(${column}), @${param}) > 0`;
 
 /** The legacy boolean (`open`, `out`) is the same filter as the state it names. */
 function viewingState(f: ViewingFilters): number | null {

@@ -33,14 +33,14 @@ export function periodText(f: { from?: string; to?: string }): string {
 }
 
 /** The filters other than the period, in words; null when there are none. */
-function conditions(parts: (string | false | undefined)[]): string | null {
+export function conditions(parts: (string | false | undefined)[]): string | null {
   const said = parts.filter((p): p is string => Boolean(p));
   return said.length > 0 ? said.join('；') : null;
 }
 
 const minutes = (ctx: RegisterContext) => (instant: string | null) => (instant ? officeTime(instant, ctx.timeZone).slice(0, 16) : null);
 
-function document(ctx: RegisterContext, title: string, period: string, said: string | null, columns: RegisterColumn[], rows: RegisterDocument['rows']): RegisterDocument {
+export function document(ctx: RegisterContext, title: string, period: string, said: string | null, columns: RegisterColumn[], rows: RegisterDocument['rows']): RegisterDocument {
   return { office: ctx.office, title, period, conditions: said, exportedBy: ctx.exportedBy, exportedAt: officeTime(ctx.now, ctx.timeZone).slice(0, 16), columns, rows };
 }
 

@@ -1,6 +1,7 @@
 import type { LoanDto } from '../../../shared/contract/loans-dto.js';
 import { LIMITS } from '../../../shared/contract/limits.js';
 import type { LoanFilters, RegisterExport, ViewingFilters } from '../../../shared/contract/registers-dto.js';
+import type { RoomRegisterQuery, RoomRow } from '../../../shared/contract/room-registers.js';
 import type { ViewingDto } from '../../../shared/contract/viewings-dto.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -11,6 +12,8 @@ import type { DocumentsFolder } from '../documents/documents-folder.js';
 import type { RegisterDocument } from '../documents/register-document.js';
 import { writeRegisterPdf } from '../documents/register-pdf.js';
 import { writeRegisterXlsx } from '../documents/register-xlsx.js';
+import { roomRows } from '../registers/room-query.js';
+import { onOfficeClock, roomRegister } from '../registers/room-tables.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { LoansService } from './loans-service.js';
 import { loanIds, viewingIds, type RegisterOrder } from './register-query.js';
@@ -18,9 +21,10 @@ import { loanRegister, viewingRegister } from './register-tables.js';
 import type { ViewingsService } from './viewings-service.js';
 
 /**
- * The viewing register (查阅登记) and the lending register (借阅登记), read as one: on screen a
- * page of the newest or most pressing entries, exported whole (within the filter) as an XLSX or a
- * landscape PDF. A register leaving the system is an event of the audit log, with its filter.
+ * The records room's registers, read as one: viewing (查阅登记) and lending (借阅登记), and the
+ * room registers of imports, discs, destruction and integrity checks. On screen a page of the
+ * newest or most pressing entries, exported whole (within the filter) as an XLSX or a landscape
+ * PDF. A register leaving the system is an event of the audit log, with its filter.
  */
 export class RegistersService {
   constructor(
@@ -45,11 +49,21 @@ export class RegistersService {
     return loanIds(this.db, filters, this.zone(), this.today(), order, limit).map((id) => this.loansService.get(id));
   }
 
+  /** A room register as filtered: on screen at most a page, newest first; in a document all of it, oldest first. */
+  rows(q: RoomRegisterQuery, order: RegisterOrder = 'screen'): RoomRow[] {
+    const limit = order === 'screen' ? LIMITS.registerRowsMax : null;
+    return roomRows(this.db, q.register, q.filters, this.zone(), order, limit).map((row) => onOfficeClock(q.register, row, this.zone()));
+  }
+
   /** The register as filtered, as a file in the documents folder for the caller's session. */
   async export(ctx: CallContext, input: RegisterExport): Promise<{ path: string; name: string }> {
     const context = { office: this.settings.office()?.name ?? '', exportedBy: ctx.account?.displayName ?? '', now: this.clock.now(), timeZone: this.zone() };
     const register: RegisterDocument =
-      input.register === 'viewings' ? viewingRegister(this.viewings(input.filters, 'register'), input.filters, context) : loanRegister(this.loans(input.filters, 'register'), input.filters, context);
+      input.register === 'viewings'
+        ? viewingRegister(this.viewings(input.filters, 'register'), input.filters, context)
+        : input.register === 'loans'
+          ? loanRegister(this.loans(input.filters, 'register'), input.filters, context)
+          : roomRegister(input.register, this.rows({ register: input.register, filters: input.filters }, 'register'), input.filters, context);
     const doc = this.documents.reserve(`${input.register}-register`, ctx.token, input.format);
     if (input.format === 'xlsx') await writeRegisterXlsx(doc.file, register, context.now);
     else await writeRegisterPdf(doc.file, register, context.now);

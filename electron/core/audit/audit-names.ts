@@ -15,12 +15,13 @@ const LOOKUPS = {
   disc: 'SELECT id, number AS name FROM discs WHERE id IN',
   request: 'SELECT id, number AS name FROM access_requests WHERE id IN',
   destruction: 'SELECT id, number AS name FROM destruction_lists WHERE id IN',
+  spot_check: 'SELECT id, number AS name FROM spot_checks WHERE id IN',
   // An alarm reads as the record it is about; alarms on no record (a stray file) stay unnamed.
   alarm: 'SELECT a.id, r.original_name AS name FROM integrity_alarms a JOIN records r ON r.id = a.record_id WHERE a.id IN',
 } as const;
 type Kind = keyof typeof LOOKUPS;
 
-const REF = /^(record|case|account|device|backup|alarm|disc|request|destruction):(\d+)$/;
+const REF = /^(record|case|account|device|backup|alarm|disc|request|destruction|spot_check):(\d+)$/;
 
 /** Detail keys that hold ids of another kind, as recorded by the services. */
 const ID_KEYS: Record<string, Kind> = {
@@ -28,6 +29,7 @@ const ID_KEYS: Record<string, Kind> = {
   recordId: 'record',
   recordIds: 'record',
   caseId: 'case',
+  caseIds: 'case',
   discId: 'disc',
   discIds: 'disc',
   decidedBy: 'account',

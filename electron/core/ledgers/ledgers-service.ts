@@ -13,6 +13,7 @@ import type { Clock } from '../base/clock.js';
 import { ledgerFactsOf } from '../cases/cases-service.js';
 import type { Db } from '../db/open.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import { ledgerDates } from './ledger-dates.js';
 import { LEDGER_LAYOUTS, ledgerTitle, type LedgerCase } from './ledger-tables.js';
 
 interface CaseRow {
@@ -46,7 +47,7 @@ export class LedgersService {
     const placed: { c: LedgerCase; day: string; basis: 'closed' | 'inspected' | 'rechecked' }[] = [];
     const waiting: LedgerDto['waiting'] = [];
     for (const c of this.cases(query.kind)) {
-      const p = ledgerPlacement({ kind: query.kind, closedOn: c.closedOn, inspectedOn: c.facts.inspectedOn, hazardsFound: c.facts.hazardsFound, recheckedOn: c.facts.recheckedOn });
+      const p = ledgerPlacement(ledgerDates(query.kind, c.closedOn, c.facts));
       if (p.day === null) waiting.push({ caseId: c.id, caseNo: c.caseNo, cause: c.cause, waiting: p.waiting });
       else if (p.day >= from && p.day <= to) placed.push({ c, day: p.day, basis: p.basis });
     }

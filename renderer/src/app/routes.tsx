@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BarChartOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined, LineChartOutlined,
+  AuditOutlined, BarChartOutlined, BookOutlined, FileSearchOutlined, CloudSyncOutlined, CloudUploadOutlined, FieldTimeOutlined, FolderOpenOutlined, HomeOutlined, LineChartOutlined,
   SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -17,6 +17,8 @@ import { LibraryPage } from '../pages/library/LibraryPage.js';
 import { RetentionPage } from '../pages/retention/RetentionPage.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import { StatisticsPage } from '../pages/statistics/StatisticsPage.js';
+import { RegistersPage } from '../pages/registers/RegistersPage.js';
+import { SpotChecksPage } from '../pages/spot-checks/SpotChecksPage.js';
 
 export interface PageProps {
   status: SystemStatus;
@@ -56,6 +58,10 @@ export const ROUTES = {
   // The county's case ledgers; `#/ledgers/inspection` and `#/ledgers/coercion` are its tabs.
   ledgers: { icon: <BarChartOutlined />, permission: 'ledgers.read', page: (p) => <LedgersPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('ledgers', tab)} /> },
   statistics: { icon: <LineChartOutlined />, permission: 'statistics.read', page: () => <StatisticsPage /> },
+  // The records room's own registers, read like the catalogue; `#/registers/discs` is a tab.
+  registers: { icon: <BookOutlined />, permission: 'records.read', page: (p) => <RegistersPage account={p.account} tab={p.part} onTab={(tab) => p.navigate('registers', tab)} /> },
+  // The supervisor's spot checks; `#/spotChecks/<id>` is the check open below the list.
+  spotChecks: { icon: <FileSearchOutlined />, permission: 'spotChecks.read', page: (p) => <SpotChecksPage account={p.account} part={p.part} onPart={(part) => p.navigate('spotChecks', part)} /> },
   backup: { icon: <CloudSyncOutlined />, permission: 'integrity.read', page: (p) => <BackupPage account={p.account} /> },
   audit: { icon: <AuditOutlined />, permission: 'audit.read', page: (p) => <AuditPage account={p.account} /> },
   // Everyone has their own account here; the office-wide tabs inside carry their own permissions.

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { viewingRegister } from '../../../electron/core/approvals/register-tables.js';
 import type { RegisterDocument } from '../../../electron/core/documents/register-document.js';
 import { pdfColumns } from '../../../electron/core/documents/register-pdf.js';
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalsOffice, hours } from '../../support/approvals.js';
 import { pageTexts, pdfInfo, squeeze, wordBoxes } from '../../support/pdf.js';
 import { KEEPER, appPerTest, codeOf, scratch } from '../../support/test-app.js';
+import { readSheet, rowValues } from '../../support/xlsx.js';
 
 const dir = scratch();
 const { open } = appPerTest();
@@ -77,20 +77,6 @@ function columnBorders(doc: RegisterDocument): number[] {
 }
 const EMPTY_VIEWING_REGISTER = viewingRegister([], {}, { office: '', exportedBy: '', now: new Date(), timeZone: 'UTC' });
 const VIEWING_HEADINGS = EMPTY_VIEWING_REGISTER.columns.map((c) => c.header);
-
-async function readSheet(file: string): Promise<ExcelJS.Worksheet> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new Error('no worksheet');
-  return sheet;
-}
-
-/** A row's cells as shown, dates as the office's wall clock they stand for. */
-function rowValues(sheet: ExcelJS.Worksheet, n: number): unknown[] {
-  const values = sheet.getRow(n).values as unknown[];
-  return values.slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : v));
-}
 
 describe('the viewing and lending registers', () => {
   it('narrow by period, person, case number and state, on screen as in every caller', async () => {

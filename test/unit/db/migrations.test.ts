@@ -331,6 +331,30 @@ describe('migration 0024 case ledger facts', () => {
   });
 });
 
+describe('migration 0026 spot checks', () => {
+  it('keeps a draw as made, findings appended only on drawn cases, and closes a check once', () => {
+    const db = new Database(dbFile());
+    registerSearchFunctions(db);
+    migrate(db, MIGRATIONS);
+    db.pragma('foreign_keys = ON');
+    seedRecord(db);
+    db.prepare("INSERT INTO cases (case_no, kind, cause, parties, handlers, status, created_at, created_by) VALUES ('峡综执罚〔2026〕1号', 'penalty', 'x', '[]', '[1]', 'closed', 't', 1)").run();
+    const check = "INSERT INTO spot_checks (number, period_from, period_to, requested, seed, candidates, drawn_at, drawn_by, workstation) VALUES (?, ?, ?, 3, ?, 1, 't', 1, 'w')";
+    expect(() => db.prepare(check).run('2026-C0001', '2026-11-30', '2026-11-01', 7)).toThrow(/CHECK/);
+    expect(() => db.prepare(check).run('2026-C0001', '2026-11-01', '2026-11-30', 2 ** 32)).toThrow(/CHECK/);
+    db.prepare(check).run('2026-C0001', '2026-11-01', '2026-11-30', 7);
+    db.prepare("INSERT INTO spot_check_cases (spot_check_id, position, case_id, ledger_day) VALUES (1, 1, 1, '2026-11-10')").run();
+    expect(() => db.prepare("INSERT INTO spot_check_findings (spot_check_id, case_id, verdict, text, recorded_at, recorded_by) VALUES (1, 2, 'pass', 'x', 't', 1)").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO spot_check_findings (spot_check_id, case_id, verdict, text, recorded_at, recorded_by) VALUES (1, 1, 'pass', 'x', 't', 1)").run();
+    expect(() => db.prepare("UPDATE spot_check_findings SET text = 'y'").run()).toThrow(/never changed/);
+    expect(() => db.prepare('UPDATE spot_checks SET seed = 8').run()).toThrow(/only ever closed/);
+    expect(() => db.prepare("UPDATE spot_checks SET closed_at = 't2'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE spot_checks SET closed_at = 't2', closed_by = 1, closed_head_seq = 1, closed_head_hash = 'h'").run();
+    expect(() => db.prepare("UPDATE spot_checks SET closing_note = 'later'").run()).toThrow(/only ever closed/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

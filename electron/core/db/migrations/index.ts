@@ -23,6 +23,7 @@ import { sql as m0022 } from './0022-destruction.js';
 import { sql as m0023 } from './0023-dispositions.js';
 import { sql as m0024 } from './0024-case-ledger-facts.js';
 import { sql as m0025 } from './0025-statistics.js';
+import { sql as m0026 } from './0026-spot-checks.js';
 
 export interface Migration {
   version: number;
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'dispositions', sql: m0023 },
   { version: 24, name: 'case ledger facts', sql: m0024 },
   { version: 25, name: 'statistics', sql: m0025 },
+  { version: 26, name: 'spot checks', sql: m0026 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Descriptions, Drawer, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,9 +18,10 @@ const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
 /**
  * One case: its facts, its linked recordings with their written descriptions, its evidence discs
- * (for those who read the disc register) and its whole history.
+ * (for those who read the disc register) and its whole history. `extra` is what a page adds about
+ * the case (a spot check: its viewings and the findings), shown above the history.
  */
-export function CaseDetail({ id, canManage, discs, onClose }: { id: number; canManage: boolean; discs: DiscRights | null; onClose: () => void }) {
+export function CaseDetail({ id, canManage, discs, onClose, extra }: { id: number; canManage: boolean; discs: DiscRights | null; onClose: () => void; extra?: ReactNode }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -112,6 +113,7 @@ export function CaseDetail({ id, canManage, discs, onClose }: { id: number; canM
             />
           </div>
           {discs && <CaseDiscs caseId={c.id} rights={discs} />}
+          {extra}
           <div>
             <Typography.Title level={5}>{t('cases.history')}</Typography.Title>
             <CaseHistory events={c.history} />
