@@ -78,17 +78,19 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
         size="middle"
         dataSource={c.cases}
         pagination={false}
+        // Scrolls inside the card rather than pushing the page wider: the findings and the cause take the room.
+        scroll={{ x: 1180 }}
         data-testid="drawn-cases"
         columns={[
           { title: t('spotChecks.position'), dataIndex: 'position', width: 60 },
-          { title: t('cases.caseNo'), dataIndex: 'caseNo', width: 220, render: (v: string, d) => <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link> },
-          { title: t('cases.kind'), dataIndex: 'kind', width: 150, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
-          { title: t('cases.cause'), dataIndex: 'cause', ellipsis: true },
+          { title: t('cases.caseNo'), dataIndex: 'caseNo', width: 200, render: (v: string, d) => <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link> },
+          { title: t('cases.kind'), dataIndex: 'kind', width: 100, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
+          { title: t('cases.cause'), dataIndex: 'cause', width: 160, ellipsis: true },
           { title: t('spotChecks.ledgerDay'), dataIndex: 'ledgerDay', width: 110 },
           {
             title: t('spotChecks.verdict'),
             key: 'verdict',
-            width: 120,
+            width: 90,
             render: (_v, d) => {
               const last = latest(d);
               return last ? <Tag color={VERDICT_COLORS[last.verdict]}>{t(`spotChecks.verdict_${last.verdict}`)}</Tag> : <Tag>{t('spotChecks.unchecked')}</Tag>;
@@ -98,7 +100,7 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
           {
             title: '',
             key: 'actions',
-            width: 250,
+            width: 190,
             render: (_v, d) => (
               <Space size={4}>
                 <Button size="small" onClick={() => setReading(d.caseId)} data-testid="drawn-read">
