@@ -79,7 +79,7 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
         dataSource={c.cases}
         pagination={false}
         // Scrolls inside the card rather than pushing the page wider: the findings and the cause take the room.
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1210 }}
         data-testid="drawn-cases"
         columns={[
           { title: t('spotChecks.position'), dataIndex: 'position', width: 60 },
@@ -90,7 +90,7 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
           {
             title: t('spotChecks.verdict'),
             key: 'verdict',
-            width: 90,
+            width: 120,
             render: (_v, d) => {
               const last = latest(d);
               return last ? <Tag color={VERDICT_COLORS[last.verdict]}>{t(`spotChecks.verdict_${last.verdict}`)}</Tag> : <Tag>{t('spotChecks.unchecked')}</Tag>;
@@ -100,6 +100,8 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
           {
             title: '',
             key: 'actions',
+            // Kept in view when the table scrolls: reading and judging are what the page is for.
+            fixed: 'right' as const,
             width: 190,
             render: (_v, d) => (
               <Space size={4}>
