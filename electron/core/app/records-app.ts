@@ -157,7 +157,7 @@ export class RecordsApp {
    */
   startBackgroundWork(): Promise<void> {
     if (!this.services || !this.services.settings.office()) return Promise.resolve();
-    const { imports, media, derive, fixity, backup, settings, retention } = this.services;
+    const { imports, media, derive, fixity, backup, settings, retention, statistics } = this.services;
     fixity.recover();
     backup.recover();
     this.services.discs.recover();
@@ -169,7 +169,7 @@ export class RecordsApp {
       .ensureRecovered()
       .catch(() => undefined)
       // Records catalogued before retention existed (or restored from an older backup) get their term.
-      .then(() => Promise.all([retention.fillMissing(), media.backfill(), derive.backfill()]))
+      .then(() => Promise.all([retention.fillMissing(), statistics.warm(), media.backfill(), derive.backfill()]))
       .then(() => undefined);
   }
 

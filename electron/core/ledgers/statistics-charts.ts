@@ -86,10 +86,12 @@ export function unlinked(db: Db, period: StatisticsPeriod): ChartData {
 }
 
 /**
- * Interruptions per camera: a video starting after a real gap in the camera's day, as the
- * timeline shows it. Camera days not counted since their clips last changed are counted first.
+ * Counts the camera days of the period not counted since their clips last changed: a video
+ * starting after a real gap in the camera's day, as the timeline shows it. A camera at a time,
+ * with a turn of the event loop between: the first count of a year of a million records reads
+ * every clip once, and took the process for tens of seconds in one piece (bench:catalog).
  */
-export function interruptions(db: Db, period: StatisticsPeriod): ChartData {
+export async function countInterruptions(db: Db, period: StatisticsPeriod): Promise<void> {
   const params = { from: period.from, to: period.to };
   const stale = db
     .prepare(
@@ -107,8 +109,10 @@ export function interruptions(db: Db, period: StatisticsPeriod): ChartData {
        WHERE s.device_no = @device AND s.recorded_at >= @from AND s.recorded_at < @until ORDER BY s.recorded_at, s.record_id`,
     );
     const put = db.prepare('INSERT OR REPLACE INTO statistics_interruptions (day, device_no, interruptions) VALUES (?, ?, ?)');
-    db.transaction(() => {
-      for (const [device, wanted] of days) {
+    for (const [device, wanted] of days) {
+      // The app may have closed meanwhile (a start-up warm-up outlived by a quick close).
+      if (!db.open) return;
+      db.transaction(() => {
         const sorted = [...wanted].sort();
         const byDay = new Map<string, TimedClip[]>();
         for (const c of clips.all({ device, from: sorted[0], until: nextDay(sorted[sorted.length - 1]!) }) as (TimedClip & { day: string })[]) {
@@ -118,9 +122,15 @@ export function interruptions(db: Db, period: StatisticsPeriod): ChartData {
           byDay.set(c.day, list);
         }
         for (const day of sorted) put.run(day, device, gapsOf(byDay.get(day) ?? []).filter((g) => g.interrupted).length);
-      }
-    })();
+      })();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
+}
+
+/** Interruptions per camera over the period, from the counts `countInterruptions` keeps. */
+export function interruptions(db: Db, period: StatisticsPeriod): ChartData {
+  const params = { from: period.from, to: period.to };
   const counted = new Map(
     (db.prepare('SELECT i.device_no AS camera, sum(i.interruptions) AS n FROM statistics_interruptions i WHERE i.day >= @from AND i.day <= @to GROUP BY i.device_no').all(params) as { camera: string; n: number }[]).map(
       (r) => [r.camera, r.n],

@@ -8,7 +8,7 @@ import type { Db } from '../db/open.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
 import { writeRegisterXlsx } from '../documents/register-xlsx.js';
 import type { SettingsService } from '../settings/settings-service.js';
-import { interruptions, lateness, lending, recordings, storageGrowth, timeliness, unlinked, type ChartData } from './statistics-charts.js';
+import { countInterruptions, interruptions, lateness, lending, recordings, storageGrowth, timeliness, unlinked, type ChartData } from './statistics-charts.js';
 import { statisticsPeriod, type StatisticsPeriod } from './statistics-period.js';
 import { statisticsSheet } from './statistics-sheet.js';
 import { storageOutlook } from './statistics-storage.js';
@@ -31,16 +31,17 @@ export class StatisticsService {
     private readonly storeDir: () => string,
   ) {}
 
-  get(query: StatisticsQuery): StatisticsDto {
+  async get(query: StatisticsQuery): Promise<StatisticsDto> {
     const now = officeTime(this.clock.now(), this.zone());
     const period = statisticsPeriod(query.from, query.to, now.slice(0, 10));
     if (period.from > period.to) throw new AppError('VALIDATION_FAILED', 'the period ends on or after its first day', { fields: 'to' });
+    if (query.chart === 'interruptions') await countInterruptions(this.db, period);
     return { chart: query.chart, from: period.from, to: period.to, groupBy: query.groupBy, storage: null, ...this.chart(query, period, now.slice(0, 7)) };
   }
 
   /** One chart's data, as on screen, as an XLSX for the caller's session; audited. */
   async export(ctx: CallContext, query: StatisticsQuery): Promise<{ path: string; name: string }> {
-    const data = this.get(query);
+    const data = await this.get(query);
     const now = this.clock.now();
     const sheet = statisticsSheet(data, { office: this.settings.office()?.name ?? '', exportedBy: ctx.account?.displayName ?? '', exportedAt: officeTime(now, this.zone()).slice(0, 16) });
     const doc = this.documents.reserve(`statistics-${data.chart}`, ctx.token, 'xlsx');
@@ -52,6 +53,12 @@ export class StatisticsService {
       details: { chart: data.chart, from: data.from, to: data.to, groupBy: data.groupBy, rows: sheet.rows.length },
     });
     return { path: doc.file, name: doc.name };
+  }
+
+  /** Counts the default period's interruptions at start, in the background, so the first look at the chart doesn't wait for it. */
+  warm(): Promise<void> {
+    const today = officeTime(this.clock.now(), this.zone()).slice(0, 10);
+    return countInterruptions(this.db, statisticsPeriod(undefined, undefined, today));
   }
 
   private chart(query: StatisticsQuery, period: StatisticsPeriod, thisMonth: string): ChartData & { storage?: StorageOutlook } {

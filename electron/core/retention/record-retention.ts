@@ -75,7 +75,7 @@ export class RecordRetention {
     let filled = 0;
     // In slices with a turn of the event loop between: a first start on a large catalogue must not
     // hold every call while a million terms are computed.
-    for (let after = 0; after < last; after += FILL_SLICE) {
+    for (let after = 0; after < last && this.db.open; after += FILL_SLICE) {
       const ids = missing.all(after, after + FILL_SLICE) as number[];
       if (ids.length > 0) this.db.transaction(() => this.refresh(ids))();
       filled += ids.length;
