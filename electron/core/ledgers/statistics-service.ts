@@ -56,9 +56,11 @@ export class StatisticsService {
   }
 
   /** Counts the default period's interruptions at start, in the background, so the first look at the chart doesn't wait for it. */
-  warm(): Promise<void> {
+  async warm(): Promise<void> {
+    // Started after the import recovery settles: a command-line run may have closed the app by then.
+    if (!this.db.open) return;
     const today = officeTime(this.clock.now(), this.zone()).slice(0, 10);
-    return countInterruptions(this.db, statisticsPeriod(undefined, undefined, today));
+    await countInterruptions(this.db, statisticsPeriod(undefined, undefined, today));
   }
 
   private chart(query: StatisticsQuery, period: StatisticsPeriod, thisMonth: string): ChartData & { storage?: StorageOutlook } {

@@ -70,6 +70,8 @@ export class RecordRetention {
 
   /** Records without a term yet (the first start after this version, or after a restore), in batches. */
   async fillMissing(): Promise<number> {
+    // Started after the import recovery settles: a command-line run may have closed the app by then.
+    if (!this.db.open) return 0;
     const missing = this.db.prepare('SELECT r.id FROM records r WHERE r.id > ? AND r.id <= ? AND NOT EXISTS (SELECT 1 FROM record_retention x WHERE x.record_id = r.id)').pluck();
     const last = maxRecordId(this.db);
     let filled = 0;
