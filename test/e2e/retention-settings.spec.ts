@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { make } from '../support/media.js';
-import { callAsKeeper, expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
+import { addUsers, callAsKeeper, expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
 /** A camera day so many days from today, three years back: its standard period (3 years) ends then. */
 function threeYearsBefore(daysFromToday: number): string {
@@ -16,12 +16,10 @@ function threeYearsBefore(daysFromToday: number): string {
  * about 10 and 3 days, and a recent one that is evidence in an open case (no end date yet).
  */
 function office(dataDir: string, camera: string): void {
-  for (const [user, name, no] of [
-    ['li', '李建国', '000123'],
-    ['zhang', '张伟', '000456'],
-  ] as const) {
-    records(dataDir, ['user', 'add', user, '--role', 'officer', '--name', name, '--officer-no', no], { RECORDS_NEW_PASSWORD: 'Officer2026' });
-  }
+  addUsers(dataDir, [
+    ['li', '李建国', 'officer', '000123'],
+    ['zhang', '张伟', 'officer', '000456'],
+  ]);
   make.h264(path.join(camera, 'T001_000123_20220301093000_0001.MP4'), 1);
   make.h264(path.join(camera, `T001_000123_${threeYearsBefore(10)}093000_0002.MP4`), 2);
   make.h264(path.join(camera, `T001_000123_${threeYearsBefore(3)}093000_0003.MP4`), 3);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { make } from '../support/media.js';
-import { expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
+import { addUsers, expect, records, setUpAndSignIn, shot, test } from './fixtures.js';
 
 /** The 1st of the month `back` months before this one, as a file name writes a day: inside the screen's default twelve months. */
 function monthsAgo(back: number): string {
@@ -16,12 +16,10 @@ function monthsAgo(back: number): string {
 
 /** Two officers' cameras over the last three months (each clip its own length: identical clips would be one record). */
 function office(dataDir: string, camera: string): void {
-  for (const [user, name, no] of [
-    ['li', '李建国', '000123'],
-    ['zhang', '张伟', '000456'],
-  ] as const) {
-    records(dataDir, ['user', 'add', user, '--role', 'officer', '--name', name, '--officer-no', no], { RECORDS_NEW_PASSWORD: 'Officer2026' });
-  }
+  addUsers(dataDir, [
+    ['li', '李建国', 'officer', '000123'],
+    ['zhang', '张伟', 'officer', '000456'],
+  ]);
   make.h264(path.join(camera, `T001_000123_${monthsAgo(3)}093000_0001.MP4`), 2);
   make.h264(path.join(camera, `T001_000123_${monthsAgo(3)}093003_0002.MP4`), 1);
   make.h264(path.join(camera, `T001_000123_${monthsAgo(3)}093500_0003.MP4`), 3);
