@@ -1,3 +1,4 @@
+import { chainHeadText } from './chain-head.js';
 import { FormGrid, NONE, SIGN_AND_DATE } from './form-grid.js';
 import { writePdf, type PdfWriter } from './pdf-document.js';
 
@@ -61,7 +62,7 @@ const borrowing = (kind: Kind) => kind === 'department_borrow' || kind === 'lend
 const verbOf = (kind: Kind) => (borrowing(kind) ? '借阅' : '查阅');
 
 function chainText(form: ApprovalForm): string {
-  if (form.chainHead) return `第 ${form.chainHead.seq} 条 ${form.chainHead.hash}`;
+  if (form.chainHead) return chainHeadText(form.chainHead);
   return form.decision ? NONE : '未审批';
 }
 

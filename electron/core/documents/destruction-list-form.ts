@@ -1,3 +1,4 @@
+import { chainHeadText } from './chain-head.js';
 import { FormGrid, NONE, SIGN_AND_DATE } from './form-grid.js';
 import { writePdf, type PdfWriter } from './pdf-document.js';
 
@@ -39,7 +40,7 @@ function sizeText(bytes: number): string {
 }
 
 function chainText(form: DestructionListForm): string {
-  return `第 ${form.chainHead.seq} 条 ${form.chainHead.hash}（${form.chainHead.when === 'decided' ? '审批时' : '打印时'}）`;
+  return chainHeadText(form.chainHead, form.chainHead.when === 'decided' ? '审批时' : '打印时');
 }
 
 function decisionPart(grid: FormGrid, form: DestructionListForm): void {

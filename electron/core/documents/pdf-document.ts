@@ -310,14 +310,19 @@ function stampFooters(writer: PdfWriter, footer: string | undefined): void {
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.moveTo(writer.left, foot + 8).lineTo(writer.left + writer.width, foot + 8).lineWidth(0.5).strokeColor('#888888').stroke();
+    let numberAt = doc.page.height - margin / 2 - 4;
     if (footer) {
       // One line if it can be had down to 6 pt: a hash read across a line break is easily misread.
+      // Failing that, two lines at a readable size; footers put a hash last, so it moves whole.
       let size = 8;
       writer.font('regular', size);
       while (size > 6 && doc.widthOfString(footer) > writer.width) writer.font('regular', (size -= 0.25));
-      doc.fillColor('black').text(footer, writer.left, foot + 13, { width: writer.width, align: 'center', lineGap: 1 });
+      if (doc.widthOfString(footer) > writer.width) writer.font('regular', 7.5);
+      const options = { width: writer.width, align: 'center', lineGap: 1 } as const;
+      numberAt = Math.max(numberAt, foot + 13 + doc.heightOfString(footer, options) + 3);
+      doc.fillColor('black').text(footer, writer.left, foot + 13, options);
     }
-    writer.font('regular', 8).fillColor('black').text(`第 ${i + 1} 页 / 共 ${range.count} 页`, writer.left, doc.page.height - margin / 2 - 4, { width: writer.width, align: 'center', lineBreak: false });
+    writer.font('regular', 8).fillColor('black').text(`第 ${i + 1} 页 / 共 ${range.count} 页`, writer.left, numberAt, { width: writer.width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = margin;
   }
 }

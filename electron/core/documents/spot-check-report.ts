@@ -1,6 +1,7 @@
 import type { SpotCheckDto } from '../../../shared/contract/spot-checks-dto.js';
 import type { CaseKind } from '../../../shared/rules/case-number.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
+import { chainHeadText } from './chain-head.js';
 import { FormGrid, NONE, SIGN_AND_DATE } from './form-grid.js';
 import { writePdf } from './pdf-document.js';
 
@@ -26,7 +27,7 @@ export interface SpotCheckReport {
 export async function writeSpotCheckReport(file: string, report: SpotCheckReport, now: Date): Promise<{ font: string; pages: number }> {
   const { check } = report;
   const at = (instant: string) => officeTime(instant, report.timeZone).slice(0, 16);
-  const head = `第 ${report.chainHead.seq} 条 ${report.chainHead.hash}（${report.chainHead.when === 'closed' ? '抽查结束时' : '打印时'}）`;
+  const head = chainHeadText(report.chainHead, report.chainHead.when === 'closed' ? '抽查结束时' : '打印时');
   const written = await writePdf(
     file,
     {
