@@ -118,6 +118,11 @@ export class AppError extends Error {
   }
 }
 
+/** Any thrown value as a shape a row or an answer can keep: what isn't an AppError is INTERNAL. */
+export function errorShape(e: unknown): AppErrorShape {
+  return e instanceof AppError ? e.toShape() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

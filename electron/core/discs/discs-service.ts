@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DiscDetailDto, DiscDto, DiscHealthDto, DiscJobDto, DiscPlanDto, DriveDto } from '../../../shared/contract/discs-dto.js';
 import type { PartyDto } from '../../../shared/contract/cases-dto.js';
-import { AppError, type AppErrorShape } from '../../../shared/errors.js';
+import { AppError, errorShape, type AppErrorShape } from '../../../shared/errors.js';
 import { DISC_MEDIA, spanDiscs, type DiscMedium } from '../../../shared/rules/disc-media.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
 import type { AccessRule } from '../access/access-rule.js';
@@ -165,7 +165,7 @@ export class DiscsService {
             return 'finished';
           } catch (e) {
             removeLeftovers(outDir, id);
-            const shape = e instanceof AppError ? e.toShape() : new AppError('INTERNAL', String(e)).toShape();
+            const shape = errorShape(e);
             const state = shape.code === 'CANCELLED' ? 'cancelled' : 'failed';
             this.db.transaction(() => {
               this.finishJob(id, state, shape);
@@ -186,7 +186,7 @@ export class DiscsService {
         try {
           return { ...d, medium: await this.burner.medium(d.id), problem: null };
         } catch (e) {
-          return { ...d, medium: null, problem: (e instanceof AppError ? e : new AppError('INTERNAL', String(e))).toShape() };
+          return { ...d, medium: null, problem: errorShape(e) };
         }
       }),
     );
@@ -251,7 +251,7 @@ export class DiscsService {
             })();
             return 'finished';
           } catch (e) {
-            return fail((e instanceof AppError ? e : new AppError('INTERNAL', String(e))).toShape());
+            return fail(errorShape(e));
           }
         },
       };
