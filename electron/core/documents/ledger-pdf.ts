@@ -13,30 +13,25 @@ export async function writeLedgerPdf(file: string, ledger: LedgerDto, widths: nu
   const written = await writePdf(file, { title: ledger.title, author: office, createdAt: now, layout: 'landscape', footer: ledger.title }, (w) => {
     const total = widths.reduce((a, b) => a + b, 0);
     const widest = widths.indexOf(Math.max(...widths));
-    // The widest column takes what rounding leaves (a row needs exactly one cell without a width).
-    const points = widths.map((v, i) => (i === widest ? undefined : Math.floor((v / total) * w.width)));
-    const label = (text: string, width: number | undefined): Cell => ({ text, width, label: true, align: 'center', valign: 'middle', size: SIZE });
+    // The widest column takes what rounding leaves, so the table is exactly as wide as the page.
+    const points = widths.map((v) => Math.floor((v / total) * w.width));
+    points[widest] = w.width - points.reduce((a, b, i) => (i === widest ? a : a + b), 0);
+    const label = (text: string, width: number): Cell => ({ text, width, label: true, align: 'center', valign: 'middle', size: SIZE });
 
-    const top: Cell[] = [];
-    const second: Cell[] = [];
     let col = 0;
-    for (const h of ledger.headings) {
-      const span = h.sub?.length ?? 1;
-      const own = points.slice(col, col + span);
-      top.push(label(h.text, own.includes(undefined) ? undefined : own.reduce<number>((a, b) => a + (b ?? 0), 0)));
-      (h.sub ?? ['']).forEach((s, i) => second.push(label(s, points[col + i])));
-      col += span;
-    }
-    const drawHeadings = () => {
-      w.row(top);
-      if (ledger.headings.some((h) => h.sub)) w.row(second);
-    };
+    const headings = ledger.headings.map((h) => {
+      const own = points.slice(col, col + (h.sub?.length ?? 1));
+      const sub = h.sub?.map((text, i) => ({ text, width: own[i] ?? 0 }));
+      col += own.length;
+      return { text: h.text, width: own.reduce((a, b) => a + b, 0), sub };
+    });
+    const drawHeadings = () => w.groupedHeader(headings, SIZE);
 
     w.heading(ledger.title, { size: 14, align: 'center', keepWith: 80 });
     w.space(4);
     drawHeadings();
     for (const row of ledger.rows) {
-      const cells = row.cells.map((v, i): Cell => (v === null ? label('', points[i]) : { text: v, width: points[i], size: SIZE, align: i === 0 || v === '√' ? 'center' : 'left' }));
+      const cells = row.cells.map((v, i): Cell => (v === null ? label('', points[i] ?? 0) : { text: v, width: points[i], size: SIZE, align: i === 0 || v === '√' ? 'center' : 'left' }));
       w.row(cells, { onNewPage: drawHeadings });
     }
     w.space(8);

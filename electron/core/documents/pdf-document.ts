@@ -206,6 +206,35 @@ export class PdfWriter {
   }
 
   /**
+   * A table heading over two rows, as on forms where a heading groups others (整改结果 over
+   * 已完成 / 未完成): a grouping heading spans its columns on the first row, every other heading
+   * spans both rows. Shaded and centred like a table's header, and never split across pages.
+   * Each heading's width is the sum of its columns'.
+   */
+  groupedHeader(headings: { text: string; width: number; sub?: { text: string; width: number }[] }[], size: number): void {
+    const label = (text: string, width: number): PlacedCell => ({ text, width, label: true, align: 'center', valign: 'middle', size });
+    const tallest = (cells: PlacedCell[]) => Math.max(0, ...cells.map((c) => this.cellHeight(c)));
+    const groups = headings.filter((h) => h.sub);
+    const first = tallest(groups.map((h) => label(h.text, h.width)));
+    let second = tallest(groups.flatMap((h) => h.sub ?? []).map((s) => label(s.text, s.width)));
+    second = Math.max(second, tallest(headings.filter((h) => !h.sub).map((h) => label(h.text, h.width))) - first);
+    this.ensure(first + second);
+    const y = this.doc.y;
+    let x = this.left;
+    for (const h of headings) {
+      this.doc.y = y;
+      if (h.sub) {
+        this.drawCells([label(h.text, h.width)], first, x);
+        this.drawCells(h.sub.map((s) => label(s.text, s.width)), second, x);
+      } else {
+        this.drawCells([label(h.text, h.width)], first + second, x);
+      }
+      x += h.width;
+    }
+    this.doc.y = y + first + second;
+  }
+
+  /**
    * One line per signer, to sign by hand on paper: "制作人（签名）：____  日期：____年__月__日".
    * Each signer dates their own signature; the block is never split across pages.
    */
@@ -250,10 +279,10 @@ export class PdfWriter {
     return this.doc.heightOfString(cell.text || ' ', { width: cell.width - 2 * PAD, lineGap: LINE_GAP }) + 2 * PAD;
   }
 
-  private drawCells(cells: PlacedCell[], height: number): void {
+  private drawCells(cells: PlacedCell[], height: number, from = this.left): void {
     const { doc } = this;
     const y = doc.y;
-    let x = this.left;
+    let x = from;
     doc.lineWidth(0.5).strokeColor('black');
     for (const cell of cells) {
       if (cell.label) doc.rect(x, y, cell.width, height).fillAndStroke(LABEL_FILL, 'black');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseFields } from '../../../shared/contract/cases-dto.js';
 import { NO_LEDGER_FACTS, type LedgerFacts } from '../../../shared/contract/ledgers-dto.js';
 import type { CaseKind } from '../../../shared/rules/case-number.js';
-import { pageTexts, squeeze } from '../../support/pdf.js';
+import { pageTexts, squeeze, wordBoxes } from '../../support/pdf.js';
 import { KEEPER, appPerTest, codeOf } from '../../support/test-app.js';
 
 const { open, app } = appPerTest();
@@ -170,6 +170,14 @@ describe('the county case ledgers (004)', () => {
     const pdf = squeeze(pageTexts(pdfFile).join(''));
     // Narrow headings wrap on paper, so only those on one line are looked for as a whole.
     for (const text of [ledger.title, '整改结果', '复检日期', '已完成', '未完成', '未设置警示标牌', '②无隐患案件以初次检查时间为标准报送。']) expect(pdf).toContain(squeeze(text));
+    // As on the paper form: 整改结果 over its two columns, every other heading down both rows.
+    const middle = (text: string) => {
+      const box = wordBoxes(pdfFile)[0]?.find((w) => w.text === text);
+      return box ? (box.yMin + box.yMax) / 2 : NaN;
+    };
+    expect(middle('整改结果')).toBeLessThan(middle('序号'));
+    expect(middle('序号')).toBeLessThan(middle('已完成'));
+    expect(middle('复检日期')).toBeCloseTo(middle('序号'), 0);
   });
 
   it('exports an empty period with its headings, a coercion ledger of our design, and refuses a bad period or kind', async () => {
