@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'destruction.rejected',
   'destruction.refused',
   'destruction.executed',
+  'destruction.resumed',
   'record.destroyed',
   'register.exported',
   'ledger.exported',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Language, SystemStatus } from '../../../shared/contract/dto.js';
-import { AppError, type AppErrorShape } from '../../../shared/errors.js';
+import { AppError, errorShape, type AppErrorShape } from '../../../shared/errors.js';
 import { APP_VERSION } from '../../../shared/version.js';
 import { AccessRule } from '../access/access-rule.js';
 import { AccountsService } from '../accounts/accounts-service.js';
@@ -118,7 +118,7 @@ export class RecordsApp {
       return new RecordsApp(resolved, bus, buildServices(db, resolved.clock, bus, resolved.dataDir), null, lock);
     } catch (err) {
       lock?.release();
-      const shape = err instanceof AppError ? err.toShape() : new AppError('INTERNAL', String(err)).toShape();
+      const shape = errorShape(err);
       return new RecordsApp(resolved, new PushBus(), null, shape, null);
     }
   }
@@ -157,19 +157,20 @@ export class RecordsApp {
    */
   startBackgroundWork(): Promise<void> {
     if (!this.services || !this.services.settings.office()) return Promise.resolve();
-    const { imports, media, derive, fixity, backup, settings, retention, statistics } = this.services;
+    const { imports, media, derive, fixity, backup, settings, retention, statistics, execution } = this.services;
     fixity.recover();
     backup.recover();
     this.services.discs.recover();
-    this.services.execution.recover();
+    execution.recover();
     this.services.viewings.recover();
     this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
     this.schedule.start();
     return imports
       .ensureRecovered()
       .catch(() => undefined)
-      // Records catalogued before retention existed (or restored from an older backup) get their term.
-      .then(() => Promise.all([retention.fillMissing(), statistics.warm(), media.backfill(), derive.backfill()]))
+      // Records catalogued before retention existed (or restored from an older backup) get their term;
+      // a destruction the last process died in is carried through.
+      .then(() => Promise.all([retention.fillMissing(), statistics.warm(), media.backfill(), derive.backfill(), execution.resumeInterrupted()]))
       .then(() => undefined);
   }
 

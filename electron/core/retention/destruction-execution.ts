@@ -1,12 +1,13 @@
 import os from 'node:os';
 import type { DestructionJobDto } from '../../../shared/contract/destruction-dto.js';
-import { AppError, type AppErrorShape } from '../../../shared/errors.js';
+import { AppError, errorShape, type AppErrorShape } from '../../../shared/errors.js';
 import { officeDay } from '../../../shared/rules/retention.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { CallContext } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
+import { SYSTEM_ACTOR } from '../integrity/alarms.js';
 import type { Job } from '../jobs/job.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import type { SettingsService } from '../settings/settings-service.js';
@@ -78,7 +79,45 @@ export class DestructionExecution {
 
   /** Starts executing list `id`, or refuses with why (audited as `destruction.refused`, step `execute`). */
   execute(ctx: CallContext, id: number): number {
-    const by: By = { ...ctx.auditBase(), accountId: ctx.account?.id ?? null };
+    return this.start(id, { ...ctx.auditBase(), accountId: ctx.account?.id ?? null });
+  }
+
+  /**
+   * At start, finishes the runs a dead process left interrupted (REQUIREMENTS §4: killed midway,
+   * the run resumes and ends consistent) rather than leaving a list half carried out until someone
+   * notices: each list still approved whose last run was interrupted is run again, one after
+   * another, by the system on behalf of whoever started it. Every record is checked again as
+   * always, so a hold placed meanwhile or a clock set back refuses the resumed run; the refusal is
+   * audited and kept on the interrupted run, which is then not tried again at every start: the
+   * keeper sees why and runs the list once it is cleared.
+   */
+  async resumeInterrupted(): Promise<void> {
+    this.recover();
+    const rows = this.db
+      .prepare(
+        `SELECT j.id, j.list_id, j.started_by, l.number FROM destruction_jobs j JOIN destruction_lists l ON l.id = j.list_id
+         WHERE l.state = 'approved' AND j.state = 'interrupted' AND j.problem IS NULL AND j.id = (SELECT max(id) FROM destruction_jobs WHERE list_id = j.list_id) ORDER BY j.id`,
+      )
+      .all() as { id: number; list_id: number; started_by: number | null; number: string }[];
+    for (const row of rows) {
+      if (!this.db.open) return;
+      const by: By = { actor: SYSTEM_ACTOR, workstation: os.hostname(), accountId: row.started_by };
+      let jobId: number;
+      try {
+        jobId = this.start(row.list_id, by, () =>
+          this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'destruction.resumed', target: `destruction:${row.list_id}`, details: { number: row.number, interruptedJob: row.id } }),
+        );
+      } catch (e) {
+        const problem = errorShape(e);
+        this.db.prepare('UPDATE destruction_jobs SET problem = ? WHERE id = ?').run(JSON.stringify(problem), row.id);
+        continue;
+      }
+      // A failed run has written its own state and refusal; the next list may still be finished.
+      await this.jobs.wait(jobId).catch(() => undefined);
+    }
+  }
+
+  private start(id: number, by: By, started?: () => void): number {
     try {
       return this.jobs.start(() => {
         const list = this.check(id);
@@ -88,6 +127,7 @@ export class DestructionExecution {
             .prepare("INSERT INTO destruction_jobs (list_id, started_at, started_by, workstation, host, pid, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
             .run(id, this.clock.now().toISOString(), by.accountId, by.workstation, os.hostname(), process.pid).lastInsertRowid,
         );
+        started?.();
         return { id: jobId, progress: { done: items.filter((i) => i.disposed === 1).length, total: items.length }, work: (job) => this.run(job, list, by) };
       });
     } catch (e) {
@@ -183,7 +223,7 @@ export class DestructionExecution {
       return 'finished';
     } catch (e) {
       if (e instanceof Killed) throw e.original;
-      problem = e instanceof AppError ? e.toShape() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+      problem = errorShape(e);
       this.db.transaction(() => {
         this.finish(job.id, 'failed', problem);
         this.refused(by, list.id, e instanceof AppError ? e : new AppError('INTERNAL', problem?.message ?? ''));

@@ -67,7 +67,7 @@ export const en: Messages = {
     'disc.built': 'Disc image built', 'disc.build_failed': 'Disc build failed', 'disc.burned': 'Disc burned', 'disc.burn_failed': 'Disc burn failed', 'disc.checked': 'Disc checked',
     'disc.located': 'Disc location recorded', 'disc.labels_printed': 'Disc labels printed',
     'request.created': 'Request made', 'request.approved': 'Request approved', 'request.rejected': 'Request rejected', 'request.refused': 'Request step refused', 'request.rule_changed': 'Approval rule changed', 'request.case_looked_up': 'Case looked up to ask to view', 'viewing.opened': 'Viewing opened', 'viewing.closed': 'Viewing closed', 'viewing.unlock_refused': 'Wrong password to leave the viewer', 'loan.lent': 'Item lent', 'loan.returned': 'Item returned', 'retention.changed': 'Retention changed', 'retention.hold_set': 'Hold set', 'retention.hold_lifted': 'Hold lifted', 'destruction.proposed': 'Destruction list proposed', 'destruction.approved': 'Destruction list approved', 'destruction.rejected': 'Destruction list rejected', 'destruction.refused': 'Destruction list step refused', 'ledger.exported': 'Case ledger exported', 'ledger.sent': 'Ledger marked sent', 'register.exported': 'Register exported', 'statistics.exported': 'Statistics exported',
-    'destruction.executed': 'Destruction list executed', 'record.destroyed': 'Record destroyed',
+    'destruction.executed': 'Destruction list executed', 'destruction.resumed': 'Interrupted destruction resumed', 'record.destroyed': 'Record destroyed',
     'spot_check.drawn': 'Spot check drawn', 'spot_check.finding': 'Spot-check finding recorded', 'spot_check.closed': 'Spot check closed',
   },
   auditSentences: {
@@ -149,6 +149,7 @@ export const en: Messages = {
     'destruction.rejected': '{{decider}} rejected destruction list {{target}}{{paper}}: {{reason}}',
     'destruction.refused': '{{actor}}’s step on destruction list {{target}} was refused: {{failure}}',
     'destruction.executed': '{{actor}} executed destruction list {{number}}: {{count}} records destroyed, {{pending}} backup copies to remove at the next backup',
+    'destruction.resumed': '{{actor}} resumed, at start, the execution of destruction list {{number}} that was interrupted',
     'record.destroyed': '{{actor}} destroyed record {{target}} under destruction list {{number}} (SHA-256 {{sha256}}); original and derived copies removed and verified gone',
   },
   auditWords: {

@@ -65,7 +65,7 @@ export const zhCN = {
     'disc.built': '制作光盘镜像', 'disc.build_failed': '制作光盘失败', 'disc.burned': '刻录光盘', 'disc.burn_failed': '刻录光盘失败', 'disc.checked': '光盘检查',
     'disc.located': '登记光盘存放位置', 'disc.labels_printed': '打印光盘标签',
     'request.created': '提出查阅/借阅申请', 'request.approved': '批准申请', 'request.rejected': '不予批准', 'request.refused': '申请操作被拒绝', 'request.rule_changed': '修改审批规则', 'request.case_looked_up': '按案号查找案件以申请查阅', 'viewing.opened': '开始现场查阅', 'viewing.closed': '结束现场查阅', 'viewing.unlock_refused': '退出查阅界面的密码错误', 'loan.lent': '借出', 'loan.returned': '归还', 'ledger.exported': '导出案件台账', 'ledger.sent': '台账标记为已报送', 'register.exported': '导出登记簿', 'statistics.exported': '导出统计数据', 'retention.changed': '保管期限变更', 'retention.hold_set': '设置保全', 'retention.hold_lifted': '解除保全', 'destruction.proposed': '提出销毁清单', 'destruction.approved': '批准销毁清单', 'destruction.rejected': '不批准销毁清单', 'destruction.refused': '销毁清单操作被拒绝',
-    'destruction.executed': '执行销毁清单', 'record.destroyed': '销毁记录',
+    'destruction.executed': '执行销毁清单', 'destruction.resumed': '继续执行中断的销毁', 'record.destroyed': '销毁记录',
     'spot_check.drawn': '抽取抽查案件', 'spot_check.finding': '记录抽查意见', 'spot_check.closed': '结束抽查',
   },
   auditSentences: {
@@ -147,6 +147,7 @@ export const zhCN = {
     'destruction.rejected': '{{decider}} 不批准销毁清单 {{target}}{{paper}}：{{reason}}',
     'destruction.refused': '{{actor}} 的销毁清单操作 {{target}} 被拒绝：{{failure}}',
     'destruction.executed': '{{actor}} 执行销毁清单 {{number}}：销毁 {{count}} 条记录，尚有 {{pending}} 个备份副本待下次备份时删除',
+    'destruction.resumed': '{{actor}} 在启动时继续执行中断的销毁清单 {{number}}',
     'record.destroyed': '{{actor}} 按销毁清单 {{number}} 销毁记录 {{target}}（SHA-256 {{sha256}}），原件及派生文件已删除并核实',
   },
   auditWords: {

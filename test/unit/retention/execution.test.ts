@@ -7,7 +7,7 @@ import { derivedRelativePath } from '../../../electron/core/media/derived-files.
 import { FsEvidenceStore } from '../../../electron/core/store/fs-store.js';
 import { FACTS } from '../../support/discs.js';
 import { make } from '../../support/media.js';
-import { KEEPER, appPerTest, codeOf, scratch, type TestApp } from '../../support/test-app.js';
+import { KEEPER, appPerTest, codeOf, openTestApp, scratch, type TestApp } from '../../support/test-app.js';
 
 const dir = scratch();
 const { open } = appPerTest();
@@ -46,6 +46,29 @@ async function approvedList(t: TestApp, o: Office) {
   return list;
 }
 
+/**
+ * An approved list whose run "dies" after its first record (the job row left running, nothing
+ * more written), the app closed; `body` reopens the same data folder as the next start would.
+ */
+async function restarted(body: (first: { reopen(): Promise<TestApp> }, o: Office, list: { id: number; number: string }, killed: number) => Promise<void>) {
+  const first = await openTestApp();
+  let current: TestApp = first;
+  try {
+    const o = await office(first);
+    const list = await approvedList(first, o);
+    first.app.core.execution.hooks.afterItem = () => {
+      throw new Error('killed');
+    };
+    const killed = (await first.call('destruction.execute', { id: list.id }, o.token)).jobId;
+    await expect(first.app.core.execution.wait(killed)).rejects.toThrow('killed');
+    await first.app.close();
+    const reopen = async () => (current = await openTestApp({ dir: first.dir, setup: false }));
+    await body({ reopen }, o, list, killed);
+  } finally {
+    await current.close();
+  }
+}
+
 /** A poster for a record, made by hand where the derive queue puts them (WAV files get none of their own). */
 function derivedCopy(t: TestApp, recordId: number, sha256: string): string {
   const relative = derivedRelativePath(sha256, 'poster', 'jpg');
@@ -59,7 +82,7 @@ function derivedCopy(t: TestApp, recordId: number, sha256: string): string {
 }
 
 const storePath = (t: TestApp, sha256: string) => new FsEvidenceStore(t.app.core.settings.storeDir(t.dir)).objectPath(sha256);
-const actions = async (t: TestApp, token: string, action: 'record.destroyed' | 'destruction.executed' | 'destruction.refused') =>
+const actions = async (t: TestApp, token: string, action: 'record.destroyed' | 'destruction.executed' | 'destruction.refused' | 'destruction.resumed') =>
   (await t.call('audit.list', { action, limit: 50 }, token)).events;
 
 describe('executing a destruction list', () => {
@@ -198,6 +221,43 @@ describe('executing a destruction list', () => {
     // Each record destroyed once, the list executed once.
     expect(await actions(t, o.token, 'record.destroyed')).toHaveLength(2);
     expect(await actions(t, o.token, 'destruction.executed')).toHaveLength(1);
+  });
+
+  it('finishes at the next start a run the process died in, by the system in the name of whoever started it', async () => {
+    await restarted(async (first, o, list, killed) => {
+      const next = await first.reopen();
+      await next.app.startBackgroundWork();
+      const token = await next.login(KEEPER.username, KEEPER.password);
+      expect((await next.call('destruction.get', { id: list.id }, token)).state).toBe('executed');
+      expect(next.app.core.execution.job(killed).state).toBe('interrupted');
+      expect(fs.existsSync(storePath(next, o.old2.sha256))).toBe(false);
+      expect(fs.existsSync(new BackupLayout(o.targetDir).objectPath(o.old2.sha256))).toBe(false);
+      const [resumed] = await actions(next, token, 'destruction.resumed');
+      expect(resumed).toMatchObject({ actorId: null, details: { number: list.number, interruptedJob: killed } });
+      expect(await actions(next, token, 'record.destroyed')).toHaveLength(2);
+      expect(next.app.core.db.prepare('SELECT DISTINCT executed_by AS id FROM record_dispositions').all()).toEqual([{ id: 1 }]);
+    });
+  });
+
+  it('refuses a resumed run the rules forbid now, keeps why, and does not try it again at every start', async () => {
+    await restarted(async (first, o, list, killed) => {
+      const behind = await first.reopen();
+      behind.clock.advanceMinutes(-60);
+      await behind.app.startBackgroundWork();
+      expect(behind.app.core.execution.job(killed)).toMatchObject({ state: 'interrupted', destroyed: 1, problem: { code: 'CLOCK_BACKWARDS' } });
+      expect(fs.existsSync(storePath(behind, o.old2.sha256))).toBe(true);
+      await behind.app.close();
+
+      const next = await first.reopen();
+      await next.app.startBackgroundWork();
+      const token = await next.login(KEEPER.username, KEEPER.password);
+      expect((await next.call('destruction.get', { id: list.id }, token)).state).toBe('approved');
+      expect(await actions(next, token, 'destruction.resumed')).toEqual([]);
+      expect((await actions(next, token, 'destruction.refused')).map((e) => [e.actorId, e.details])).toEqual([[null, expect.objectContaining({ step: 'execute', code: 'CLOCK_BACKWARDS' })]]);
+      // The keeper, told why, runs it once the clock is right.
+      const done = await next.app.core.execution.wait((await next.call('destruction.execute', { id: list.id }, token)).jobId);
+      expect(done).toMatchObject({ state: 'finished', destroyed: 2 });
+    });
   });
 
   it('refuses, with an audit event, a list not approved, one executed already, a clock set back, a hold, and anyone but the keeper', async () => {
