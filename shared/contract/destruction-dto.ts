@@ -18,6 +18,8 @@ export const destructionItemSchema = z.object({
   size: z.number().int(),
   keptThrough: daySchema,
   rule: retentionRuleSchema,
+  /** When it was destroyed under this list (and verified gone); null until then. */
+  destroyedAt: instantSchema.nullable(),
 });
 export type DestructionItemDto = z.infer<typeof destructionItemSchema>;
 
@@ -73,3 +75,7 @@ export const destructionJobSchema = z.object({
   pendingCopies: z.number().int(),
 });
 export type DestructionJobDto = z.infer<typeof destructionJobSchema>;
+
+/** A list as its page shows it: with its last run, so a run that stopped says so and why. */
+export const destructionListDetailSchema = destructionListSchema.extend({ lastRun: destructionJobSchema.nullable() });
+export type DestructionListDetailDto = z.infer<typeof destructionListDetailSchema>;

@@ -33,7 +33,7 @@ import { discDetailSchema, discHealthSchema, discJobSchema, discMediumSchema, di
 import { APPROVER_ROLES, REQUEST_KINDS, REQUEST_STATES, approvalRuleSchema, requestCaseSchema, requestItemSchema, requestSchema, requesterSchema, windowSchema } from './requests-dto.js';
 import { VIEWING_EVENTS, viewingSchema } from './viewings-dto.js';
 import { loanDaySchema, loanSchema } from './loans-dto.js';
-import { DESTRUCTION_STATES, destructionJobSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
+import { DESTRUCTION_STATES, destructionJobSchema, destructionListDetailSchema, destructionListSchema, destructionSummarySchema } from './destruction-dto.js';
 import { MANUAL_HOLD_KINDS, recordRetentionSchema, retentionHoldSchema, retentionPolicySchema, retentionReviewSchema } from './retention-dto.js';
 import { ledgerDueSchema, ledgerExportSchema, ledgerFactsSchema, ledgerMarkSchema, ledgerQuerySchema, ledgerSchema } from './ledgers-dto.js';
 import { documentSchema, loanFiltersSchema, registerExportSchema, viewingFiltersSchema } from './registers-dto.js';
@@ -539,14 +539,14 @@ export const METHODS = {
     output: z.object({ lists: z.array(destructionSummarySchema), total: z.number().int() }),
     access: 'retention.read',
   }),
-  /** One list with its items, by id or by its number (2026-X0001). */
+  /** One list with its items, by id or by its number (2026-X0001), and its last run. */
   'destruction.get': method({
     // By id, or by the number people read off the paper; one of them (an object, so the CLI can describe it).
     input: z
       .object({ id: z.number().int().positive().optional(), number: z.string().trim().min(1).max(40).optional() })
       .strict()
       .refine((v) => (v.id === undefined) !== (v.number === undefined), { message: 'id or number', path: ['id'] }),
-    output: destructionListSchema,
+    output: destructionListDetailSchema,
     access: 'retention.read',
   }),
   /** The printable destruction list (销毁清单) as a PDF for this session. */

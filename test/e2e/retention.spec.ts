@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { make } from '../support/media.js';
 import { KEEPER, SHOTS, addUsers, callAsKeeper, expect, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
 
@@ -86,12 +87,27 @@ test('the keeper reviews what has expired, holds one with a reason, proposes the
     await page.getByTestId('list-form-result').getByRole('button', { name: '关闭' }).last().click();
     await shot(page, '60-retention-list-approved');
 
-    // The keeper carries it out: the original goes, the catalogue says under which list.
+    // A run the app was closed in, as the next start leaves it when the rules refuse to finish it.
+    const db = new Database(path.join(bridge.dataDir, 'records.db'));
+    try {
+      db.prepare(
+        `INSERT INTO destruction_jobs (list_id, started_at, started_by, workstation, host, pid, finished_at, state)
+         SELECT id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), proposed_by, 'e2e', 'elsewhere', 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'interrupted' FROM destruction_lists WHERE number = ?`,
+      ).run(number);
+    } finally {
+      db.close();
+    }
+
+    // The keeper sees the run stopped, and carries the list out: the original goes, the catalogue says under which list.
     await page.keyboard.press('Escape');
     await signIn(page, KEEPER.username, KEEPER.password);
     await page.getByRole('menuitem', { name: '保管期限' }).click();
     await page.getByRole('tab', { name: '销毁清单' }).click();
     await page.getByTestId('list-table').getByText(number).click();
+    await expect(list.getByTestId('list-last-run')).toContainText('未完成：已销毁 0 / 1 条');
+    await expect(list.getByTestId('list-last-run')).toContainText('执行中程序被关闭或中断');
+    await expect(list.getByTestId('list-items').locator('tbody tr.ant-table-row').first()).toContainText('—');
+    await shot(page, '60-retention-list-stopped');
     await list.getByTestId('list-execute').click();
     const execute = page.getByTestId('execute-dialog');
     await expect(execute).toContainText('无法恢复');
@@ -100,6 +116,8 @@ test('the keeper reviews what has expired, holds one with a reason, proposes the
     await shot(page, '60-retention-executed');
     await execute.getByRole('button', { name: '关闭' }).last().click();
     await expect(list.getByTestId('list-facts')).toContainText('已销毁');
+    await expect(list.getByTestId('list-last-run')).toHaveCount(0);
+    await expect(list.getByTestId('list-items').locator('tbody tr.ant-table-row').first()).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '资料库' }).click();
     await expect(page.getByTestId('library-table').getByRole('row', { name: /_0001\.WAV/ }).getByTestId('destroyed')).toContainText(`已按清单 ${number} 销毁`);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { DestructionJobDto } from '../../../shared/contract/destruction-dto.js';
+import type { DestructionJobDto, DestructionListDetailDto, DestructionListDto } from '../../../shared/contract/destruction-dto.js';
 import { AppError, errorShape, type AppErrorShape } from '../../../shared/errors.js';
 import { officeDay } from '../../../shared/rules/retention.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
@@ -159,6 +159,12 @@ export class DestructionExecution {
       destroyed: counts.destroyed,
       pendingCopies: counts.pending,
     };
+  }
+
+  /** The list with its newest run, if it has been run: a run that stopped shows how far it got and why. */
+  withLastRun(list: DestructionListDto): DestructionListDetailDto {
+    const last = this.db.prepare('SELECT max(id) AS id FROM destruction_jobs WHERE list_id = ?').get(list.id) as { id: number | null };
+    return { ...list, lastRun: last.id === null ? null : this.job(last.id) };
   }
 
   async wait(jobId: number): Promise<DestructionJobDto> {

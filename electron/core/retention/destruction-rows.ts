@@ -61,10 +61,14 @@ export function summaryOf(r: ListRow): DestructionSummaryDto {
 /** A list with its frozen items, in the order they were proposed. */
 export function listWithItems(db: Db, r: ListRow): DestructionListDto {
   const items = db
-    .prepare('SELECT record_id, name, officer, recorded_at, sha256, size, kept_through, rule FROM destruction_items WHERE list_id = ? ORDER BY id')
-    .all(r.id) as { record_id: number; name: string; officer: string | null; recorded_at: string | null; sha256: string; size: number; kept_through: string; rule: string }[];
+    .prepare(
+      `SELECT i.record_id, i.name, i.officer, i.recorded_at, i.sha256, i.size, i.kept_through, i.rule, d.destroyed_at
+       FROM destruction_items i LEFT JOIN record_dispositions d ON d.record_id = i.record_id AND d.list_id = i.list_id AND d.verified = 1
+       WHERE i.list_id = ? ORDER BY i.id`,
+    )
+    .all(r.id) as { record_id: number; name: string; officer: string | null; recorded_at: string | null; sha256: string; size: number; kept_through: string; rule: string; destroyed_at: string | null }[];
   return {
     ...summaryOf(r),
-    items: items.map((i) => ({ recordId: i.record_id, name: i.name, officer: i.officer, recordedAt: i.recorded_at, sha256: i.sha256, size: i.size, keptThrough: i.kept_through, rule: JSON.parse(i.rule) as RetentionRule })),
+    items: items.map((i) => ({ recordId: i.record_id, name: i.name, officer: i.officer, recordedAt: i.recorded_at, sha256: i.sha256, size: i.size, keptThrough: i.kept_through, rule: JSON.parse(i.rule) as RetentionRule, destroyedAt: i.destroyed_at })),
   };
 }

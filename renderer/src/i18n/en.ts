@@ -300,6 +300,7 @@ export const en: Messages = {
     execute: 'Carry out', executeTitle: 'Carry out destruction list {{number}}', executeConfirm: 'Destroy now',
     executeHelp: 'This destroys the {{count}} records on the list: their originals, derived copies and the copies on backup drives are deleted and can’t be recovered; the catalogue keeps a record of each destruction. Each record is checked again (expired, nothing holds it) before it goes; any problem stops the run.',
     executed: '{{count}} records destroyed', executeStopped: 'The run stopped ({{count}} destroyed)', pendingCopies: '{{count}} backup copies are on drives not connected; they are removed at each drive’s next backup.', executedAt: 'Carried out',
+    lastRunStopped: 'The last run (started {{at}}) did not finish: {{destroyed}} of {{total}} records destroyed.', lastRunInterrupted: 'The app was closed or stopped during the run', lastRunAgain: 'Running the list again destroys the rest; those done are left alone.', colDestroyed: 'Destroyed',
     paperTitle: 'Enter a paper decision: destruction list {{number}}', paperHelp: 'The responsible leader signed the printed list: enter who decided, when and how, and the scan of the signed page (hashed and kept read-only). The proposer can’t be the approver.',
     class_standard: 'Standard (3 years or more)', class_evidence: 'Evidence (long-term)',
     hold_litigation: 'Litigation', hold_review: 'Review', hold_complaint: 'Complaint', hold_other: 'Other',

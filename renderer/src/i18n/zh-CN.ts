@@ -298,6 +298,7 @@ export const zhCN = {
     execute: '执行销毁', executeTitle: '执行销毁清单 {{number}}', executeConfirm: '确认执行销毁',
     executeHelp: '将销毁本清单所列 {{count}} 条资料：原件、派生文件以及各备份盘上的副本都将被删除，无法恢复；目录中保留销毁记录。执行前系统会逐条再次核对已到期且无保全；发现问题即停止。',
     executed: '已销毁 {{count}} 条资料', executeStopped: '执行已停止（已销毁 {{count}} 条）', pendingCopies: '另有 {{count}} 份备份副本所在的备份盘未连接，将在该备份盘下次备份时删除。', executedAt: '执行销毁',
+    lastRunStopped: '上次执行（{{at}} 开始）未完成：已销毁 {{destroyed}} / {{total}} 条。', lastRunInterrupted: '执行中程序被关闭或中断', lastRunAgain: '再次执行即接着销毁其余记录，已销毁的不会重复处理。', colDestroyed: '销毁时间',
     paperTitle: '录入纸质审批：销毁清单 {{number}}', paperHelp: '分管领导已在打印的销毁清单上签字：请录入审批人、时间、结论，以及签字页的扫描件（系统将其哈希并只读保存）。拟定人不能作为审批人。',
     class_standard: '一般（不少于 3 年）', class_evidence: '证据（长期）',
     hold_litigation: '诉讼', hold_review: '复议/复查', hold_complaint: '投诉', hold_other: '其他',

@@ -251,12 +251,16 @@ describe('executing a destruction list', () => {
       const next = await first.reopen();
       await next.app.startBackgroundWork();
       const token = await next.login(KEEPER.username, KEEPER.password);
-      expect((await next.call('destruction.get', { id: list.id }, token)).state).toBe('approved');
+      // The list says how far its last run got and why it stopped; the record done says when.
+      const stopped = await next.call('destruction.get', { id: list.id }, token);
+      expect(stopped).toMatchObject({ state: 'approved', lastRun: { id: killed, state: 'interrupted', destroyed: 1, problem: { code: 'CLOCK_BACKWARDS' } } });
+      expect(stopped.items.map((i) => i.destroyedAt !== null)).toEqual([true, false]);
       expect(await actions(next, token, 'destruction.resumed')).toEqual([]);
       expect((await actions(next, token, 'destruction.refused')).map((e) => [e.actorId, e.details])).toEqual([[null, expect.objectContaining({ step: 'execute', code: 'CLOCK_BACKWARDS' })]]);
       // The keeper, told why, runs it once the clock is right.
       const done = await next.app.core.execution.wait((await next.call('destruction.execute', { id: list.id }, token)).jobId);
       expect(done).toMatchObject({ state: 'finished', destroyed: 2 });
+      expect((await next.call('destruction.get', { id: list.id }, token)).lastRun).toMatchObject({ id: done.id, state: 'finished' });
     });
   });
 

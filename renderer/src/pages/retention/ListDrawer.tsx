@@ -8,7 +8,7 @@ import { can } from '../../../../shared/roles.js';
 import { useCall } from '../../api/use-call.js';
 import { DecidedBy, PaperRecord } from '../../components/PaperDecisionText.js';
 import { SavedDocumentModal, useDocumentCall } from '../../components/SavedDocument.js';
-import { errorText } from '../../lib/errors.js';
+import { errorText, shapeText } from '../../lib/errors.js';
 import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { DecideListDialog } from './DecideListDialog.js';
 import { ExecuteListButton } from './ExecuteListButton.js';
@@ -23,6 +23,7 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
   const print = useDocumentCall('destruction.form');
   const l = detail.data;
   const d = l?.decision;
+  const run = l?.lastRun;
   const mayDecide = l?.state === 'pending' && can(account, 'retention.approve') && l.proposedById !== account.id;
   return (
     <Drawer open width={960} title={l ? t('retention.listTitle', { number: l.number }) : ''} onClose={onClose} data-testid="list-detail">
@@ -46,6 +47,20 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
             </Button>
           </Space>
           {l.state === 'pending' && !mayDecide && <Alert type="info" showIcon message={t('retention.waitingLeader')} />}
+          {l.state === 'approved' && run && run.state !== 'running' && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('retention.lastRunStopped', { at: formatInstant(run.startedAt), destroyed: run.destroyed, total: l.items.length })}
+              description={
+                <>
+                  <div>{run.problem ? shapeText(t, run.problem) : t('retention.lastRunInterrupted')}</div>
+                  <div>{t('retention.lastRunAgain')}</div>
+                </>
+              }
+              data-testid="list-last-run"
+            />
+          )}
           <Descriptions bordered size="small" column={2} data-testid="list-facts">
             <Descriptions.Item label={t('retention.listNumber')}>
               <Typography.Text strong>{l.number}</Typography.Text>
@@ -95,6 +110,9 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
               { title: t('retention.colRecorded'), key: 'recorded', width: 150, render: (_: unknown, i) => formatWallClock(i.recordedAt, false) || '—' },
               { title: t('retention.colKeptThrough'), dataIndex: 'keptThrough', key: 'kept', width: 110 },
               { title: t('retention.colWhy'), key: 'why', render: (_: unknown, i) => <Typography.Text type="secondary">{ruleText(t, i.rule)}</Typography.Text> },
+              ...(l.state === 'pending' || l.state === 'rejected'
+                ? []
+                : [{ title: t('retention.colDestroyed'), key: 'destroyed', width: 150, render: (_: unknown, i: DestructionItemDto) => (i.destroyedAt ? formatInstant(i.destroyedAt) : '—') }]),
               { title: 'SHA-256', key: 'sha', width: 130, render: (_: unknown, i) => <Typography.Text code title={i.sha256}>{`${i.sha256.slice(0, 12)}…`}</Typography.Text> },
             ]}
           />
