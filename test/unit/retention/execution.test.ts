@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -47,8 +48,9 @@ async function approvedList(t: TestApp, o: Office) {
 }
 
 /**
- * An approved list whose run "dies" after its first record (the job row left running, nothing
- * more written), the app closed; `body` reopens the same data folder as the next start would.
+ * An approved list executed by a process of its own that is killed (SIGKILL) right after its first
+ * record: the job row is left running, the rest as that process left it. `body` then opens the
+ * same data folder as the next start of the app would.
  */
 async function restarted(body: (first: { reopen(): Promise<TestApp> }, o: Office, list: { id: number; number: string }, killed: number) => Promise<void>) {
   const first = await openTestApp();
@@ -56,14 +58,21 @@ async function restarted(body: (first: { reopen(): Promise<TestApp> }, o: Office
   try {
     const o = await office(first);
     const list = await approvedList(first, o);
-    first.app.core.execution.hooks.afterItem = () => {
-      throw new Error('killed');
-    };
-    const killed = (await first.call('destruction.execute', { id: list.id }, o.token)).jobId;
-    await expect(first.app.core.execution.wait(killed)).rejects.toThrow('killed');
     await first.app.close();
+    const death = await new Promise<{ signal: NodeJS.Signals | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/die-executing.ts', first.dir, String(list.id), KEEPER.username, KEEPER.password]);
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+      child.on('close', (_code, signal) => resolve({ signal, err }));
+    });
+    expect(death).toEqual({ signal: 'SIGKILL', err: '' });
     const reopen = async () => (current = await openTestApp({ dir: first.dir, setup: false }));
-    await body({ reopen }, o, list, killed);
+    const look = await reopen();
+    const [row] = look.app.core.db.prepare('SELECT id, state FROM destruction_jobs').all() as { id: number; state: string }[];
+    expect(row?.state).toBe('running');
+    expect(look.app.core.db.prepare('SELECT count(*) AS n FROM record_dispositions WHERE verified = 1').get()).toEqual({ n: 1 });
+    await look.app.close();
+    await body({ reopen }, o, list, row?.id ?? 0);
   } finally {
     await current.close();
   }
@@ -223,7 +232,7 @@ describe('executing a destruction list', () => {
     expect(await actions(t, o.token, 'destruction.executed')).toHaveLength(1);
   });
 
-  it('finishes at the next start a run the process died in, by the system in the name of whoever started it', async () => {
+  it('finishes at the next start a run whose process was killed, by the system in the name of whoever started it', async () => {
     await restarted(async (first, o, list, killed) => {
       const next = await first.reopen();
       await next.app.startBackgroundWork();
@@ -236,6 +245,8 @@ describe('executing a destruction list', () => {
       expect(resumed).toMatchObject({ actorId: null, details: { number: list.number, interruptedJob: killed } });
       expect(await actions(next, token, 'record.destroyed')).toHaveLength(2);
       expect(next.app.core.db.prepare('SELECT DISTINCT executed_by AS id FROM record_dispositions').all()).toEqual([{ id: 1 }]);
+      // What the killed process had written is whole: the audit chain still verifies.
+      expect(await next.call('audit.verify', {}, token)).toMatchObject({ ok: true });
     });
   });
 
