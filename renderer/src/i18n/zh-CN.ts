@@ -2,7 +2,7 @@ export const zhCN = {
   app: { title: '执法音像档案室', subtitle: '执法记录仪音像资料归档管理' },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', refresh: '刷新', search: '查询', reset: '重置', loading: '加载中…',
-    yes: '是', no: '否', actions: '操作', details: '详情', all: '全部', saved: '已保存', system: '系统',
+    yes: '是', no: '否', actions: '操作', details: '详情', all: '全部', saved: '已保存', system: '系统', colon: '：',
     unknownProblem: '出现了本版本无法说明的问题（代码 {{code}}），请联系技术支持。',
   },
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
@@ -34,7 +34,7 @@ export const zhCN = {
   shell: { logout: '退出登录', office: '单位', browserMode: '浏览器模式', changePassword: '修改密码' },
   dashboard: {
     welcome: '{{name}}，您好', role: '角色', lastLogin: '上次登录', office: '单位', unitCode: '单位代码',
-    auditHead: '审计日志链头', auditCount: '审计事件数', comingTitle: '各项功能', comingText: '统计图表和县局抽查将在后续版本中提供。',
+    auditHead: '审计日志链头', auditCount: '审计事件数',
     firstLogin: '首次登录',
     loansTitle: '借出在外', loansNone: '目前没有借出在外的光盘或案卷。', loansOverdue: '{{count}} 件逾期未还', loanLate: '逾期 {{days}} 天', loanDue: '应于 {{day}} 归还',
     loanDisc: '光盘', loanCase: '案卷', loanWho: '{{name}}（{{department}}）· 借阅单 {{number}} · {{at}} 借出',
@@ -489,7 +489,7 @@ export const zhCN = {
     waiting_not_closed: '尚未结案（以结案时间报送）', waiting_not_inspected: '未填写检查时间', waiting_hazards_unknown: '未填写发现隐患数', waiting_not_rechecked: '有隐患，尚未复检（以复检时间报送）',
     exportTitle: '台账已导出', exportSaved_xlsx: 'Excel 文件已生成。', exportSaved_docx: 'Word 文件已生成，可通过邮件报送县司法局。', exportSaved_pdf: 'PDF 已生成，可打印。',
     exportHelp: '文件保存在本机的文档文件夹中。',
-    dueTitle: '上月台账待报送', dueText: '{{month}} 的案件台账应于本月 1 日报送县司法局（Word 版同时发送邮箱）。', dueOpen: '打开台账', dueSent: '已报送', dueNotSent: '待报送',
+    dueTitle: '上月台账待报送', dueText: '{{month}} 的案件台账应于本月 1 日报送县司法局（Word 版同时发送邮箱）。', dueOpen: '打开台账', dueSent: '已报送', dueNotSent: '待报送', dueOverdue: '逾期未报送',
   },
   statistics: {
     title: '统计分析', period: '统计期间', last12Months: '近 12 个月', thisYear: '今年', lastYear: '去年',
@@ -499,7 +499,7 @@ export const zhCN = {
     series_records: '记录数', series_hours: '时长（小时）', series_onTime: '按时上传', series_late: '迟延上传', series_lateShare: '迟延占比（%）',
     series_lateDay: '1 天以内', series_late3Days: '1–3 天', series_lateWeek: '3–7 天', series_lateMore: '7 天以上',
     series_unlinked: '未关联案件', series_linked: '已关联案件', series_interruptions: '中断次数', series_videos: '视频数',
-    series_viewings: '查阅次数', series_loans: '借出次数', series_gib: '新增存储（GiB）',
+    series_viewings: '查阅次数', series_loans: '借出次数', series_gib: '新增存储（GiB）', series_mib: '新增存储（MiB）',
     unknown: '（不明）', empty: '{{from}} 至 {{to}} 期间没有可统计的数据。',
     exportPng: '导出图片', exportXlsx: '导出数据',
     exportSaved: '该图表的数据（Excel 表格）保存在：', exportHelp: '可以用 Excel 或 WPS 打开。导出已记入审计日志。',

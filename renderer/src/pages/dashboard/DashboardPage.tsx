@@ -46,11 +46,6 @@ export function DashboardPage({ status, account, onOpenRetention, onOpenLedgers 
       {can(account, 'records.read') && <LoansOutCard />}
       {can(account, 'retention.read') && <ExpiringCard onOpen={onOpenRetention} />}
       {can(account, 'ledgers.read') && <LedgersDueCard onOpen={onOpenLedgers} />}
-      <Col span={24}>
-        <Card title={t('dashboard.comingTitle')}>
-          <Typography.Text type="secondary">{t('dashboard.comingText')}</Typography.Text>
-        </Card>
-      </Col>
     </Row>
   );
 }
