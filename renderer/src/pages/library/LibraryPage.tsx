@@ -34,6 +34,7 @@ const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple'
 export function LibraryPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   // The archive keeper corrects what the import decided: late explanations, whose recording it is.
+  // A destroyed record stays listed but is past correcting, linking or playing.
   const canExplain = can(account, 'records.import');
   const canLink = can(account, 'cases.manage');
   // An officer's library holds their own recordings and their cases'; the whole-archive views are for the others.
@@ -86,7 +87,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
       key: 'poster',
       width: 88,
       render: (_, r) =>
-        canPlay ? (
+        canPlay && !r.disposition ? (
           <Button type="text" style={{ padding: 0, height: 'auto' }} onClick={() => setPlaying(r)} aria-label={t('player.play')} data-testid="play">
             <PosterCell record={r} src={posters.get(r.id)} />
           </Button>
@@ -114,9 +115,9 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     },
     { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
     { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
-    { title: t('library.officerCol'), key: 'officerName', width: 130, render: (_, r) => <OfficerCell record={r} canAssign={canExplain} /> },
+    { title: t('library.officerCol'), key: 'officerName', width: 130, render: (_, r) => <OfficerCell record={r} canAssign={canExplain && !r.disposition} /> },
     { title: t('library.recordedAt'), key: 'recordedAt', width: 160, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatWallClock(r.attribution.recordedAt)}</span> },
-    { title: t('library.timeliness'), key: 'timeliness', width: 170, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain} /> },
+    { title: t('library.timeliness'), key: 'timeliness', width: 170, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain && !r.disposition} /> },
     { title: t('library.integrity'), key: 'integrity', width: 140, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
     { title: t('library.keptThrough'), key: 'keptThrough', width: 130, render: (_, r) => <RetentionCell record={r} policy={policy.data} /> },
     { title: t('library.duration'), key: 'duration', width: 80, render: (_, r) => durationText(r) },
@@ -184,7 +185,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
             if (el.scrollHeight - el.scrollTop - el.clientHeight < 800 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
           }}
           onRow={() => ({ role: 'row' })}
-          rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+          rowSelection={canLink ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.disposition !== null }) } : undefined}
           data-testid="library-table"
           columns={columns}
         />

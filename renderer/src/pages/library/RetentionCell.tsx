@@ -17,7 +17,10 @@ export function RetentionCell({ record, policy }: { record: Pick<RecordDto, 'ret
     return (
       <Tooltip title={t('library.destroyedHelp', { at: formatInstant(record.disposition.destroyedAt, false) })}>
         <Tag color="red" style={{ whiteSpace: 'normal' }} data-testid="destroyed">
-          {t('library.destroyedUnder', { number: record.disposition.listNumber })}
+          {/* The list number kept whole on one line where the words around it wrap. */}
+          {t('library.destroyedUnder', { number: '\u0000' })
+            .split('\u0000')
+            .map((words, i) => (i === 0 ? words : [<span key="n" style={{ whiteSpace: 'nowrap' }}>{record.disposition?.listNumber}</span>, words]))}
         </Tag>
       </Tooltip>
     );
