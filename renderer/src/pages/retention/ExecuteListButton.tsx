@@ -37,7 +37,7 @@ export function ExecuteListButton({ list }: { list: DestructionListDto }) {
           open
           title={t('retention.executeTitle', { number: list.number })}
           okText={t('retention.executeConfirm')}
-          okButtonProps={{ danger: true, disabled: jobId !== undefined }}
+          okButtonProps={{ danger: true, disabled: jobId !== undefined, style: done ? { display: 'none' } : undefined }}
           cancelText={done ? t('discs.close') : t('common.cancel')}
           onOk={() => execute.mutate({ id: list.id })}
           onCancel={close}
