@@ -79,12 +79,12 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
         dataSource={c.cases}
         pagination={false}
         // Scrolls inside the card rather than pushing the page wider: the findings and the cause take the room.
-        scroll={{ x: 1210 }}
+        scroll={{ x: 1170 }}
         data-testid="drawn-cases"
         columns={[
           { title: t('spotChecks.position'), dataIndex: 'position', width: 60 },
-          { title: t('cases.caseNo'), dataIndex: 'caseNo', width: 200, render: (v: string, d) => <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link> },
-          { title: t('cases.kind'), dataIndex: 'kind', width: 100, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
+          { title: t('cases.caseNo'), dataIndex: 'caseNo', width: 180, render: (v: string, d) => <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link> },
+          { title: t('cases.kind'), dataIndex: 'kind', width: 125, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
           { title: t('cases.cause'), dataIndex: 'cause', width: 160, ellipsis: true },
           { title: t('spotChecks.ledgerDay'), dataIndex: 'ledgerDay', width: 110 },
           {
@@ -102,14 +102,15 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
             key: 'actions',
             // Kept in view when the table scrolls: reading and judging are what the page is for.
             fixed: 'right' as const,
-            width: 190,
+            // One above the other, so either language's labels fit a narrow column whole.
+            width: 150,
             render: (_v, d) => (
-              <Space size={4}>
-                <Button size="small" onClick={() => setReading(d.caseId)} data-testid="drawn-read">
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Button size="small" block onClick={() => setReading(d.caseId)} data-testid="drawn-read">
                   {t('spotChecks.read')}
                 </Button>
                 {mayJudge && (
-                  <Button size="small" type="primary" ghost onClick={() => setFinding(d.caseId)} data-testid="drawn-finding">
+                  <Button size="small" type="primary" ghost block onClick={() => setFinding(d.caseId)} data-testid="drawn-finding">
                     {t('spotChecks.addFinding')}
                   </Button>
                 )}
