@@ -446,7 +446,7 @@ export const en: Messages = {
     title_imports: 'Import register', title_discs: 'Evidence disc register', title_destruction: 'Destruction register', title_integrity: 'Integrity-check register',
     text_imports: 'File name or officer', text_discs: 'Disc number, case number or location', text_destruction: 'List number or reason', text_integrity: 'Started by',
     flag_imports: 'Late uploads only', flag_discs: 'Discs whose last check found a problem', flag_destruction: 'Lists to decide only', flag_integrity: 'Checks that found a problem',
-    empty: 'No entries match.', late: '{{hours}} h late', onTime: 'On time',
+    empty: 'No entries match.', late: '{{time}} late', onTime: 'On time',
     imports_id: 'No.', imports_importedAt: 'Imported', imports_name: 'Original file', imports_mediaType: 'Type', imports_officer: 'Officer', imports_recordedAt: 'Recorded',
     imports_deadline: 'Due by', imports_hoursLate: 'Late?', imports_explanation: 'Why late', imports_size: 'Size', imports_importedBy: 'Imported by', imports_sha256: 'SHA-256',
     discs_number: 'Disc', discs_caseNo: 'Case number', discs_part: 'Part', discs_medium: 'Medium', discs_builtAt: 'Built', discs_burnedAt: 'Burned', discs_location: 'Location',

@@ -443,7 +443,7 @@ export const zhCN = {
     title_imports: '导入登记簿', title_discs: '证据光盘登记簿', title_destruction: '销毁登记簿', title_integrity: '完整性检查登记簿',
     text_imports: '文件名或执法人员', text_discs: '光盘编号、案号或存放位置', text_destruction: '清单编号或销毁事由', text_integrity: '发起人',
     flag_imports: '仅逾期上传', flag_discs: '仅检查发现问题的光盘', flag_destruction: '仅待审批的清单', flag_integrity: '仅发现问题的检查',
-    empty: '没有符合条件的登记。', late: '逾期 {{hours}} 小时', onTime: '按时',
+    empty: '没有符合条件的登记。', late: '逾期 {{time}}', onTime: '按时',
     imports_id: '登记号', imports_importedAt: '导入时间', imports_name: '原始文件名', imports_mediaType: '类型', imports_officer: '执法人员', imports_recordedAt: '拍摄时间',
     imports_deadline: '应上传期限', imports_hoursLate: '是否逾期', imports_explanation: '逾期说明', imports_size: '大小', imports_importedBy: '导入人', imports_sha256: 'SHA-256',
     discs_number: '光盘编号', discs_caseNo: '案号', discs_part: '张次', discs_medium: '介质', discs_builtAt: '制作时间', discs_burnedAt: '刻录时间', discs_location: '存放位置',

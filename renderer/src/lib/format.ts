@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
 
@@ -46,4 +47,10 @@ export function officeNowPicker(): Dayjs {
 /** Today in the office, for examples and defaults. */
 export function officeToday(): string {
   return dayjs().tz(officeZone).format('YYYY-MM-DD');
+}
+
+/** How late, as the library says it: whole hours up to two days, then whole days. */
+export function lateText(t: TFunction, seconds: number): string {
+  const hours = Math.round(seconds / 3600);
+  return hours >= 48 ? t('library.lateDays', { n: Math.round(hours / 24) }) : t('library.lateHours', { n: Math.max(1, hours) });
 }

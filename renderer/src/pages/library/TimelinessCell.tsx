@@ -1,16 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { errorText } from '../../lib/errors.js';
 import { useCallMutation } from '../../api/use-call.js';
-import { formatWallClock } from '../../lib/format.js';
-
-function lateText(t: TFunction, seconds: number): string {
-  const hours = Math.round(seconds / 3600);
-  return hours >= 48 ? t('library.lateDays', { n: Math.round(hours / 24) }) : t('library.lateHours', { n: Math.max(1, hours) });
-}
+import { formatWallClock, lateText } from '../../lib/format.js';
 
 /** A camera whose clock ran ahead of the workstation at import: its times can't be taken at face value. */
 function ClockTag({ timeliness }: { timeliness: NonNullable<RecordDto['timeliness']> }) {

@@ -7,6 +7,7 @@ import { ROOM_COLUMNS, type RoomColumnKind, type RoomRegister, type RoomRow } fr
 import { useCall } from '../../api/use-call.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format-size.js';
+import { lateText } from '../../lib/format.js';
 import { RegisterCount } from '../lending/RegisterCount.js';
 import { RegisterExportButtons } from '../lending/RegisterExportButtons.js';
 import { NO_FILTERS, RegisterFilters, type RegisterFilterValues } from '../lending/RegisterFilters.js';
@@ -33,7 +34,7 @@ export function RoomRegisterTab({ register }: { register: RoomRegister }) {
     if (v === null || v === '') return '—';
     if (kind === 'code') return <Tag color={CODE_COLORS[String(v)]}>{t(`roomRegisters.code_${key}_${String(v)}`)}</Tag>;
     if (kind === 'bytes' && typeof v === 'number') return formatBytes(v);
-    if (key === 'hoursLate' && typeof v === 'number') return v > 0 ? <Tag color="red">{t('roomRegisters.late', { hours: v })}</Tag> : t('roomRegisters.onTime');
+    if (key === 'hoursLate' && typeof v === 'number') return v > 0 ? <Tag color="red">{t('roomRegisters.late', { time: lateText(t, v * 3600) })}</Tag> : t('roomRegisters.onTime');
     if (MONO.has(key)) return <Typography.Text code copyable={{ text: String(v) }}>{`${String(v).slice(0, 12)}…`}</Typography.Text>;
     return String(v);
   };
