@@ -113,7 +113,7 @@ export function IntegrityPanel({ account }: { account: AccountDto }) {
                 title={t('integrity.coverage', { days: s.windowDays })}
                 value={s.checkedInWindow}
                 suffix={`/ ${s.records}`}
-                valueStyle={{ color: s.checkedInWindow === s.records && s.openAlarms.length === 0 ? '#389e0d' : undefined }}
+                valueStyle={{ color: s.records > 0 && s.checkedInWindow === s.records && s.openAlarms.length === 0 ? '#389e0d' : undefined }}
               />
               {s.neverChecked > 0 && <Typography.Text type="secondary">{t('integrity.neverChecked', { count: s.neverChecked })}</Typography.Text>}
             </Col>
