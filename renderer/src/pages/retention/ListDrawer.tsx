@@ -13,7 +13,7 @@ import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { DecideListDialog } from './DecideListDialog.js';
 import { ExecuteListButton } from './ExecuteListButton.js';
 import { PaperListDialog } from './PaperListDialog.js';
-import { ListStateTag, ruleText } from './retention-words.js';
+import { ListStateTag, fileNameColumn, ruleText } from './retention-words.js';
 
 /** One destruction list: why, who proposed it, what is on it (as frozen then), the decision, and its printed form. */
 export function ListDrawer({ id, account, onClose }: { id: number; account: AccountDto; onClose: () => void }) {
@@ -105,7 +105,7 @@ export function ListDrawer({ id, account, onClose }: { id: number; account: Acco
             dataSource={l.items}
             data-testid="list-items"
             columns={[
-              { title: t('retention.colName'), dataIndex: 'name', key: 'name', ellipsis: true },
+              fileNameColumn(t),
               { title: t('retention.colOfficer'), key: 'officer', width: 100, render: (_: unknown, i) => i.officer ?? '—' },
               { title: t('retention.colRecorded'), key: 'recorded', width: 150, render: (_: unknown, i) => formatWallClock(i.recordedAt, false) || '—' },
               { title: t('retention.colKeptThrough'), dataIndex: 'keptThrough', key: 'kept', width: 110 },

@@ -10,7 +10,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatWallClock } from '../../lib/format.js';
 import { HoldDialog } from './HoldDialog.js';
 import { ProposeDialog } from './ProposeDialog.js';
-import { ruleText } from './retention-words.js';
+import { fileNameColumn, ruleText } from './retention-words.js';
 
 type Item = RetentionReviewDto['items'][number];
 type Grouping = 'month' | 'officer' | 'case';
@@ -39,7 +39,7 @@ export function ReviewTab({ account, onProposed }: { account: AccountDto; onProp
   }, [items, grouping]);
   const none = t(`retention.group_none_${grouping}`);
   const columns = [
-    { title: t('retention.colName'), dataIndex: 'name', key: 'name', ellipsis: true },
+    fileNameColumn(t),
     { title: t('retention.colOfficer'), key: 'officer', width: 110, render: (_: unknown, i: Item) => i.officer ?? '—' },
     { title: t('retention.colRecorded'), key: 'recorded', width: 170, render: (_: unknown, i: Item) => formatWallClock(i.recordedAt, false) || '—' },
     { title: t('retention.colCases'), key: 'cases', width: 180, render: (_: unknown, i: Item) => i.cases.join('、') || '—' },
