@@ -89,10 +89,9 @@ export class DestructionExecution {
    * another, by the system on behalf of whoever started it. Every record is checked again as
    * always, so a hold placed meanwhile or a clock set back refuses the resumed run; the refusal is
    * audited and kept on the interrupted run, which is then not tried again at every start: the
-   * keeper sees why and runs the list once it is cleared.
+   * keeper sees why and runs the list once it is cleared. Called after `recover()` at start.
    */
   async resumeInterrupted(): Promise<void> {
-    this.recover();
     const rows = this.db
       .prepare(
         `SELECT j.id, j.list_id, j.started_by, l.number FROM destruction_jobs j JOIN destruction_lists l ON l.id = j.list_id
