@@ -1,5 +1,6 @@
 import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './ipc-channels.js';
+import { decodedSegment } from '../shared/rules/paths.js';
 
 /**
  * The main window, hardened: isolated and sandboxed renderer without Node, no navigation away,
@@ -39,7 +40,8 @@ export function createMainWindow(preloadPath: string, openDocument: (name: strin
 export function hardenContents(contents: WebContents, openDocument: (name: string) => void = () => undefined): void {
   contents.setWindowOpenHandler(({ url }) => {
     const prefix = `${APP_ORIGIN}/documents/`;
-    if (url.startsWith(prefix)) openDocument(decodeURIComponent(url.slice(prefix.length)));
+    const name = url.startsWith(prefix) ? decodedSegment(url.slice(prefix.length)) : null;
+    if (name !== null) openDocument(name);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {

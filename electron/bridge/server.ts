@@ -9,6 +9,7 @@ import { COOKIE_NAME, SECURITY_HEADERS, SESSION_COOKIE, readCookie, sameSecret, 
 import { serveStatic } from './static-files.js';
 import { byteRange, mediaHeaders } from '../core/playback/byte-range.js';
 import { documentTypeOf } from '../core/documents/documents-folder.js';
+import { decodedSegment } from '../../shared/rules/paths.js';
 
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
@@ -40,20 +41,38 @@ function json(res: ServerResponse, body: unknown, headers: Record<string, string
 }
 
 /**
- * The body, or null past the limit. An oversized body is read to its end and thrown away rather
- * than cut off: a reset connection would lose the 413 answer the caller needs to see.
+ * The body, or null past the limit. Reading stops at the limit: a caller who sends 64 MiB gets its
+ * 413 after the first MiB, and the connection is closed behind the answer (see `refuseTooLarge`).
  */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-      else chunks.length = 0;
-    });
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/**
+ * Answers 413 and closes the connection without reading the rest. The socket is ended (not reset)
+ * once the answer is written, so the caller still reads the 413 instead of a broken pipe.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.shouldKeepAlive = false;
+  res.writeHead(413, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end('Request too large', () => {
+    const cut = setTimeout(() => req.socket.destroy(), 1000);
+    cut.unref();
+    req.socket.end();
   });
 }
 
@@ -99,7 +118,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (req.method !== 'POST') return plain(res, 405, 'POST only');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return plain(res, 415, 'JSON only');
       const body = await readBody(req);
-      if (body === null) return plain(res, 413, 'Request too large');
+      if (body === null) return refuseTooLarge(req, res);
       let parsed: unknown;
       try {
         parsed = JSON.parse(body);
@@ -130,7 +149,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
     if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url.pathname.slice('/media/'.length), session);
-    if (url.pathname.startsWith('/documents/')) return serveDocument(req, res, decodeURIComponent(url.pathname.slice('/documents/'.length)), session);
+    if (url.pathname.startsWith('/documents/')) {
+      const name = decodedSegment(url.pathname.slice('/documents/'.length));
+      if (name === null) return plain(res, 400, 'Bad request');
+      return serveDocument(req, res, name, session);
+    }
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 

@@ -41,7 +41,7 @@ export async function openApp(options: GlobalOptions, { create = false } = {}): 
   const [{ RecordsApp }, { Dispatcher }] = await Promise.all([import('../core/app/records-app.js'), import('../core/rpc/dispatcher.js')]);
   const app = RecordsApp.open({ dataDir, shell: 'cli' });
   if (app.error) throw new AppError(app.error.code, app.error.message, app.error.details);
-  return { app, dispatcher: new Dispatcher(app) };
+  return { app, dispatcher: new Dispatcher(app, undefined, 'cli') };
 }
 
 export interface Signed {

@@ -37,6 +37,8 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     yes: '是',
     no: '否',
     error_NOT_AUTHENTICATED: '请先登录：在命令中加上 --user 用户名（密码取自环境变量 RECORDS_PASSWORD，没有时会提示输入）。',
+    // The command line names the field: a script's author reads it, and it is the JSON key they wrote.
+    error_VALIDATION_FAILED: '输入内容不符合要求（{{fields}}），请检查后重试。',
     error_UNKNOWN_METHOD: '没有名为 {{method}} 的方法。用 records call --list 列出全部方法。',
     error_NOT_INITIALIZED: '{{dataDir}} 中没有档案（尚未初始化）。请检查 --data 是否写对；新建档案请用 records init。',
     discBuilt: '光盘 {{number}}（第 {{disc}} 张）：{{path}}，{{bytes}} 字节，标签清单 SHA-256 {{tagmanifestSha256}}',
@@ -133,6 +135,7 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     yes: 'yes',
     no: 'no',
     error_NOT_AUTHENTICATED: 'Sign in first: add --user USERNAME to the command (the password comes from RECORDS_PASSWORD, else a prompt).',
+    error_VALIDATION_FAILED: 'Some input is not valid ({{fields}}). Please check it and try again.',
     error_UNKNOWN_METHOD: 'There is no method named {{method}}. records call --list lists them all.',
     error_NOT_INITIALIZED: 'There is no archive in {{dataDir}} (not initialized). Check that --data is spelled right; to create an archive use records init.',
     discBuilt: 'Disc {{number}} ({{disc}}): {{path}}, {{bytes}} bytes, tag-manifest SHA-256 {{tagmanifestSha256}}',

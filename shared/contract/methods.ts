@@ -54,6 +54,11 @@ interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
   /** Answers a session locked in a viewing's viewer; every other method is refused there (SESSION_LOCKED). */
   viewer?: true;
+  /**
+   * Needs the app's screen: playing (a view is audited as seen when its ticket is issued) and the
+   * viewer. The command line can't show a picture, so it never offers these (UNKNOWN_METHOD there).
+   */
+  screen?: true;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -102,11 +107,11 @@ export const METHODS = {
     output: done,
     access: 'session',
   }),
+  // Not part of the viewer: a language picked there would be saved on the keeper's account.
   'auth.setLanguage': method({
     input: z.object({ language: languageSchema }).strict(),
     output: accountSchema,
     access: 'session',
-    viewer: true,
   }),
   // Accounts, cameras and settings (administration)
   'accounts.list': method({ input: empty, output: z.array(accountSchema), access: 'accounts.read' }),
@@ -264,8 +269,8 @@ export const METHODS = {
     access: 'records.browse',
   }),
   /** Opens a view of a record: a ticket for the media route, which copy is shown, the watermark. Audited. */
-  'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play' }),
-  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session', viewer: true }),
+  'records.play': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'records.play', screen: true }),
+  'records.stopPlaying': method({ input: z.object({ ticket: z.string().min(1).max(100) }).strict(), output: done, access: 'session', viewer: true, screen: true }),
   'records.integrity': method({ input: z.object({ recordId: z.number().int().positive() }).strict(), output: recordIntegrityHistorySchema, access: 'records.read' }),
   'records.assignOfficer': method({
     input: z.object({ recordId: z.number().int().positive(), officerId: z.number().int().positive(), note: z.string().trim().max(500).optional() }).strict(),
@@ -459,20 +464,26 @@ export const METHODS = {
    * The keeper opens a viewing for a party or a department's staff on an approved request, after
    * checking their ID; the keeper's session is then locked in the viewer until `viewings.unlock`.
    */
-  'viewings.open': method({ input: z.object({ requestId: z.number().int().positive(), idCheck: z.string().trim().min(1).max(200) }).strict(), output: viewingSchema, access: 'requests.record' }),
+  'viewings.open': method({ input: z.object({ requestId: z.number().int().positive(), idCheck: z.string().trim().min(1).max(200) }).strict(), output: viewingSchema, access: 'requests.record', screen: true }),
   /** The viewing this session is locked in, or null: the app shows the viewer and nothing else while there is one. */
-  'viewings.current': method({ input: empty, output: viewingSchema.nullable(), access: 'session', viewer: true }),
+  'viewings.current': method({ input: empty, output: viewingSchema.nullable(), access: 'session', viewer: true, screen: true }),
   /** The keeper's password ends the viewing and unlocks the session. */
-  'viewings.unlock': method({ input: z.object({ password: passwordSchema }).strict(), output: viewingSchema, access: 'requests.record', viewer: true }),
-  'viewings.play': method({ input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'requests.record', viewer: true }),
+  'viewings.unlock': method({ input: z.object({ password: passwordSchema }).strict(), output: viewingSchema, access: 'requests.record', viewer: true, screen: true }),
+  'viewings.play': method({ input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive() }).strict(), output: playbackSchema, access: 'requests.record', viewer: true, screen: true }),
   /** What the viewer reports as it happens (play, pause, seek, end), with the position in seconds. */
   'viewings.log': method({
     input: z.object({ viewingId: z.number().int().positive(), recordId: z.number().int().positive(), event: z.enum(VIEWING_EVENTS), position: z.number().min(0).nullable() }).strict(),
     output: done,
     access: 'requests.record',
     viewer: true,
+    screen: true,
   }),
-  'viewings.close': method({ input: z.object({ viewingId: z.number().int().positive() }).strict(), output: viewingSchema, access: 'requests.record' }),
+  /** The register's end of a viewing whose person walked away from an open viewer, with the keeper's reason. */
+  'viewings.close': method({
+    input: z.object({ viewingId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: viewingSchema,
+    access: 'requests.record',
+  }),
   /** The viewing register (查阅登记) as filtered, newest first, at most LIMITS.registerRowsMax entries. */
   'viewings.list': method({ input: viewingFiltersSchema, output: z.array(viewingSchema), access: 'records.read' }),
   'viewings.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), output: viewingSchema, access: 'records.read' }),

@@ -69,6 +69,8 @@ export const requestSchema = z.object({
   liveGrants: z.number().int(),
   /** A viewing at the workstation on this approval was ended by the keeper: the approval is spent. */
   usedUp: z.boolean(),
+  /** A viewing at the workstation on this approval is under way: a second can't be opened. */
+  viewingOpen: z.boolean(),
 });
 export type RequestDto = z.infer<typeof requestSchema>;
 

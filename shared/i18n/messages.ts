@@ -14,12 +14,14 @@ interface SharedMessages {
 export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
   'zh-CN': {
     errors: {
-      VALIDATION_FAILED: '输入内容不符合要求（{{fields}}），请检查后重试。',
+      VALIDATION_FAILED: '输入内容不符合要求，请检查后重试。',
+      UNSAFE_TEXT: '输入内容含有看不见的控制字符（如改变文字方向的字符），可能让名称或编号显示成别的样子。请删除后重试。',
       UNKNOWN_METHOD: '不支持的操作。',
       NOT_AUTHENTICATED: '请先登录。',
       SESSION_EXPIRED: '长时间未操作，登录已过期，请重新登录。',
       FORBIDDEN: '当前账号无权进行此操作。',
       AUTH_FAILED: '用户名或密码错误。',
+      WRONG_PASSWORD: '密码错误。',
       ACCOUNT_LOCKED: '连续登录失败次数过多，账号已锁定，请于 {{until}} 后再试，或请管理员重置密码。',
       ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
       PASSWORD_TOO_WEAK: '密码至少 {{min}} 位，且须同时包含字母和数字，不能与用户名相同。',
@@ -70,6 +72,7 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
       DESTROY_NOT_VERIFIED: '原件 {{sha256}} 删除后核查仍然存在（{{where}}），销毁未完成。请检查存储权限后重新执行该清单。',
       APPROVAL_USED: '申请 {{number}} 的批准已经用过（查阅已结束，或该物品已按此批准借出并归还）。再次查阅或借阅需要新的申请。',
       VIEWING_CLOSED: '这次查阅已经结束（批准的时间已过或已关闭），不能继续。',
+      VIEWING_OPEN: '审批单 {{number}} 的现场查阅正在进行中：一次批准只能查阅一次。查阅人已离开的，请在查阅登记中结束这次查阅。',
       SESSION_LOCKED: '正在现场查阅：此工作站只显示查阅界面，档案管理员输入密码后才能退出。',
       ITEM_OUT: '{{label}} 已借出（借阅单 {{number}}），归还之前不能再借。',
       ALREADY_RETURNED: '借阅单 {{number}} 已登记归还，不能重复归还。',
@@ -111,12 +114,14 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
   },
   en: {
     errors: {
-      VALIDATION_FAILED: 'Some input is not valid ({{fields}}). Please check it and try again.',
+      VALIDATION_FAILED: 'Some input is not valid. Please check it and try again.',
+      UNSAFE_TEXT: 'The input contains invisible control characters (such as text-direction overrides) that could make a name or number read as something else. Remove them and try again.',
       UNKNOWN_METHOD: 'This operation is not supported.',
       NOT_AUTHENTICATED: 'Please sign in first.',
       SESSION_EXPIRED: 'Your session expired after a period of inactivity. Please sign in again.',
       FORBIDDEN: 'This account is not allowed to do that.',
       AUTH_FAILED: 'Wrong username or password.',
+      WRONG_PASSWORD: 'Wrong password.',
       ACCOUNT_LOCKED: 'Too many failed sign-ins: the account is locked until {{until}}, or until an administrator resets its password.',
       ACCOUNT_DISABLED: 'This account is disabled. Please contact an administrator.',
       PASSWORD_TOO_WEAK: 'A password needs at least {{min}} characters with both letters and digits, and must differ from the username.',
@@ -167,6 +172,7 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
       DESTROY_NOT_VERIFIED: 'Original {{sha256}} was still there after removal ({{where}}); the destruction is not finished. Check the storage permissions and execute the list again.',
       APPROVAL_USED: 'The approval of request {{number}} has been used (its viewing ended, or the item was lent and returned on it). Viewing or borrowing again needs a new request.',
       VIEWING_CLOSED: 'This viewing has ended (its approved time is over, or it was closed).',
+      VIEWING_OPEN: 'A viewing on approval {{number}} is under way: one approval is one sitting. If the person has left, end that viewing in the viewing register.',
       SESSION_LOCKED: 'A viewing is in progress: this workstation shows only the viewer until the keeper enters their password.',
       ITEM_OUT: '{{label}} is out on loan {{number}} and can’t be lent again until it is back.',
       ALREADY_RETURNED: 'Loan {{number}} has already been returned.',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RpcRequest, RpcResponse } from '../../shared/contract/envelope.js';
@@ -98,6 +99,12 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       const invalid = await call('accounts.create', { username: '!', displayName: '', role: 'janitor', isAdmin: 'yes', password: 'x', extra: 1 }, token);
       expect(invalid.ok).toBe(false);
       if (!invalid.ok) expect((invalid.error.details?.issues as unknown[]).length).toBeGreaterThanOrEqual(4);
+      // Text that reads as something else: direction overrides, NUL and other controls, in any field, nested or not.
+      const spoof = { username: 'officer9', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026' };
+      for (const displayName of ['李\u202E国建', '李\u2066建国', '李\u0000建国', '李\u001B建国', '李\u200F建国']) {
+        expect(await code('accounts.create', { ...spoof, displayName }, token), JSON.stringify(displayName)).toBe('UNSAFE_TEXT');
+      }
+      expect(await code('records.list', { limit: 5, text: '占道\u0000经营' }, token)).toBe('UNSAFE_TEXT');
       await ok('accounts.create', { username: 'officer1', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026' }, token);
       const officer = (await ok<{ token: string }>('auth.login', { username: 'officer1', password: 'Officer2026' })).token;
       expect(await code('accounts.create', { username: 'o2', displayName: 'x', role: 'officer', isAdmin: false, password: 'Officer2026' }, officer)).toBe('FORBIDDEN');
@@ -217,10 +224,10 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('viewings.play', { viewingId: viewing.id, recordId: record?.id ?? 0 }, token)).toBe('NOT_PLAYABLE');
       expect(await code('viewings.log', { viewingId: viewing.id, recordId: record?.id ?? 0, event: 'pause', position: 1 }, token)).toBe('ok');
       expect((await ok<{ id: number }>('viewings.current', {}, token)).id).toBe(viewing.id);
-      expect(await code('viewings.close', { viewingId: viewing.id }, token)).toBe('SESSION_LOCKED');
-      expect(await code('viewings.unlock', { password: 'wrong' }, token)).toBe('AUTH_FAILED');
+      expect(await code('viewings.close', { viewingId: viewing.id, reason: '查阅人已离开' }, token)).toBe('SESSION_LOCKED');
+      expect(await code('viewings.unlock', { password: 'wrong' }, token)).toBe('WRONG_PASSWORD');
       expect((await ok<{ closeReason: string }>('viewings.unlock', { password: KEEPER.password }, token)).closeReason).toBe('closed');
-      expect(await code('viewings.close', { viewingId: viewing.id }, token)).toBe('VIEWING_CLOSED');
+      expect(await code('viewings.close', { viewingId: viewing.id, reason: '查阅人已离开' }, token)).toBe('VIEWING_CLOSED');
       expect((await ok<unknown[]>('viewings.list', {}, token)).length).toBe(1);
       expect((await ok<{ events: unknown[] }>('viewings.get', { id: viewing.id }, token)).events).toHaveLength(1);
       const lending = await ok<{ id: number }>('requests.create', { kind: 'lend_item', requester: { name: '赵科长', department: '镇司法所' }, items: [{ kind: 'disc', id: discId }], purpose: '复议审查', content: '证据光盘', window }, token);
@@ -342,6 +349,34 @@ describe('the bridge refuses what is not its own page', () => {
     expect(big.body).toBe('Request too large');
     const bad = await rawRequest(h.bridge.port, { method: 'POST', path: '/rpc', headers: { ...cookie, 'Content-Type': 'application/json' }, body: '{nope' });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('stops reading an oversized body at the limit and closes the connection behind its 413', async () => {
+    const socket = net.connect(h.bridge.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
+    let isClosed = false;
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve(void (isClosed = true))));
+    socket.on('error', () => undefined);
+    // A body that says 64 MiB and sends it a MiB at a time, until the bridge answers or hangs up.
+    socket.write(`POST /rpc HTTP/1.1\r\nHost: 127.0.0.1:${h.bridge.port}\r\nCookie: ${h.cookie}\r\nContent-Type: application/json\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`);
+    let sent = 0;
+    const chunk = Buffer.alloc(1024 * 1024, 0x78);
+    while (sent < 64 * 1024 * 1024 && answer === '' && !isClosed) {
+      const flushed = socket.write(chunk);
+      sent += chunk.length;
+      if (!flushed) await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+    }
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain('Request too large');
+    // Answered long before the 64 MiB were through: it was not read to the end.
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('answers a malformed escape in a document path with 400, not a crash', async () => {
+    expect((await rawRequest(h.bridge.port, { path: '/documents/%E0%A4%A', headers: { Cookie: h.cookie } })).status).toBe(400);
   });
 
   it('serves the page with a strict content policy and never a file outside the renderer', async () => {

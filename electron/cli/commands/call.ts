@@ -22,7 +22,8 @@ async function inputFrom(arg: string | undefined): Promise<unknown> {
 /** Every method with its access and its input as JSON Schema: what a script may send. */
 async function methodList(): Promise<unknown[]> {
   const [{ z }, { METHODS }] = await Promise.all([import('zod'), import('../../../shared/contract/methods.js')]);
-  return Object.entries(METHODS).map(([method, spec]) => ({
+  const here = Object.entries(METHODS).filter(([, spec]) => !('screen' in spec && spec.screen));
+  return here.map(([method, spec]) => ({
     method,
     access: spec.access,
     // What may be sent (fields with defaults are optional). Every input schema converts today; one

@@ -100,6 +100,7 @@ export class RecordsApp {
   ) {}
 
   private schedule: DailySchedule | null = null;
+  private viewingSweep: NodeJS.Timeout | null = null;
 
   static open(options: OpenOptions): RecordsApp {
     const resolved = {
@@ -165,6 +166,9 @@ export class RecordsApp {
     this.services.viewings.recover();
     this.schedule = new DailySchedule([{ run: () => fixity.runDue(settings.integrity().rotationDays), waitWhile: () => imports.busy }, { run: () => backup.runDue() }]);
     this.schedule.start();
+    // A viewer window closed without its password leaves a viewing nobody will end by hand.
+    this.viewingSweep = setInterval(() => this.services?.viewings.sweep(), 60_000);
+    this.viewingSweep.unref();
     return imports
       .ensureRecovered()
       .catch(() => undefined)
@@ -176,6 +180,7 @@ export class RecordsApp {
 
   async close(): Promise<void> {
     this.schedule?.stop();
+    if (this.viewingSweep) clearInterval(this.viewingSweep);
     if (this.services) {
       await this.services.fixity.close();
       await this.services.backup.close();
@@ -226,7 +231,7 @@ function buildServices(db: Db, clock: Clock, bus: PushBus, dataDir: string): Ser
   const records = new RecordsService(db, audit, clock, access, () => settings.storeDir(dataDir));
   const documents = new DocumentsFolder(path.join(dataDir, 'documents'), sessions);
   const discs = new DiscsService(db, access, audit, clock, store, settings, dataDir, bus, documents);
-  const viewings = new ViewingsService(db, audit, clock, playback, sessions);
+  const viewings = new ViewingsService(db, audit, clock, playback, sessions, auth);
   const loans = new LoansService(db, audit, clock, settings, documents);
   const registers = new RegistersService(db, audit, clock, settings, documents, viewings, loans);
   const statistics = new StatisticsService(db, audit, clock, settings, documents, () => settings.storeDir(dataDir));

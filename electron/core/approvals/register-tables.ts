@@ -20,7 +20,13 @@ export interface RegisterContext {
   timeZone: string;
 }
 
-const CLOSE_TEXT: Record<NonNullable<ViewingDto['closeReason']>, string> = { closed: '正常结束', expired: '批准的时间已到', interrupted: '程序意外退出后补记' };
+const CLOSE_TEXT: Record<NonNullable<ViewingDto['closeReason']>, string> = {
+  closed: '正常结束',
+  expired: '批准的时间已到',
+  interrupted: '程序意外退出后补记',
+  abandoned: '查阅人离开后由管理员结束',
+  session_ended: '查阅窗口已关闭，自动结束',
+};
 const VIEWING_STATE_TEXT = { open: '查阅中', closed: '已结束' } as const;
 const LOAN_STATE_TEXT = { out: '未归还（含逾期）', overdue: '逾期未还', returned: '已归还' } as const;
 
@@ -81,7 +87,7 @@ export function viewingRegister(rows: ViewingDto[], f: ViewingFilters, ctx: Regi
       v.items.map((i) => i.name).join('\n'),
       v.openedBy,
       at(v.closedAt),
-      v.closeReason ? CLOSE_TEXT[v.closeReason] : VIEWING_STATE_TEXT.open,
+      v.closeReason ? CLOSE_TEXT[v.closeReason] + (v.closeNote ? `：${v.closeNote}` : '') : VIEWING_STATE_TEXT.open,
       v.events.filter((e) => e.event === 'play').length,
     ]),
   );

@@ -49,11 +49,13 @@ interface RequestRow {
   head_hash: string | null;
   live: number;
   used: number;
+  viewing_open: number;
 }
 
 const SELECT = `SELECT q.*, c.case_no, a.display_name AS created_by_name, d.display_name AS decided_by_name, k.display_name AS recorded_by_name,
     (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live,
-    EXISTS (SELECT 1 FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NOT NULL) AS used
+    EXISTS (SELECT 1 FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NOT NULL) AS used,
+    EXISTS (SELECT 1 FROM viewings v WHERE v.request_id = q.id AND v.closed_at IS NULL) AS viewing_open
   FROM access_requests q LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = q.created_by
   LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN accounts k ON k.id = q.recorded_by`;
 
@@ -290,6 +292,7 @@ export class RequestsService {
           : null,
       liveGrants: r.live,
       usedUp: r.used === 1,
+      viewingOpen: r.viewing_open === 1,
     };
   }
 }

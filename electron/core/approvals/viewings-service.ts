@@ -8,7 +8,7 @@ import type { Clock } from '../base/clock.js';
 import { processAlive } from '../base/process-alive.js';
 import type { Db } from '../db/open.js';
 import type { PlaybackService } from '../playback/playback-service.js';
-import { verifyPassword } from '../auth/password.js';
+import type { AuthService } from '../auth/auth-service.js';
 import type { SessionStore } from '../auth/sessions.js';
 import { refusalsAudited } from './refusals.js';
 
@@ -28,8 +28,26 @@ interface ViewingRow {
   opened_by_name: string;
   workstation: string;
   closed_at: string | null;
-  close_reason: ViewingDto['closeReason'];
+  close_reason: 'closed' | 'expired' | 'interrupted' | null;
+  ended_as: 'abandoned' | 'session_ended' | null;
+  end_note: string | null;
 }
+
+type ViewingEnd = NonNullable<ViewingDto['closeReason']>;
+/** What each end keeps in the row: close_reason for the first three, ended_as beside it for the later two (migration 0027). */
+const END_COLUMNS: Record<ViewingEnd, { reason: 'closed' | 'expired' | 'interrupted'; endedAs: 'abandoned' | 'session_ended' | null }> = {
+  closed: { reason: 'closed', endedAs: null },
+  expired: { reason: 'expired', endedAs: null },
+  interrupted: { reason: 'interrupted', endedAs: null },
+  abandoned: { reason: 'closed', endedAs: 'abandoned' },
+  session_ended: { reason: 'interrupted', endedAs: 'session_ended' },
+};
+/**
+ * The keeper ending a viewing spends its approval (one sitting per approval), whether the person
+ * left by the keeper's password or walked away from the window; a crash, a session that went away
+ * or the window running out does not, so the person may sit down again inside the window.
+ */
+const SPENDS_APPROVAL: ReadonlySet<ViewingEnd> = new Set(['closed', 'abandoned']);
 
 const SELECT = `SELECT v.*, q.number, q.kind, q.purpose, q.content, q.granted_from, q.granted_to, c.case_no, a.display_name AS opened_by_name
   FROM viewings v JOIN access_requests q ON q.id = v.request_id LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = v.opened_by`;
@@ -57,7 +75,30 @@ export class ViewingsService {
     private readonly clock: Clock,
     private readonly playback: PlaybackService,
     private readonly sessions: SessionStore,
-  ) {}
+    private readonly auth: AuthService,
+  ) {
+    // A viewing ends with the session that hosts it: signed out everywhere, the account stopped or
+    // its password reset, or a viewer window that stopped answering (closed, crashed, unplugged).
+    sessions.onDropped((session, why) => {
+      if (session.viewingId !== null && this.stillOpen(session.viewingId)) this.finish(session.viewingId, 'session_ended', null, why);
+    });
+  }
+
+  /**
+   * Ends what nobody will end: viewings whose viewer went silent (the sessions are dropped, which
+   * ends them above) and viewings of this process whose approved window is over. Run on a timer
+   * and before the register is read, so the register never shows a long-gone viewing as under way.
+   */
+  sweep(): void {
+    this.sessions.dropSilent();
+    const now = this.clock.now().toISOString();
+    const over = this.db
+      .prepare('SELECT v.id FROM viewings v JOIN access_requests q ON q.id = v.request_id WHERE v.closed_at IS NULL AND v.host = ? AND v.pid = ? AND q.granted_to <= ?')
+      .all(os.hostname(), process.pid, now) as { id: number }[];
+    for (const v of over) this.finish(v.id, 'expired', null);
+    const orphaned = this.db.prepare('SELECT id FROM viewings WHERE closed_at IS NULL AND host = ? AND pid = ?').all(os.hostname(), process.pid) as { id: number }[];
+    for (const v of orphaned.filter((v) => !this.sessions.hostsViewing(v.id))) this.finish(v.id, 'session_ended', null, 'no_session');
+  }
 
   /** Closes as interrupted the viewings a dead process left open (a viewing on another host may still run). */
   recover(): void {
@@ -81,6 +122,9 @@ export class ViewingsService {
     if (this.liveRecords(requestId).length === 0) throw new AppError('GRANT_NOT_LIVE', 'outside the approved window', { number: request.number });
     const person = (JSON.parse(request.requester) as { name: string }).name;
     const id = this.db.transaction(() => {
+      // One approval, one sitting: a second window on the same approval would be a second sitting.
+      const sitting = this.db.prepare('SELECT id FROM viewings WHERE request_id = ? AND closed_at IS NULL').get(requestId) as { id: number } | undefined;
+      if (sitting) throw new AppError('VIEWING_OPEN', 'a viewing on this approval is under way', { number: request.number, viewingId: sitting.id });
       const newId = Number(
         this.db
           .prepare('INSERT INTO viewings (request_id, person, id_check, opened_at, opened_by, workstation, host, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -88,7 +132,7 @@ export class ViewingsService {
       );
       this.audit.append({ ...ctx.auditBase(), action: 'viewing.opened', target: `request:${requestId}`, details: { viewingId: newId, person, idCheck } });
       return newId;
-    })();
+    }).immediate();
     this.sessions.lock(token, id);
     return this.get(id);
   }
@@ -107,18 +151,18 @@ export class ViewingsService {
 
   /**
    * Leaving the viewer takes the password of the keeper whose session it is: the viewing closes
-   * (if its time hadn't already ended it) and the session is the keeper's again. A wrong password
-   * is refused and audited, and the viewer stays.
+   * (if its time hadn't already ended it) and the session is the keeper's again. The password is
+   * checked as signing in checks it — the same count of failures and the same lock-out — because
+   * the person at this seat is the least trusted in the building; the viewer stays meanwhile.
    */
   async unlock(ctx: CallContext, password: string): Promise<ViewingDto> {
     const account = ctx.account as NonNullable<CallContext['account']>;
     const id = this.sessions.lockedViewing(ctx.token);
     if (id === null || !ctx.token) throw new AppError('NOT_FOUND', 'this session is not in a viewing', {});
-    const { password_hash: hash } = this.db.prepare('SELECT password_hash FROM accounts WHERE id = ?').get(account.id) as { password_hash: string };
-    if (!(await verifyPassword(password, hash))) {
-      this.audit.append({ ...ctx.auditBase(), action: 'viewing.unlock_refused', target: `account:${account.id}`, details: { viewingId: id } });
-      throw new AppError('AUTH_FAILED', 'wrong password');
-    }
+    const base = ctx.auditBase();
+    await this.auth.checkPassword(account.id, password, (reason, details) => {
+      this.audit.append({ ...base, action: 'viewing.unlock_refused', target: `account:${account.id}`, details: { viewingId: id, reason, ...details } });
+    }, base);
     if (this.stillOpen(id)) this.finish(id, 'closed', ctx);
     this.sessions.unlock(ctx.token);
     return this.get(id);
@@ -141,11 +185,18 @@ export class ViewingsService {
     this.db.prepare('INSERT INTO viewing_events (viewing_id, record_id, at, event, position) VALUES (?, ?, ?, ?, ?)').run(viewingId, recordId, this.clock.now().toISOString(), event, position);
   }
 
-  /** The register's way to end a viewing left open on another workstation; the viewer itself ends with `unlock`. */
-  close(ctx: CallContext, viewingId: number): ViewingDto {
-    this.openRow(null, viewingId);
-    this.finish(viewingId, 'closed', ctx);
-    return this.get(viewingId);
+  /**
+   * The register's way to end a viewing whose person walked away from an open window (on this or
+   * another workstation): the keeper says why, the register shows it as abandoned, and the
+   * approval is spent as if the keeper had ended it there. The viewer itself ends with `unlock`.
+   */
+  abandon(ctx: CallContext, viewingId: number, reason: string): ViewingDto {
+    const request = this.db.prepare('SELECT request_id FROM viewings WHERE id = ?').get(viewingId) as { request_id: number } | undefined;
+    return refusalsAudited(this.audit, ctx, 'viewing_end', request?.request_id ?? null, () => {
+      this.openRow(null, viewingId);
+      this.finish(viewingId, 'abandoned', ctx, reason);
+      return this.get(viewingId);
+    });
   }
 
   get(id: number): ViewingDto {
@@ -175,16 +226,16 @@ export class ViewingsService {
     return (this.db.prepare(LIVE_GRANT).all({ request: requestId, now: this.clock.now().toISOString() }) as { record_id: number }[]).map((r) => r.record_id);
   }
 
-  private finish(id: number, reason: 'closed' | 'expired' | 'interrupted', ctx: CallContext | null): void {
+  private finish(id: number, end: ViewingEnd, ctx: CallContext | null, note: string | null = null): void {
     this.db.transaction(() => {
       const now = this.clock.now().toISOString();
-      this.db.prepare('UPDATE viewings SET closed_at = ?, close_reason = ? WHERE id = ? AND closed_at IS NULL').run(now, reason, id);
-      // The keeper ending a viewing spends its approval (one sitting per approval); a crash or the
-      // window running out does not, so an interrupted party may sit down again inside the window.
-      if (reason === 'closed') this.db.prepare('UPDATE access_grants SET revoked_at = ? WHERE request_id = (SELECT request_id FROM viewings WHERE id = ?) AND account_id IS NULL AND revoked_at IS NULL').run(now, id);
+      const { reason, endedAs } = END_COLUMNS[end];
+      const changed = this.db.prepare('UPDATE viewings SET closed_at = ?, close_reason = ?, ended_as = ?, end_note = ? WHERE id = ? AND closed_at IS NULL').run(now, reason, endedAs, note, id).changes;
+      if (changed === 0) return;
+      if (SPENDS_APPROVAL.has(end)) this.db.prepare('UPDATE access_grants SET revoked_at = ? WHERE request_id = (SELECT request_id FROM viewings WHERE id = ?) AND account_id IS NULL AND revoked_at IS NULL').run(now, id);
       const events = (this.db.prepare('SELECT count(*) AS n FROM viewing_events WHERE viewing_id = ?').get(id) as { n: number }).n;
       const base = ctx ? ctx.auditBase() : { actor: { id: null, name: null }, workstation: os.hostname() };
-      this.audit.append({ ...base, action: 'viewing.closed', details: { viewingId: id, reason, events } });
+      this.audit.append({ ...base, action: 'viewing.closed', details: { viewingId: id, reason: end, events, ...(note === null ? {} : { note }) } });
     })();
   }
 
@@ -209,7 +260,8 @@ export class ViewingsService {
       openedBy: r.opened_by_name,
       workstation: r.workstation,
       closedAt: r.closed_at,
-      closeReason: r.close_reason,
+      closeReason: r.ended_as ?? r.close_reason,
+      closeNote: r.end_note,
       events,
     };
   }

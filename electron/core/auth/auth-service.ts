@@ -2,7 +2,7 @@ import type { AccountDto } from '../../../shared/contract/dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { AccountsService } from '../accounts/accounts-service.js';
 import { toAccountDto } from '../accounts/account-row.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { SettingsService } from '../settings/settings-service.js';
@@ -40,24 +40,9 @@ export class AuthService {
     }
     const actor = { id: row.id, name: row.display_name };
     const target = `account:${row.id}`;
-    if (row.locked_until !== null && row.locked_until > now.toISOString()) {
-      this.audit.append({ actor, workstation, action: 'auth.login_failed', target, details: { username: row.username, reason: 'locked' } });
-      throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: row.locked_until });
-    }
-    if (!(await verifyPassword(password, row.password_hash))) {
-      const { lockoutThreshold, lockoutMinutes } = this.settings.security();
-      const failures = row.failed_attempts + 1;
-      const lockedUntil = failures >= lockoutThreshold ? new Date(now.getTime() + lockoutMinutes * 60_000).toISOString() : null;
-      this.db
-        .transaction(() => {
-          this.db.prepare('UPDATE accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lockedUntil ? 0 : failures, lockedUntil, row.id);
-          this.audit.append({ actor, workstation, action: 'auth.login_failed', target, details: { username: row.username, reason: 'wrong_password', failures } });
-          if (lockedUntil) this.audit.append({ actor, workstation, action: 'auth.locked', target, details: { username: row.username, until: lockedUntil } });
-        })
-        .immediate();
-      if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: lockedUntil });
-      throw new AppError('AUTH_FAILED', 'wrong username or password');
-    }
+    await this.checkPassword(row.id, password, (reason, details) => {
+      this.audit.append({ actor, workstation, action: 'auth.login_failed', target, details: { username: row.username, reason, ...details } });
+    }, { actor, workstation }, 'AUTH_FAILED');
     if (row.disabled === 1) {
       this.audit.append({ actor, workstation, action: 'auth.login_failed', target, details: { username: row.username, reason: 'disabled' } });
       throw new AppError('ACCOUNT_DISABLED', 'account disabled');
@@ -77,6 +62,44 @@ export class AuthService {
     };
   }
 
+  /**
+   * The one password check that counts toward the lock-out: signing in, and the keeper's password
+   * that ends a viewing at the workstation (where the least-trusted person in the building sits,
+   * and the prize is an administrator's password). While locked, even the right password is
+   * refused with the time it opens again. `refused` writes the caller's own refusal event.
+   */
+  async checkPassword(
+    accountId: number,
+    password: string,
+    refused: (reason: 'locked' | 'wrong_password', details: Record<string, unknown>) => void,
+    who: { actor: AuditActor; workstation: string },
+    /** Sign-in says "wrong username or password" (it doesn't tell which); where only a password was asked, "wrong password". */
+    wrong: 'AUTH_FAILED' | 'WRONG_PASSWORD' = 'WRONG_PASSWORD',
+  ): Promise<void> {
+    const row = this.accounts.row(accountId);
+    const now = this.clock.now();
+    if (row.locked_until !== null && row.locked_until > now.toISOString()) {
+      refused('locked', { until: row.locked_until });
+      throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: row.locked_until });
+    }
+    if (await verifyPassword(password, row.password_hash)) {
+      if (row.failed_attempts > 0) this.db.prepare('UPDATE accounts SET failed_attempts = 0 WHERE id = ?').run(row.id);
+      return;
+    }
+    const { lockoutThreshold, lockoutMinutes } = this.settings.security();
+    const failures = row.failed_attempts + 1;
+    const lockedUntil = failures >= lockoutThreshold ? new Date(now.getTime() + lockoutMinutes * 60_000).toISOString() : null;
+    this.db
+      .transaction(() => {
+        this.db.prepare('UPDATE accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lockedUntil ? 0 : failures, lockedUntil, row.id);
+        refused('wrong_password', { failures });
+        if (lockedUntil) this.audit.append({ ...who, action: 'auth.locked', target: `account:${row.id}`, details: { username: row.username, until: lockedUntil } });
+      })
+      .immediate();
+    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: lockedUntil });
+    throw new AppError(wrong, 'wrong password');
+  }
+
   /** Resolves a token to its account, expiring it when idle too long or when the account was disabled. */
   resolve(token: string | null | undefined): AccountDto {
     const check = this.sessions.touch(token, this.settings.security().sessionIdleMinutes);
@@ -92,7 +115,7 @@ export class AuthService {
       throw new AppError('SESSION_EXPIRED', 'session expired');
     }
     if (row.disabled === 1) {
-      this.sessions.close(check.session.token);
+      this.sessions.close(check.session.token, 'account_closed');
       throw new AppError('ACCOUNT_DISABLED', 'account disabled');
     }
     return toAccountDto(row);

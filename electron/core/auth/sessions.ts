@@ -10,6 +10,16 @@ export interface Session {
   viewingId: number | null;
 }
 
+/** Why a session went away: signed out, idle past the limit, its account stopped or reset, or its locked viewer silent. */
+export type SessionDrop = 'signed_out' | 'expired' | 'account_closed' | 'viewer_silent';
+
+/**
+ * A locked viewer asks for its viewing every 30 seconds while its window is open (even hidden:
+ * a browser still runs a background tab's timer about once a minute). Five minutes without a word
+ * means the window is gone — closed, crashed, the computer switched off — and so is the session.
+ */
+export const VIEWER_SILENT_MS = 5 * 60_000;
+
 export type SessionCheck = { state: 'valid'; session: Session } | { state: 'expired'; session: Session } | { state: 'unknown' };
 
 /**
@@ -18,8 +28,19 @@ export type SessionCheck = { state: 'valid'; session: Session } | { state: 'expi
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  private readonly dropListeners = new Set<(session: Session, why: SessionDrop) => void>();
 
   constructor(private readonly clock: Clock) {}
+
+  /** Told of every session that goes away, with why (a viewing ends with the session that hosts it). */
+  onDropped(listener: (session: Session, why: SessionDrop) => void): void {
+    this.dropListeners.add(listener);
+  }
+
+  private drop(session: Session, why: SessionDrop): void {
+    if (!this.sessions.delete(session.token)) return;
+    for (const listener of this.dropListeners) listener(session, why);
+  }
 
   open(accountId: number, workstation: string): Session {
     const session = { token: randomBytes(32).toString('base64url'), accountId, workstation, lastSeen: this.clock.now().getTime(), viewingId: null };
@@ -33,7 +54,7 @@ export class SessionStore {
     if (!session) return { state: 'unknown' };
     const now = this.clock.now().getTime();
     if (this.idle(session, now, idleMinutes)) {
-      this.sessions.delete(session.token);
+      this.drop(session, session.viewingId === null ? 'expired' : 'viewer_silent');
       return { state: 'expired', session };
     }
     session.lastSeen = now;
@@ -61,19 +82,33 @@ export class SessionStore {
     return (token ? this.sessions.get(token)?.viewingId : null) ?? null;
   }
 
-  /**
-   * A locked viewer never times out: a party watching a long recording makes no calls, and an
-   * expired session would drop the viewer back to the sign-in screen with the viewing unclosed.
-   */
-  private idle(session: Session, now: number, idleMinutes: number): boolean {
-    return session.viewingId === null && now - session.lastSeen > idleMinutes * 60_000;
+  /** Whether any session is locked in this viewing. */
+  hostsViewing(viewingId: number): boolean {
+    for (const s of this.sessions.values()) if (s.viewingId === viewingId) return true;
+    return false;
   }
 
-  close(token: string): void {
-    this.sessions.delete(token);
+  /** Drops the locked sessions whose viewer has gone silent (nobody will call with them again). */
+  dropSilent(): void {
+    const now = this.clock.now().getTime();
+    for (const s of [...this.sessions.values()]) if (s.viewingId !== null && now - s.lastSeen > VIEWER_SILENT_MS) this.drop(s, 'viewer_silent');
+  }
+
+  /**
+   * A locked viewer doesn't go idle as a desk does — a party watching a long recording touches
+   * nothing, and its window keeps asking for its viewing — but it does go silent when the window
+   * is gone, and then the session ends with it.
+   */
+  private idle(session: Session, now: number, idleMinutes: number): boolean {
+    return now - session.lastSeen > (session.viewingId === null ? idleMinutes * 60_000 : VIEWER_SILENT_MS);
+  }
+
+  close(token: string, why: SessionDrop = 'signed_out'): void {
+    const session = this.sessions.get(token);
+    if (session) this.drop(session, why);
   }
 
   closeAllFor(accountId: number): void {
-    for (const [token, s] of this.sessions) if (s.accountId === accountId) this.sessions.delete(token);
+    for (const s of [...this.sessions.values()]) if (s.accountId === accountId) this.drop(s, 'account_closed');
   }
 }

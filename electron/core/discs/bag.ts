@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withoutUnsafeText } from '../../../shared/rules/safe-text.js';
 
 /** One original going into a bag: where its bytes are, the name it gets, and what the catalogue says they hash to. */
 export interface BagPayload {
@@ -26,10 +27,11 @@ export interface BagInfo {
 /**
  * A payload path as both BagIt and `sha256sum -c` read it. RFC 8493 wants CR, LF and % in a
  * manifest percent-encoded, which `sha256sum -c` would not decode; so those characters never
- * reach a name on the disc (the written description keeps the original name).
+ * reach a name on the disc (the written description keeps the original name). Nor do controls and
+ * direction overrides: `…\u202Egnp.MP4` would show in Explorer as a PNG.
  */
 export function discName(name: string): string {
-  const cleaned = name.replace(/%/g, '％').replace(/[\r\n]/g, ' ').replace(/[\\/:*?"<>|]/g, '_').trim();
+  const cleaned = withoutUnsafeText(name.replace(/%/g, '％').replace(/[\r\n]/g, ' ').replace(/[\\/:*?"<>|]/g, '_')).trim();
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
 }
 
@@ -45,7 +47,7 @@ function payloadPaths(payload: BagPayload[]): string[] {
 
 /** bag-info values are single lines: a line break would start a new label. */
 function field(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return withoutUnsafeText(value.replace(/\s*[\r\n]+\s*/g, ' ')).trim();
 }
 
 function sha256Hex(text: string | Buffer): string {

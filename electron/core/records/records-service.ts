@@ -38,8 +38,9 @@ export class RecordsService {
     return readRecordPage(this.db, { ...filter, today, scope: this.access.records(signedIn(ctx), 'list') });
   }
 
+  /** A poster frame is the record's content (a photo's poster is the photo): shown to whom it may play, as playing is. */
   posters(ctx: CallContext, ids: number[]) {
-    return posterDataUrls(this.db, this.storeRoot(), ids, this.access.records(signedIn(ctx), 'list'));
+    return posterDataUrls(this.db, this.storeRoot(), ids, this.access.records(signedIn(ctx), 'play'));
   }
 
   /** One camera's day; an officer sees only the clips within their reach (the others are not even counted). */

@@ -2,6 +2,7 @@ import { METHODS, isMethodName, type Access, type MethodName, type OutputOf } fr
 import type { RpcRequest, RpcResponse } from '../../../shared/contract/envelope.js';
 import { AppError } from '../../../shared/errors.js';
 import { can } from '../../../shared/roles.js';
+import { unsafeTextPath } from '../../../shared/rules/safe-text.js';
 import type { RecordsApp } from '../app/records-app.js';
 import { makeCallContext, type CallContext } from '../base/call-context.js';
 import { HANDLERS } from './handlers.js';
@@ -24,6 +25,8 @@ export class Dispatcher {
   constructor(
     readonly app: RecordsApp,
     private readonly log: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+    /** The command line has no screen: methods that need one are not methods there. */
+    private readonly transport: 'window' | 'cli' = 'window',
   ) {}
 
   async dispatch(raw: unknown, workstation: string): Promise<RpcResponse> {
@@ -46,12 +49,16 @@ export class Dispatcher {
   private async run(req: RpcRequest, workstation: string): Promise<unknown> {
     if (!isMethodName(req.method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${req.method}`, { method: req.method });
     const name = req.method;
-    const spec = METHODS[name];
+    const spec: { screen?: true } & (typeof METHODS)[MethodName] = METHODS[name];
+    if (this.transport === 'cli' && spec.screen) throw new AppError('UNKNOWN_METHOD', `${name} needs the app's screen`, { method: name });
     const parsed = spec.input.safeParse(req.input ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
       throw new AppError('VALIDATION_FAILED', 'invalid input', { issues, fields: [...new Set(issues.map((i) => i.path || '-'))].join(', ') });
     }
+    // One gate for every transport, so no name, number or reason stored through any method can carry them.
+    const unsafe = unsafeTextPath(parsed.data);
+    if (unsafe !== null) throw new AppError('UNSAFE_TEXT', 'control or direction characters in the input', { fields: unsafe });
     const status = this.app.status();
     if (name !== 'system.status') {
       if (status.error) throw new AppError(status.error.code, status.error.message, status.error.details);

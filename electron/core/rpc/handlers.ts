@@ -133,8 +133,11 @@ export const HANDLERS: { [M in MethodName]: Handler<M> } = {
     app.core.viewings.log(ctx, input.viewingId, input.recordId, input.event, input.position);
     return { done: true };
   },
-  'viewings.close': (app, input, ctx) => app.core.viewings.close(ctx, input.viewingId),
-  'viewings.list': (app, input) => app.core.registers.viewings(input),
+  'viewings.close': (app, input, ctx) => app.core.viewings.abandon(ctx, input.viewingId, input.reason),
+  'viewings.list': (app, input) => {
+    app.core.viewings.sweep();
+    return app.core.registers.viewings(input);
+  },
   'viewings.get': (app, input) => app.core.viewings.get(input.id),
   'loans.lend': (app, input, ctx) => app.core.loans.lend(ctx, input.requestId, input.item, input.dueOn),
   'loans.return': (app, input, ctx) => app.core.loans.return(ctx, input.loanId, input.condition),

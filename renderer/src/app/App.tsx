@@ -12,8 +12,9 @@ import { setOfficeZone } from '../lib/format.js';
 export function App() {
   const status = useCall('system.status', {});
   const session = useSession();
-  // Asked again every half minute so the viewer sees its approved time run out.
-  const viewing = useCall('viewings.current', {}, { enabled: session.account !== null, refetchInterval: 30_000 });
+  // Asked again every half minute so the viewer sees its approved time run out — even hidden: the
+  // core takes a viewer silent for five minutes as a closed window and ends its viewing.
+  const viewing = useCall('viewings.current', {}, { enabled: session.account !== null, refetchInterval: 30_000, refetchIntervalInBackground: true });
   if (status.isPending || session.restoring || (session.account && viewing.isPending)) return <Spin fullscreen />;
   if (status.isError) return <OpenErrorPage error={status.error} dataDir={null} />;
   const s = status.data;

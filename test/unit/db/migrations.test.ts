@@ -355,6 +355,28 @@ describe('migration 0026 spot checks', () => {
   });
 });
 
+describe('migration 0027 viewing ends', () => {
+  it('keeps viewings opened before it, and sets how one ended only with its closing, once', () => {
+    const db = new Database(dbFile());
+    registerSearchFunctions(db);
+    migrate(db, MIGRATIONS.slice(0, 26));
+    db.pragma('foreign_keys = ON');
+    seedRecord(db);
+    db.prepare(
+      "INSERT INTO access_requests (number, kind, requester, items, purpose, content, starts_at, ends_at, approver_role, created_at, created_by, state) VALUES ('2026-S0001', 'party_view', '{}', '[]', 'p', 'c', 'a', 'b', 'responsible_leader', 't', 1, 'pending')",
+    ).run();
+    const open = "INSERT INTO viewings (request_id, person, id_check, opened_at, opened_by, workstation, host, pid) VALUES (1, '王某某', '身份证', 't', 1, 'w', 'h', 1)";
+    db.prepare(open).run();
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT closed_at, ended_as, end_note FROM viewings').get()).toEqual({ closed_at: null, ended_as: null, end_note: null });
+    expect(() => db.prepare("UPDATE viewings SET closed_at = 't2', close_reason = 'closed', ended_as = 'walked_off'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE viewings SET closed_at = 't2', close_reason = 'closed', ended_as = 'abandoned', end_note = '查阅人离开'").run();
+    expect(() => db.prepare("UPDATE viewings SET end_note = '改写'").run()).toThrow(/only ever closed/);
+    expect(() => db.prepare('DELETE FROM viewings').run()).toThrow(/stays in the register/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -60,5 +60,8 @@ describe('the evidence bag', () => {
     expect(discName('line\nbreak.mp4')).toBe('line break.mp4');
     expect(discName('x:y?.mp4')).toBe('x_y_.mp4');
     expect(discName('..')).toBe('_');
+    // An MP4 whose name reverses its tail would show in Explorer as `…_4PM.png`.
+    expect(discName('T001_000123_\u202Egnp.MP4')).toBe('T001_000123__gnp.MP4');
+    expect(discName('a\u0000b\u2066c.mp4')).toBe('a_b_c.mp4');
   });
 });

@@ -37,6 +37,7 @@ function viewings(n: number): ViewingDto[] {
     workstation: '档案室工作站',
     closedAt: i === n - 1 ? null : new Date(Date.parse('2026-11-02T02:10:00Z') + i * 17 * 3_600_000).toISOString(),
     closeReason: i === n - 1 ? null : i % 5 === 4 ? 'expired' : 'closed',
+    closeNote: null,
     events: [
       { recordId: 1, at: '2026-11-02T01:31:00.000Z', event: 'play', position: 0 },
       { recordId: 1, at: '2026-11-02T01:35:00.000Z', event: 'pause', position: 240 },

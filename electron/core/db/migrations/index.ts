@@ -24,6 +24,7 @@ import { sql as m0023 } from './0023-dispositions.js';
 import { sql as m0024 } from './0024-case-ledger-facts.js';
 import { sql as m0025 } from './0025-statistics.js';
 import { sql as m0026 } from './0026-spot-checks.js';
+import { sql as m0027 } from './0027-viewing-ends.js';
 
 export interface Migration {
   version: number;
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 24, name: 'case ledger facts', sql: m0024 },
   { version: 25, name: 'statistics', sql: m0025 },
   { version: 26, name: 'spot checks', sql: m0026 },
+  { version: 27, name: 'viewing ends', sql: m0027 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -80,8 +80,8 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
               </Button>
             )}
             {can(account, 'requests.record') && (r.kind === 'party_view' || r.kind === 'department_view') && r.state === 'approved' && r.liveGrants > 0 && (
-              <Button type="primary" icon={<DesktopOutlined />} onClick={() => setDialog('view')} data-testid="request-open-viewing">
-                {t('viewer.open')}
+              <Button type="primary" icon={<DesktopOutlined />} onClick={() => setDialog('view')} disabled={r.viewingOpen} data-testid="request-open-viewing">
+                {r.viewingOpen ? t('viewer.underWay') : t('viewer.open')}
               </Button>
             )}
             <PrintFormButton id={r.id} number={r.number} decided={r.state !== 'pending'} />

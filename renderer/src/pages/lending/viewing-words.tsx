@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ViewingDto } from '../../../../shared/contract/viewings-dto.js';
 
-const REASON_COLORS: Record<NonNullable<ViewingDto['closeReason']>, string> = { closed: 'default', expired: 'gold', interrupted: 'orange' };
+const REASON_COLORS: Record<NonNullable<ViewingDto['closeReason']>, string> = { closed: 'default', expired: 'gold', interrupted: 'orange', abandoned: 'volcano', session_ended: 'orange' };
 
 /** How a viewing ended (normally, its approved time over, after a crash), or that it is still on. */
 export function ViewingEndTag({ viewing }: { viewing: Pick<ViewingDto, 'closeReason'> }) {
