@@ -75,12 +75,14 @@ export const requestSchema = z.object({
 export type RequestDto = z.infer<typeof requestSchema>;
 
 /**
- * A case an officer names by its number to ask to view it: which case that is and the recordings
- * linked to it (their names and times, never their content), so the request can say which ones.
+ * A case named by its number on the request form: which case that is, how many recordings are
+ * linked to it, and — among those the caller already reaches — their names and times (never their
+ * content), so the request can say which ones. A case out of reach is asked for whole.
  */
 export const requestCaseSchema = z.object({
   id: z.number().int(),
   caseNo: z.string(),
+  recordCount: z.number().int(),
   records: z.array(
     z.object({
       id: z.number().int(),

@@ -18,6 +18,11 @@ export const spotCheckDrawSchema = z
     size: z.number().int().min(1).max(SPOT_CHECK_SIZE_MAX),
     /** Omitted: the core picks a new one. Given: the draw made with it before comes out again. */
     seed: z.number().int().min(0).max(SEED_MAX).optional(),
+    /**
+     * A case the checker handled is left out of the draw unless this is set (a county with one
+     * checker may need it); drawn anyway, it is flagged on the check.
+     */
+    keepOwnCases: z.boolean().default(false),
   })
   .strict()
   .refine((v) => v.from <= v.to, { message: 'the period ends on or after its first day', path: ['to'] });
@@ -41,6 +46,8 @@ export const drawnCaseSchema = z.object({
   cause: z.string(),
   /** The day that put the case on the ledger in the period (closed, inspected or re-checked). */
   ledgerDay: z.string(),
+  /** The checker is one of the case's handlers: checking one's own case is no check. */
+  checkerHandles: z.boolean(),
   findings: z.array(findingSchema),
 });
 export type DrawnCaseDto = z.infer<typeof drawnCaseSchema>;

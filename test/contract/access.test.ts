@@ -418,7 +418,7 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const id = (seq: string) => records.find((r) => r.originalName.includes(`_${seq}.`))?.id ?? 0;
   const [r1, r2, r3] = [id('0001'), id('0002'), id('0003')];
   const case1 = (await ok<{ id: number }>('cases.create', { fields: caseFields('峡综执罚〔2026〕1号', [ids.officerA ?? 0, ids.officerC ?? 0]) }, keeperToken)).id;
-  const case2 = (await ok<{ id: number }>('cases.create', { fields: caseFields('峡综执罚〔2026〕2号', [ids.officerC ?? 0, 1]) }, keeperToken)).id;
+  const case2 = (await ok<{ id: number }>('cases.create', { fields: caseFields('峡综执罚〔2026〕2号', [ids.officerC ?? 0, ids.spare ?? 0]) }, keeperToken)).id;
   const facts = { collectors: ['李建国', '赵立新'], collectedAt: '2026-11-20T09:50:00', place: '峡口镇集贸市场东门', statement: '当事人占道经营' };
   await ok('cases.link', { caseId: case1, recordIds: [r3], role: 'evidence', facts }, keeperToken);
   const device = (await ok<{ id: number }>('devices.save', { deviceNo: 'T001', label: '1 号', officerId: ids.officerA }, keeperToken)).id;
@@ -457,7 +457,7 @@ async function buildWorld(app: RecordsApp, t: Transport, clock: FakeClock): Prom
   const rejectedDestruction = (await ok<{ id: number }>('destruction.propose', { recordIds: [r2], reason: '期满销毁' }, keeperToken)).id;
   await ok('destruction.decide', { id: rejectedDestruction, outcome: 'rejected', reason: '需核对' }, await asOfficer(ACCOUNTS.responsible.username));
   const destruction = (await ok<{ id: number }>('destruction.propose', { recordIds: [r2], reason: '核对后再次提出' }, keeperToken)).id;
-  await ok('cases.update', { id: case2, version: 1, fields: { ...caseFields('峡综执罚〔2026〕2号', [ids.officerC ?? 0, 1]), status: 'closed', closedOn: '2026-11-10' } }, keeperToken);
+  await ok('cases.update', { id: case2, version: 1, fields: { ...caseFields('峡综执罚〔2026〕2号', [ids.officerC ?? 0, ids.spare ?? 0]), status: 'closed', closedOn: '2026-11-10' } }, keeperToken);
   const spotCheck = (await ok<{ id: number }>('spotChecks.draw', { from: '2026-11-01', to: '2026-11-30', size: 5 }, await asOfficer(ACCOUNTS.supervisor.username))).id;
 
   // The lapsed session signs in first and then sits idle past the limit; everyone else signs in after.

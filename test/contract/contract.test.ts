@@ -153,13 +153,14 @@ function contractSuite(name: string, make: (dispatcher: Dispatcher, rendererDir:
       expect(await code('integrity.resolveAlarm', { id: 99, note: 'x' }, token)).toBe('NOT_FOUND');
       expect((await ok<{ checks: unknown[] }>('records.integrity', { recordId: record?.id ?? 0 }, token)).checks).toHaveLength(1);
       expect(await code('integrity.restoreOriginal', { recordId: record?.id ?? 0 }, token)).toBe('NO_BACKUP_COPY');
+      const second = await ok<{ id: number }>('accounts.create', { username: 'officer2', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026' }, token);
       const kase = await ok<{ id: number; version: number }>(
         'cases.create',
-        { fields: { caseNo: '峡综执罚〔2026〕1号', kind: 'penalty', cause: '占道经营', parties: [{ kind: 'person', name: '王某' }], handlerIds: [1, 2], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } },
+        { fields: { caseNo: '峡综执罚〔2026〕1号', kind: 'penalty', cause: '占道经营', parties: [{ kind: 'person', name: '王某' }], handlerIds: [2, second.id], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } },
         token,
       );
       expect((await ok<{ total: number }>('cases.list', {}, token)).total).toBe(1);
-      expect(await code('cases.update', { id: kase.id, version: 9, fields: { caseNo: '峡综执罚〔2026〕1号', kind: 'penalty', cause: 'x', parties: [{ kind: 'person', name: '王某' }], handlerIds: [1, 2], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } }, token)).toBe('STALE_VERSION');
+      expect(await code('cases.update', { id: kase.id, version: 9, fields: { caseNo: '峡综执罚〔2026〕1号', kind: 'penalty', cause: 'x', parties: [{ kind: 'person', name: '王某' }], handlerIds: [2, second.id], filedOn: null, decidedOn: null, closedOn: null, archivedOn: null, status: 'open' } }, token)).toBe('STALE_VERSION');
       const linked = await ok<{ links: { id: number }[] }>('cases.link', { caseId: kase.id, recordIds: [record?.id ?? 0], role: 'other' }, token);
       expect(await code('cases.unlink', { linkId: linked.links[0]?.id ?? 0, reason: '误关联' }, token)).toBe('ok');
       expect((await ok<{ history: unknown[] }>('cases.get', { id: kase.id }, token)).history).toHaveLength(3);

@@ -17,6 +17,7 @@ import { writeApprovalForm } from '../documents/approval-form.js';
 import type { DocumentsFolder } from '../documents/documents-folder.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { nextRegisterNumber } from '../base/register-number.js';
+import { scopeCondition, type AccessRule } from '../access/access-rule.js';
 
 interface RequestRow {
   id: number;
@@ -77,6 +78,7 @@ export class RequestsService {
     private readonly store: () => EvidenceStore,
     private readonly settings: SettingsService,
     private readonly documents: DocumentsFolder,
+    private readonly access: AccessRule,
   ) {}
 
   /** The printable approval form (审批表) of a request the caller may see, as a PDF for the caller's session. */
@@ -89,25 +91,27 @@ export class RequestsService {
   }
 
   /**
-   * A case by its exact number, with the recordings linked to it by name and time: what an officer
-   * who does not handle it needs to say what they ask to view. It tells no more than a request
-   * naming the case would (its number and its items' names), and nothing for a number that isn't one.
+   * A case by its exact number, for the request form: that it exists and how many recordings are
+   * linked to it. Their names, times and ids only to whom already reaches them: before an approval
+   * a case outside the caller's reach tells no more than its number and its size (file names carry
+   * officer numbers, and case numbers run in sequence). The look-up is audited all the same.
    */
   findCase(ctx: CallContext, caseNo: string): RequestCaseDto {
+    const account = ctx.account as NonNullable<CallContext['account']>;
     const row = this.db.prepare('SELECT id, case_no FROM cases WHERE case_no = ?').get(normalizeCaseNo(caseNo)) as { id: number; case_no: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'no such case', { id: caseNo });
-    // The names and times of a case's recordings, never their content: still written down, so
-    // nobody looks through cases outside their reach unseen.
     this.audit.append({ ...ctx.auditBase(), action: 'request.case_looked_up', target: `case:${row.id}` });
+    const reach = scopeCondition(this.access.records(account, 'list'));
     const records = this.db
       .prepare(
         `SELECT r.id, r.original_name AS name, r.media_type AS mediaType, s.recorded_at AS recordedAt,
-           NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS available
+           NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS available, (${reach.sql}) AS reached
          FROM record_links l JOIN records r ON r.id = l.record_id LEFT JOIN record_search s ON s.record_id = r.id
-         WHERE l.case_id = ? AND l.unlinked_at IS NULL ORDER BY s.recorded_at, r.id`,
+         WHERE l.case_id = @case AND l.unlinked_at IS NULL ORDER BY s.recorded_at, r.id`,
       )
-      .all(row.id) as { id: number; name: string; mediaType: RequestCaseDto['records'][number]['mediaType']; recordedAt: string | null; available: number }[];
-    return { id: row.id, caseNo: row.case_no, records: records.map((r) => ({ ...r, available: r.available === 1 })) };
+      .all({ ...reach.params, case: row.id }) as { id: number; name: string; mediaType: RequestCaseDto['records'][number]['mediaType']; recordedAt: string | null; available: number; reached: number }[];
+    const shown = records.filter((r) => r.reached === 1).map(({ reached: _reached, ...r }) => ({ ...r, available: r.available === 1 }));
+    return { id: row.id, caseNo: row.case_no, recordCount: records.length, records: shown };
   }
 
   rules(): { kind: RequestKind; approverRole: 'responsible_leader' | 'principal_leader' }[] {
@@ -170,14 +174,14 @@ export class RequestsService {
     const where = `WHERE ${VISIBLE} AND (@state IS NULL OR q.state = @state)`;
     const rows = this.db.prepare(`${SELECT} ${where} AND (@before IS NULL OR q.id < @before) ORDER BY q.id DESC LIMIT @limit`).all(params) as RequestRow[];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM access_requests q ${where}`).get(params) as { n: number }).n;
-    return { requests: rows.map((r) => this.toDto(r)), total };
+    return { requests: rows.map((r) => this.toDto(r, ctx)), total };
   }
 
   get(ctx: CallContext, id: number): RequestDto {
     const row = this.db.prepare(`${SELECT} WHERE q.id = @id AND ${VISIBLE}`).get({ ...this.scope(ctx), id }) as RequestRow | undefined;
     // Someone else's request reads as none at all, as records and cases do.
     if (!row) throw new AppError('NOT_FOUND', `no request ${id}`, { id });
-    return this.toDto(row);
+    return this.toDto(row, ctx);
   }
 
   decide(ctx: CallContext, id: number, decision: Decision): RequestDto {
@@ -259,8 +263,13 @@ export class RequestsService {
     return { caseNo: row.case_no, parties: JSON.parse(row.parties) as { name: string; idNumber: string }[] };
   }
 
-  private toDto(r: RequestRow): RequestDto {
+  /**
+   * A record item is named for whom reaches the record (its own, a handled case's, or granted);
+   * to anyone else it is its number: asking for record ids one by one must not read their names.
+   */
+  private toDto(r: RequestRow, ctx: CallContext): RequestDto {
     const items = JSON.parse(r.items) as RequestItem[];
+    const named = (i: RequestItem) => i.kind !== 'record' || (ctx.account !== null && this.access.decideRecord(ctx.account, 'list', i.id)?.allowed === true);
     return {
       id: r.id,
       number: r.number,
@@ -268,7 +277,7 @@ export class RequestsService {
       caseId: r.case_id,
       caseNo: r.case_no,
       requester: { ...(JSON.parse(r.requester) as Requester), accountId: r.requester_id },
-      items: items.map((i) => ({ ...i, label: itemLabel(this.db, i) })),
+      items: items.map((i) => ({ ...i, label: named(i) ? itemLabel(this.db, i) : `#${i.id}` })),
       purpose: r.purpose,
       content: r.content,
       window: { from: r.starts_at, to: r.ends_at },

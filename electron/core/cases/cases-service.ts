@@ -261,8 +261,12 @@ export class CasesService {
     const taken = this.db.prepare('SELECT id FROM cases WHERE case_no = ?').get(fields.caseNo) as { id: number } | undefined;
     if (taken && taken.id !== id) throw new AppError('CASE_NO_TAKEN', 'taken', { caseNo: fields.caseNo });
     if (new Set(fields.handlerIds).size < 2) throw new AppError('VALIDATION_FAILED', 'two different handlers', { fields: 'handlerIds' });
+    // Handlers are officers: a keeper or a supervisor named here would sign the county ledger as
+    // its 检查人员, and a supervisor could draw her own case in a spot check.
     for (const h of fields.handlerIds) {
-      if (!this.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(h)) throw new AppError('NOT_FOUND', `no account ${h}`, { id: h });
+      const handler = this.db.prepare('SELECT role FROM accounts WHERE id = ?').get(h) as { role: string } | undefined;
+      if (!handler) throw new AppError('NOT_FOUND', `no account ${h}`, { id: h });
+      if (handler.role !== 'officer') throw new AppError('HANDLER_NOT_OFFICER', 'case handlers are officers', { id: h });
     }
   }
 

@@ -53,10 +53,12 @@ export function summaryOf(r: CheckRow): SpotCheckSummaryDto {
 export function drawnCases(db: Db, checkId: number): DrawnCaseDto[] {
   const cases = db
     .prepare(
-      `SELECT k.position, k.case_id, k.ledger_day, c.case_no, c.kind, c.cause FROM spot_check_cases k JOIN cases c ON c.id = k.case_id
+      `SELECT k.position, k.case_id, k.ledger_day, c.case_no, c.kind, c.cause,
+         EXISTS (SELECT 1 FROM case_handlers h JOIN spot_checks s ON s.id = k.spot_check_id WHERE h.case_id = k.case_id AND h.officer_id = s.drawn_by) AS checker_handles
+       FROM spot_check_cases k JOIN cases c ON c.id = k.case_id
        WHERE k.spot_check_id = ? ORDER BY k.position`,
     )
-    .all(checkId) as { position: number; case_id: number; ledger_day: string; case_no: string; kind: DrawnCaseDto['kind']; cause: string }[];
+    .all(checkId) as { position: number; case_id: number; ledger_day: string; case_no: string; kind: DrawnCaseDto['kind']; cause: string; checker_handles: number }[];
   const findings = db
     .prepare(
       `SELECT f.id, f.case_id, f.verdict, f.text, f.recorded_at, a.display_name AS by_name FROM spot_check_findings f JOIN accounts a ON a.id = f.recorded_by
@@ -70,6 +72,7 @@ export function drawnCases(db: Db, checkId: number): DrawnCaseDto[] {
     kind: c.kind,
     cause: c.cause,
     ledgerDay: c.ledger_day,
+    checkerHandles: c.checker_handles === 1,
     findings: findings.filter((f) => f.case_id === c.case_id).map((f) => ({ id: f.id, verdict: f.verdict, text: f.text, at: f.recorded_at, by: f.by_name })),
   }));
 }

@@ -32,14 +32,17 @@ export class SpotChecksService {
   /**
    * Draws from the cases on the ledger for the period, taken by id (a stable order the seed's
    * draw runs over). A sample larger than the ledger takes every case on it; an empty ledger is
-   * refused, as there is nothing to check.
+   * refused, as there is nothing to check. The checker's own cases (as a handler) are left out
+   * unless asked for; the same seed, period and checker draw the same cases again.
    */
   draw(ctx: CallContext, input: SpotCheckDraw): SpotCheckDto {
     const account = ctx.account as NonNullable<CallContext['account']>;
     const seed = input.seed ?? randomInt(0, SEED_MAX + 1);
     const now = this.clock.now();
     const id = this.db.transaction(() => {
-      const ledger = this.ledger(input.from, input.to);
+      const own = new Set(this.db.prepare('SELECT case_id FROM case_handlers WHERE officer_id = ?').pluck().all(account.id) as number[]);
+      const all = this.ledger(input.from, input.to);
+      const ledger = input.keepOwnCases ? all : all.filter((c) => !own.has(c.id));
       if (ledger.length === 0) throw new AppError('NO_CANDIDATES', 'no case on the ledger in the period', { from: input.from, to: input.to });
       const drawn = seededDraw(ledger, input.size, seed);
       const number = nextRegisterNumber(this.db, 'spot_checks', 'C', officeDay(now, this.zone()).slice(0, 4));
@@ -54,7 +57,17 @@ export class SpotChecksService {
         ...ctx.auditBase(),
         action: 'spot_check.drawn',
         target: `spot_check:${checkId}`,
-        details: { number, from: input.from, to: input.to, requested: input.size, drawn: drawn.length, seed, candidates: ledger.length, caseIds: drawn.map((c) => c.id) },
+        details: {
+          number,
+          from: input.from,
+          to: input.to,
+          requested: input.size,
+          drawn: drawn.length,
+          seed,
+          candidates: ledger.length,
+          caseIds: drawn.map((c) => c.id),
+          ownCases: input.keepOwnCases ? 'kept' : [...own].filter((id) => all.some((c) => c.id === id)),
+        },
       });
       return checkId;
     })();

@@ -477,7 +477,7 @@ export const en: Messages = {
     close: 'Close the spot check', closeConfirm: 'A closed spot check takes no more findings. Close it?', closeNote: 'Closing note (optional)',
     allDrawn: 'Only {{candidates}} cases are on the ledger in the period, fewer than the {{requested}} asked for: all of them were drawn.',
     repeatHelp: 'To repeat this draw: start a new spot check with the same ledger period and sample size and type the seed above (while the ledger is unchanged, the same cases come out in the same order).',
-    position: 'No.', ledgerDay: 'Ledger day', verdict: 'Verdict', verdict_pass: 'Passed', verdict_problem: 'Problem found', unchecked: 'Unchecked', findings: 'Findings',
+    position: 'No.', ledgerDay: 'Ledger day', ownCase: 'Handled by the checker', verdict: 'Verdict', verdict_pass: 'Passed', verdict_problem: 'Problem found', unchecked: 'Unchecked', findings: 'Findings',
     read: 'Read the file', addFinding: 'Record a finding', noFindings: 'No findings recorded yet.', findingBy: '({{by}}, {{at}})', findingsOf: 'Findings of spot check {{number}}',
     findingTitle: 'Finding on {{caseNo}}', findingSubmit: 'Record', findingText: 'Finding', findingHelp: 'A finding is never edited once recorded; to correct it, record another.',
     viewings: 'Viewings ({{count}})', noViewings: 'Nobody has viewed this case’s material.',

@@ -474,7 +474,7 @@ export const zhCN = {
     close: '结束抽查', closeConfirm: '结束后不能再记录意见。确定结束这次抽查吗？', closeNote: '结束说明（可不填）',
     allDrawn: '该期间台账上只有 {{candidates}} 件案件，少于要求的 {{requested}} 件，已全部抽取。',
     repeatHelp: '重现方法：新抽查时选择同一台账期间、同一抽取数量，并填入上面的随机种子（台账案件不变时，抽到的案件和顺序相同）。',
-    position: '序号', ledgerDay: '台账日期', verdict: '结论', verdict_pass: '合格', verdict_problem: '有问题', unchecked: '未检查', findings: '抽查意见',
+    position: '序号', ledgerDay: '台账日期', ownCase: '抽查人承办的案件', verdict: '结论', verdict_pass: '合格', verdict_problem: '有问题', unchecked: '未检查', findings: '抽查意见',
     read: '查看案卷', addFinding: '记录意见', noFindings: '还没有记录意见。', findingBy: '（{{by}}，{{at}}）', findingsOf: '抽查 {{number}} 的意见',
     findingTitle: '记录抽查意见：{{caseNo}}', findingSubmit: '记录', findingText: '抽查意见', findingHelp: '意见记录后不能修改；如需更正，再记录一条新的意见。',
     viewings: '查阅记录（{{count}} 次）', noViewings: '没有人查阅过该案件的资料。',

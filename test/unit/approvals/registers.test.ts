@@ -22,10 +22,15 @@ const stranger = { idType: '', idNumber: '', relation: '', contact: '' };
 async function twoWeeks() {
   const o = await approvalsOffice(await open(), dir('rr-register-src-'));
   const { t } = o;
-  // A day idle ends every session: each day everyone signs in again.
+  // A day idle ends every session: each day everyone signs in again. A viewer left open asks after
+  // its viewing all day long, as its window does every half minute (here every four minutes).
   let keeper = o.token;
+  const viewers: string[] = [];
   const nextDay = async () => {
-    t.clock.advanceMinutes(DAY);
+    for (let m = 0; m < DAY; m += 4) {
+      t.clock.advanceMinutes(4);
+      for (const desk of viewers) await t.call('viewings.current', {}, desk);
+    }
     keeper = await t.login(KEEPER.username, KEEPER.password);
   };
   // Departments' requests go to the principal leader, the others to the responsible one (the default rules).
@@ -54,8 +59,10 @@ async function twoWeeks() {
   const back = await t.call('loans.lend', { requestId: lendFirst.id, item: { kind: 'case', id: o.caseId }, dueOn: '2026-11-26' }, keeper);
 
   await nextDay();
-  const department = await approve({ kind: 'department_view', caseId: o.caseId, requester: { name: '赵科长', department: '镇司法所', ...stranger }, items: [{ kind: 'record', id: o.clipB.id }], purpose: '复议审查', content: '第二段录像', window: soon(2) });
-  const second = await t.call('viewings.open', { requestId: department.id, idCheck: '核对工作证' }, await t.login(KEEPER.username, KEEPER.password));
+  const department = await approve({ kind: 'department_view', caseId: o.caseId, requester: { name: '赵科长', department: '镇司法所', ...stranger }, items: [{ kind: 'record', id: o.clipB.id }], purpose: '复议审查', content: '第二段录像', window: soon(24 * 5) });
+  const secondDesk = await t.login(KEEPER.username, KEEPER.password);
+  const second = await t.call('viewings.open', { requestId: department.id, idCheck: '核对工作证' }, secondDesk);
+  viewers.push(secondDesk);
 
   await nextDay();
   await t.call('loans.return', { loanId: back.id, condition: '完好' }, keeper);

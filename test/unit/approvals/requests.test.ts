@@ -19,10 +19,13 @@ describe('requests to view, and their approval', () => {
     expect(await codeOf(() => t.call('records.play', { recordId: o.clipA.id }, wang))).toBe('NOT_FOUND');
     // Not a handler, wang can't list the case; he names it by its number to say what he asks for.
     expect(await codeOf(() => t.call('cases.get', { id: o.caseId }, wang))).toBe('NOT_FOUND');
+    // Before an approval he learns that it exists and how many recordings it holds: no names, times or ids.
     const named = await t.call('requests.findCase', { caseNo: '峡综执罚[2026]12号' }, wang);
-    expect(named).toMatchObject({ id: o.caseId, caseNo: '峡综执罚〔2026〕12号' });
-    expect(named.records.map((r) => r.id).sort()).toEqual(o.records.map((r) => r.id).sort());
-    expect(named.records.find((r) => r.id === o.clipA.id)).toMatchObject({ name: o.clipA.originalName, mediaType: 'video', available: true });
+    expect(named).toEqual({ id: o.caseId, caseNo: '峡综执罚〔2026〕12号', recordCount: o.records.length, records: [] });
+    // The keeper, who reaches them all, is shown each by name.
+    const listed = await t.call('requests.findCase', { caseNo: '峡综执罚[2026]12号' }, o.token);
+    expect(listed.records.map((r) => r.id).sort()).toEqual(o.records.map((r) => r.id).sort());
+    expect(listed.records.find((r) => r.id === o.clipA.id)).toMatchObject({ name: o.clipA.originalName, mediaType: 'video', available: true });
     expect(await codeOf(() => t.call('requests.findCase', { caseNo: '峡综执罚〔2026〕1' }, wang))).toBe('NOT_FOUND');
     const asked = await t.call('requests.create', { kind: 'officer_view', caseId: o.caseId, items: [{ kind: 'case', id: o.caseId }], purpose: '办理关联案件需要核对', content: '查看现场录像', window: o.window }, wang);
     expect(asked).toMatchObject({ number: '2026-S0001', state: 'pending', approverRole: 'responsible_leader', requester: { name: '王强', accountId: o.wang.id }, items: [{ kind: 'case', label: '峡综执罚〔2026〕12号' }] });
@@ -58,13 +61,16 @@ describe('requests to view, and their approval', () => {
     const { t } = o;
     const wang = await o.as('wang');
     const asked = await t.call('requests.create', { kind: 'officer_view', items: [{ kind: 'record', id: o.clipA.id }, { kind: 'record', id: o.clipB.id }], purpose: '核对', content: '两段录像', window: o.window }, wang);
+    // Asking by record number reads no file name back before the approval; the keeper sees the names.
+    expect(asked.items.map((i) => i.label)).toEqual([`#${o.clipA.id}`, `#${o.clipB.id}`]);
+    expect((await t.call('requests.get', { id: asked.id }, o.token)).items.map((i) => i.label)).toEqual([o.clipA.originalName, o.clipB.originalName]);
     await t.call('requests.decide', { id: asked.id, outcome: 'approved', items: [{ kind: 'record', id: o.clipA.id }], window: { from: o.window.from, to: hours(1, t.clock.now()) } }, await o.as('liu'));
     await t.call('records.play', { recordId: o.clipA.id }, wang);
     expect(await codeOf(() => t.call('records.play', { recordId: o.clipB.id }, wang))).toBe('NOT_FOUND');
     expect(() => t.app.core.db.prepare('DELETE FROM access_grants').run()).toThrow(/revoked/);
     t.app.core.db.prepare("INSERT INTO integrity_alarms (kind, object, record_id, raised_at, detail) VALUES ('mismatch', ?, ?, ?, '{}')").run(o.clipA.sha256, o.clipA.id, t.clock.now().toISOString());
     expect(await codeOf(() => t.call('records.play', { recordId: o.clipA.id }, wang))).toBe('NOT_FOUND');
-    expect((await t.call('requests.findCase', { caseNo: '峡综执罚〔2026〕12号' }, wang)).records.find((r) => r.id === o.clipA.id)?.available).toBe(false);
+    expect((await t.call('requests.findCase', { caseNo: '峡综执罚〔2026〕12号' }, o.token)).records.find((r) => r.id === o.clipA.id)?.available).toBe(false);
     expect(await codeOf(() => t.call('requests.create', { kind: 'officer_view', items: [{ kind: 'record', id: o.clipA.id }], purpose: '核对', content: '录像', window: o.window }, wang))).toBe('ITEM_UNAVAILABLE');
   });
 

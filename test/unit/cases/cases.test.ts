@@ -41,6 +41,10 @@ describe('cases', () => {
     expect(await codeOf(() => app().call('cases.create', { fields: { ...fields, handlerIds: [li.id] } }, token))).toBe('VALIDATION_FAILED');
     expect(await codeOf(() => app().call('cases.create', { fields: { ...fields, handlerIds: [li.id, li.id] } }, token))).toBe('VALIDATION_FAILED');
     expect(await codeOf(() => app().call('cases.create', { fields: { ...fields, handlerIds: [li.id, 999] } }, token))).toBe('NOT_FOUND');
+    // Handlers are officers: not the keeper (account 1), not a supervisor.
+    expect(await codeOf(() => app().call('cases.create', { fields: { ...fields, handlerIds: [li.id, 1] } }, token))).toBe('HANDLER_NOT_OFFICER');
+    const county = await app().call('accounts.create', { username: 'county', displayName: '周督查', role: 'supervisor', isAdmin: false, password: 'County2026x' }, token);
+    expect(await codeOf(() => app().call('cases.create', { fields: { ...fields, handlerIds: [county.id, li.id] } }, token))).toBe('HANDLER_NOT_OFFICER');
     const created = await app().call('cases.create', { fields }, token);
     expect(created).toMatchObject({ caseNo: fields.caseNo, version: 1, handlers: [{ name: '李建国', officerNo: '000123' }, { name: '张伟' }], history: [{ action: 'created', by: KEEPER.displayName }] });
     expect(await codeOf(() => app().call('cases.create', { fields }, token))).toBe('CASE_NO_TAKEN');

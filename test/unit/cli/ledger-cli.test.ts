@@ -16,12 +16,13 @@ describe('records ledger export', () => {
     const t = await openTestApp({ dir: d });
     const token = await t.login(KEEPER.username, KEEPER.password);
     const li = await t.call('accounts.create', { username: 'li', displayName: '李建国', role: 'officer', isAdmin: false, password: 'Officer2026' }, token);
+    const zhang = await t.call('accounts.create', { username: 'zhang', displayName: '张伟', role: 'officer', isAdmin: false, password: 'Officer2026' }, token);
     const c = await t.call(
       'cases.create',
       {
         fields: {
           caseNo: '峡综执罚〔2026〕9号', kind: 'penalty', cause: '生产不符合食品安全标准的食品', parties: [{ kind: 'organisation', name: 'XX有限公司' }],
-          handlerIds: [1, li.id], filedOn: '2026-09-10', decidedOn: '2026-09-30', closedOn: '2026-10-08', archivedOn: null, status: 'closed',
+          handlerIds: [zhang.id, li.id], filedOn: '2026-09-10', decidedOn: '2026-09-30', closedOn: '2026-10-08', archivedOn: null, status: 'closed',
         },
       },
       token,

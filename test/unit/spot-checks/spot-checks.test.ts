@@ -127,4 +127,22 @@ describe('the spot check', () => {
     expect(() => db.prepare('UPDATE spot_checks SET seed = 2').run()).toThrow(/only ever closed/);
     expect(() => db.prepare('DELETE FROM spot_checks').run()).toThrow(/never deleted/);
   });
+
+  it("leaves out a case the checker handled, unless asked to keep it, and then flags it", async () => {
+    const o = await ledgerOffice();
+    const { t, supervisor } = o;
+    // Handlers are officers today; a catalogue from before that rule may still name a supervisor.
+    const me = await t.call('auth.me', {}, supervisor);
+    const own = o.november[2]!;
+    t.app.core.db.prepare('INSERT INTO case_handlers (case_id, officer_id) VALUES (?, ?)').run(own.id, me.id);
+    const check = await t.call('spotChecks.draw', { from: '2026-11-01', to: '2026-11-30', size: 8, seed: 7 }, supervisor);
+    expect(check.candidates).toBe(7);
+    expect(check.cases.map((c) => c.caseId)).not.toContain(own.id);
+    expect(check.cases.every((c) => !c.checkerHandles)).toBe(true);
+    const kept = await t.call('spotChecks.draw', { from: '2026-11-01', to: '2026-11-30', size: 8, seed: 7, keepOwnCases: true }, supervisor);
+    expect(kept.candidates).toBe(8);
+    expect(kept.cases.filter((c) => c.checkerHandles).map((c) => c.caseId)).toEqual([own.id]);
+    const drawn = (await t.call('audit.list', { action: 'spot_check.drawn', limit: 5 }, o.token)).events.map((e) => e.details.ownCases);
+    expect(drawn).toEqual(['kept', [own.id]]);
+  });
 });

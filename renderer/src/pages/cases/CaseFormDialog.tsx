@@ -57,7 +57,7 @@ export function CaseFormDialog({ existing, onClose, onSaved }: { existing: CaseD
       onSaved(c);
     },
   });
-  const officers = (accounts.data ?? []).filter((a) => !a.disabled).map((a) => ({ value: a.id, label: `${a.displayName}${a.officerNo ? `（${a.officerNo}）` : ''}` }));
+  const officers = (accounts.data ?? []).filter((a) => !a.disabled && a.role === 'officer').map((a) => ({ value: a.id, label: `${a.displayName}${a.officerNo ? `（${a.officerNo}）` : ''}` }));
   const required = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
   return (
     <Modal open width={760} title={existing ? `${t('cases.edit')} · ${existing.caseNo}` : t('cases.create')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending}>

@@ -152,7 +152,10 @@ export function NewRequestDialog({ account, onClose, onCreated }: { account: Acc
           <>
             <Form.Item name="scope" label={t(`requests.scope_${verb}`)}>
               <Radio.Group
-                options={SCOPES[kind].map((s) => ({ value: s, label: s === 'case' ? t(`requests.scopeCase_${verb}`, { caseNo: chosen.caseNo, count: chosen.records.length }) : t(`requests.scope_${s}`) }))}
+                // Single recordings only where their names are known: a case out of reach is asked for whole.
+                options={SCOPES[kind]
+                  .filter((s) => s !== 'records' || chosen.records.length > 0)
+                  .map((s) => ({ value: s, label: s === 'case' ? t(`requests.scopeCase_${verb}`, { caseNo: chosen.caseNo, count: chosen.recordCount }) : t(`requests.scope_${s}`) }))}
                 data-testid="request-scope"
               />
             </Form.Item>

@@ -83,7 +83,17 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
         data-testid="drawn-cases"
         columns={[
           { title: t('spotChecks.position'), dataIndex: 'position', width: 60 },
-          { title: t('cases.caseNo'), dataIndex: 'caseNo', width: 180, render: (v: string, d) => <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link> },
+          {
+            title: t('cases.caseNo'),
+            dataIndex: 'caseNo',
+            width: 180,
+            render: (v: string, d) => (
+              <Space size={4} wrap>
+                <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link>
+                {d.checkerHandles && <Tag color="red">{t('spotChecks.ownCase')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('cases.kind'), dataIndex: 'kind', width: 125, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
           { title: t('cases.cause'), dataIndex: 'cause', width: 160, ellipsis: true },
           { title: t('spotChecks.ledgerDay'), dataIndex: 'ledgerDay', width: 110 },
