@@ -80,8 +80,12 @@ export function queryLibrary(db: Db, f: LibraryFilter, retentionFew = RETENTION_
   if (f.mediaType) add('s.media_type = @type', { type: f.mediaType });
   if (f.linked === 'linked') where.push('s.linked > 0');
   if (f.linked === 'unlinked') where.push('s.linked = 0');
-  if (f.late !== undefined) add('s.late = @late', { late: f.late ? 1 : 0 });
-  if (f.important !== undefined) add('s.important = @important', { important: f.important ? 1 : 0 });
+  // Flags as literals, not parameters: with a parameter, SQLite 3.50's planner fails ("internal
+  // query planner error") on an officer's scope (an OR over subqueries) beside the flags' partial
+  // indexes; with a literal it uses the partial index. Every filter × every role is tried in
+  // test/contract/access.test.ts.
+  if (f.late !== undefined) where.push(f.late ? 's.late = 1' : 's.late = 0');
+  if (f.important !== undefined) where.push(f.important ? 's.important = 1' : 's.important = 0');
   if (f.integrity) add('s.integrity = @integrity', { integrity: f.integrity });
   let from = 'record_search s';
   let key = 's.record_id';
