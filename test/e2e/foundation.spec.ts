@@ -131,4 +131,13 @@ test('first run, sign-in, wrong password, accounts, language, audit, lockout', a
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('login-error')).toContainText('账号已锁定');
   await shot(page, '07-lockout');
+
+  // The language picked on the sign-in page is the one the workspace opens in, and is kept.
+  await page.getByText('English', { exact: true }).click();
+  await page.getByLabel('Username').fill('keeper');
+  await page.getByLabel('Password').fill(KEEPER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Audit log' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('menuitem', { name: 'Audit log' })).toBeVisible();
 });

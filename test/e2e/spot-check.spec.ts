@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { make } from '../support/media.js';
+import { officeTime } from '../../shared/rules/office-time.js';
+import { previousMonth } from '../../shared/rules/ledger-period.js';
 import { addUsers, callAsKeeper, expect, fileEvidenceCase, records, setUpAndSignIn, shot, signIn, test } from './fixtures.js';
 
 const PASSWORD = 'Officer2026';
@@ -60,7 +62,10 @@ test('the supervisor draws a sample from the ledger, records a finding, and draw
     await page.getByTestId('draw-seed').fill('abc');
     await page.getByTestId('draw-dialog').getByRole('button', { name: '抽取' }).click();
     await expect(page.getByTestId('draw-dialog')).toContainText('随机种子是 0 到 4294967295 之间的整数');
-    await expect(page.getByTestId('draw-dialog')).toContainText('请填写台账期间');
+    // The period starts as last month, as the ledgers are reported.
+    const last = previousMonth(officeTime(new Date(), 'Asia/Shanghai').slice(0, 10));
+    await expect(page.getByTestId('draw-dialog').getByPlaceholder('开始日期')).toHaveValue(last.from);
+    await expect(page.getByTestId('draw-dialog').getByPlaceholder('结束日期')).toHaveValue(last.to);
     await page.getByTestId('draw-dialog').getByRole('button', { name: '取消' }).click();
 
     const first = await draw(page, '');

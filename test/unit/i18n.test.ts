@@ -11,3 +11,16 @@ describe('UI texts', () => {
     }
   });
 });
+
+describe('how a span of time reads', () => {
+  it('in hours and minutes from an hour up, never as minutes past a thousand', async () => {
+    const i18n = (await import('i18next')).default.createInstance();
+    await i18n.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', interpolation: { escapeValue: false }, showSupportNotice: false });
+    const { spanText } = await import('../../renderer/src/lib/format.js');
+    expect(spanText(i18n.t, 1438 * 60 + 20)).toBe('23 小时 58 分');
+    expect(spanText(i18n.t, 260)).toBe('4 分 20 秒');
+    expect(spanText(i18n.t, 20)).toBe('20 秒');
+    await i18n.changeLanguage('en');
+    expect(spanText(i18n.t, 3600 * 2 + 60)).toBe('2 h 1 min');
+  });
+});

@@ -105,11 +105,12 @@ export class BackupService {
     const account = ctx.account;
     if (!account) throw new AppError('NOT_AUTHENTICATED', 'no account');
     const target = path.resolve(input.path);
-    const invalid = (reason: string) => new AppError('BACKUP_TARGET_INVALID', reason, { path: input.path, reason });
-    if (!isAbsolutePath(input.path)) throw invalid('not a full path');
+    if (!isAbsolutePath(input.path)) throw new AppError('BACKUP_TARGET_RELATIVE', 'not a full path', { path: input.path });
     const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${path.sep}`) || b.startsWith(`${a}${path.sep}`);
-    if (inside(target, path.resolve(this.dataDir)) || inside(target, path.resolve(this.settings.storeDir(this.dataDir)))) throw invalid('inside or around the archive itself: not off-site');
-    if (this.db.prepare('SELECT 1 FROM backup_targets WHERE path = ?').get(target)) throw invalid('already a backup target');
+    if (inside(target, path.resolve(this.dataDir)) || inside(target, path.resolve(this.settings.storeDir(this.dataDir)))) {
+      throw new AppError('BACKUP_TARGET_IN_ARCHIVE', 'inside or around the archive itself: not off-site', { path: input.path });
+    }
+    if (this.db.prepare('SELECT 1 FROM backup_targets WHERE path = ?').get(target)) throw new AppError('BACKUP_TARGET_TAKEN', 'already a backup target', { path: input.path });
     ensureWritableDir(target);
     const id = this.db.transaction(() => {
       const newId = Number(

@@ -11,6 +11,7 @@ import type { CallContext } from '../base/call-context.js';
 import { SearchIndex } from '../search/search-index.js';
 import { refuseDestroyed } from '../retention/destroyed.js';
 import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from '../records/disposition-columns.js';
+import { likeContaining } from '../base/like.js';
 
 interface CaseRow {
   id: number;
@@ -75,17 +76,18 @@ export class CasesService {
     this.search = new SearchIndex(db, audit);
   }
 
+  /** Cases in reach, newest first; the text is found as typed (no wildcards) in the number, the cause or a party's name. */
   list(ctx: CallContext, filter: { text?: string; kind?: CaseKind; status?: CaseStatus; limit: number; beforeId?: number }): { cases: CaseDto[]; total: number } {
     const reach = scopeCondition(this.access.cases(this.account(ctx)));
     const params = {
       ...reach.params,
-      text: filter.text ? `%${filter.text}%` : null,
+      text: filter.text ? likeContaining(filter.text) : null,
       kind: filter.kind ?? null,
       status: filter.status ?? null,
       before: filter.beforeId ?? null,
       limit: filter.limit,
     };
-    const where = `WHERE (@text IS NULL OR c.case_no LIKE @text OR c.cause LIKE @text OR c.parties LIKE @text)
+    const where = `WHERE (@text IS NULL OR c.case_no LIKE @text ESCAPE '\\' OR c.cause LIKE @text ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(c.parties) p WHERE p.value ->> 'name' LIKE @text ESCAPE '\\'))
       AND (@kind IS NULL OR c.kind = @kind) AND (@status IS NULL OR c.status = @status) AND ${reach.sql}`;
     const rows = this.db.prepare(`${SELECT} ${where} AND (@before IS NULL OR c.id < @before) ORDER BY c.id DESC LIMIT @limit`).all(params) as CaseRow[];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM cases c ${where}`).get(params) as { n: number }).n;

@@ -1,6 +1,7 @@
 import type { SqlScope } from '../access/access-rule.js';
 import type { Db } from '../db/open.js';
 import { gramQuery } from './grams.js';
+import { likeContaining } from '../base/like.js';
 
 export interface LibraryFilter {
   limit: number;
@@ -121,7 +122,7 @@ export function queryLibrary(db: Db, f: LibraryFilter, retentionFew = RETENTION_
   const grams = text ? gramQuery(text) : null;
   if (text && [...text].length >= 3) byIndex('record_text', ftsPhrase(text));
   else if (grams) byIndex('record_grams', grams);
-  else if (text) add("s.record_id IN (SELECT rowid FROM record_text WHERE body LIKE @like ESCAPE '\\')", { like: `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+  else if (text) add("s.record_id IN (SELECT rowid FROM record_text WHERE body LIKE @like ESCAPE '\\')", { like: likeContaining(text) });
   const counted = countWhere(db, from, where, params, COUNT_CAP);
   if (f.beforeId !== undefined) add(`${key} < @before`, { before: f.beforeId });
   const page = db.prepare(`SELECT ${key} AS id FROM ${from} WHERE ${where.join(' AND ') || '1'} ORDER BY ${key} DESC LIMIT @limit`).all({ ...params, limit: f.limit + 1 }) as { id: number }[];

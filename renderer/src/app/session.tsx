@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AccountDto, Language } from '../../../shared/contract/dto.js';
 import type { ErrorCode } from '../../../shared/errors.js';
@@ -31,6 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [restoring, setRestoring] = useState(hasSessionToken());
   const [signedOutBecause, setSignedOutBecause] = useState<ErrorCode | null>(null);
   const [previousLoginAt, setPreviousLoginAt] = useState<string | null>(sessionStorage.getItem(PREVIOUS_KEY));
+  /** A language picked on the sign-in page: the person chose it there, so it becomes their account's. */
+  const picked = useRef<Language | null>(null);
 
   useEffect(
     () =>
@@ -60,8 +62,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     else sessionStorage.removeItem(PREVIOUS_KEY);
     setPreviousLoginAt(result.previousLoginAt);
     setSignedOutBecause(null);
-    applyLanguage(result.account.language);
-    setAccount(result.account);
+    const chosen = picked.current;
+    picked.current = null;
+    const me = chosen && chosen !== result.account.language ? await call('auth.setLanguage', { language: chosen }) : result.account;
+    applyLanguage(me.language);
+    setAccount(me);
   }, []);
 
   const logout = useCallback(async () => {
@@ -75,6 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (language: Language) => {
       applyLanguage(language);
       if (account) setAccount(await call('auth.setLanguage', { language }));
+      else picked.current = language;
     },
     [account],
   );

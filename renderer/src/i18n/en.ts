@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
   app: { title: 'Records Room', subtitle: 'Body-camera evidence archive' },
+  time: { hoursMinutes: '{{h}} h {{m}} min', minutesSeconds: '{{m}} min {{s}} s', seconds: '{{s}} s' },
   common: {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', refresh: 'Refresh', search: 'Search', reset: 'Reset', loading: 'Loading…',
     yes: 'Yes', no: 'No', actions: 'Actions', details: 'Details', all: 'All', saved: 'Saved', system: 'System', colon: ': ',
@@ -44,6 +45,7 @@ export const en: Messages = {
     expiringHelp: 'Records whose retention period ends soon and that nothing holds. Once expired, the keeper may propose them for destruction; the responsible leader approves.',
   },
   audit: {
+    shellOn: '{{host}} ({{shell}})', shell_electron: 'app window', shell_browser: 'browser', shell_cli: 'command line',
     title: 'Audit log', head: 'Current chain head hash', headHint: 'Write this hash on the paper register as an outside anchor.', verify: 'Verify chain',
     verifyOk: 'The chain is intact: {{count}} events checked.', verifyBroken: 'The chain breaks at event {{seq}} ({{reason}}). Records from there on cannot be trusted: report it now.',
     reason_hash_mismatch: 'content altered', reason_prev_mismatch: 'link mismatch', reason_gap: 'event missing',
@@ -369,7 +371,7 @@ export const en: Messages = {
     keptHelp: '{{class}}; once its period has ended, a record nothing holds may be put on a destruction list.', keptNoEndHelp: 'Evidence is kept counting from the day its case is archived; until then it has no end date.',
   },
   settings: {
-    casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕serial号', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
+    casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕No. (e.g. 峡综执罚〔2026〕12号)', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
     presetCustom: 'Custom (see Advanced)', example: 'e.g. {{example}}', advanced: 'Advanced: edit the regular expression', advancedPatterns: 'Advanced: custom file-name rules (regular expressions)',
     presetsHelp: "Tick the naming schemes of your office's cameras; they are tried in this order and the first that matches wins. Try a file name below.",
     namePreset_device_officer_time_seq: 'Camera_officer_time_serial', namePreset_device_time_seq: 'Camera_time_serial', namePreset_time_device: 'Time_camera', namePreset_date_time: 'Date_time (ordinary cameras, phones)',

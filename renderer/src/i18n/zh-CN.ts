@@ -1,5 +1,6 @@
 export const zhCN = {
   app: { title: '执法音像档案室', subtitle: '执法记录仪音像资料归档管理' },
+  time: { hoursMinutes: '{{h}} 小时 {{m}} 分', minutesSeconds: '{{m}} 分 {{s}} 秒', seconds: '{{s}} 秒' },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', refresh: '刷新', search: '查询', reset: '重置', loading: '加载中…',
     yes: '是', no: '否', actions: '操作', details: '详情', all: '全部', saved: '已保存', system: '系统', colon: '：',
@@ -42,6 +43,7 @@ export const zhCN = {
     expiringHelp: '保管期限即将届满、且没有被保全的记录数。到期后可由档案管理员提出销毁清单，经分管领导批准后销毁。',
   },
   audit: {
+    shellOn: '{{host}}（{{shell}}）', shell_electron: '程序窗口', shell_browser: '浏览器', shell_cli: '命令行',
     title: '审计日志', head: '当前链头哈希', headHint: '可将此哈希抄录在纸质登记表上，作为外部核对凭据。', verify: '校验日志链',
     verifyOk: '日志链完整：已校验 {{count}} 条事件。', verifyBroken: '日志链在第 {{seq}} 条处断裂（{{reason}}）。此后的记录不可信，请立即报告。',
     reason_hash_mismatch: '内容被修改', reason_prev_mismatch: '前后链接不符', reason_gap: '记录缺失',
@@ -366,7 +368,7 @@ export const zhCN = {
     keptHelp: '{{class}}；保管期限届满后，未被保全的记录可列入销毁清单。', keptNoEndHelp: '证据类资料自所属案件归档之日起计算保管期限；案件归档前没有截止日期。',
   },
   settings: {
-    casePreset: '案号格式', casePreset_document: '机关代字〔年份〕序号号', casePreset_year_serial: '年份-序号', casePreset_prefix_year_serial: '字母代码 + 年份 + 序号', casePreset_any: '不检查格式（1–40 个字符）',
+    casePreset: '案号格式', casePreset_document: '机关代字〔年份〕序号（如 峡综执罚〔2026〕12号）', casePreset_year_serial: '年份-序号', casePreset_prefix_year_serial: '字母代码 + 年份 + 序号', casePreset_any: '不检查格式（1–40 个字符）',
     presetCustom: '自定义（见“高级”）', example: '例：{{example}}', advanced: '高级：直接编辑正则表达式', advancedPatterns: '高级：自定义文件名规则（正则表达式）',
     presetsHelp: '勾选本单位记录仪使用的命名方式；按列出的顺序尝试，第一个匹配的生效。可在下方输入文件名试一试。',
     namePreset_device_officer_time_seq: '设备编号_警号_时间_序号', namePreset_device_time_seq: '设备编号_时间_序号', namePreset_time_device: '时间_设备编号', namePreset_date_time: '日期_时间（普通相机、手机）',

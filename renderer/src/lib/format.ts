@@ -54,3 +54,24 @@ export function lateText(t: TFunction, seconds: number): string {
   const hours = Math.round(seconds / 3600);
   return hours >= 48 ? t('library.lateDays', { n: Math.round(hours / 24) }) : t('library.lateHours', { n: Math.max(1, hours) });
 }
+
+/**
+ * A span of time as people say it: "23 小时 58 分" from an hour up, "4 分 20 秒" below, "20 秒"
+ * under a minute. Countdowns and durations read this way, never as 1438:20 or 23.9 小时.
+ */
+export function spanText(t: TFunction, seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return t('time.hoursMinutes', { h, m });
+  if (m > 0) return t('time.minutesSeconds', { m, s: s % 60 });
+  return t('time.seconds', { s });
+}
+
+const WORKSTATION = /^(.*) \((electron|browser|cli)\)$/;
+
+/** Where something was done, in words: "档案室-PC（浏览器）" for the stored "档案室-PC (browser)". */
+export function workstationText(t: TFunction, workstation: string): string {
+  const m = WORKSTATION.exec(workstation);
+  return m ? t('audit.shellOn', { host: m[1], shell: t(`audit.shell_${m[2]}`) }) : workstation;
+}

@@ -82,11 +82,11 @@ describe('off-site backup', () => {
 
   it('refuses a target that is not a full path, is the archive itself, or is already one', async () => {
     const { t, token } = await archiveWith(1);
-    expect(await codeOf(() => t.call('backup.addTarget', { path: 'backup', label: 'x' }, token))).toBe('BACKUP_TARGET_INVALID');
-    expect(await codeOf(() => t.call('backup.addTarget', { path: path.join(t.dir, 'store', 'copy'), label: 'x' }, token))).toBe('BACKUP_TARGET_INVALID');
+    expect(await codeOf(() => t.call('backup.addTarget', { path: 'backup', label: 'x' }, token))).toBe('BACKUP_TARGET_RELATIVE');
+    expect(await codeOf(() => t.call('backup.addTarget', { path: path.join(t.dir, 'store', 'copy'), label: 'x' }, token))).toBe('BACKUP_TARGET_IN_ARCHIVE');
     const dir = scratchDir('rr-bk-dup-');
     await t.call('backup.addTarget', { path: dir, label: 'x' }, token);
-    expect(await codeOf(() => t.call('backup.addTarget', { path: dir, label: 'y' }, token))).toBe('BACKUP_TARGET_INVALID');
+    expect(await codeOf(() => t.call('backup.addTarget', { path: dir, label: 'y' }, token))).toBe('BACKUP_TARGET_TAKEN');
   });
 
   it('rebuilds a working archive from a backup, which verifies like the original', async () => {

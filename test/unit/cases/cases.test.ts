@@ -56,6 +56,8 @@ describe('cases', () => {
     expect(decided.history[0]).toMatchObject({ action: 'changed', record: null, changes: [{ field: 'status', old: 'open', new: 'decided' }, { field: 'decidedOn', old: null, new: '2026-11-23' }] });
     expect(await codeOf(() => app().call('cases.update', { id: created.id, version: 1, fields: { ...fields, cause: '改' } }, token))).toBe('STALE_VERSION');
     expect((await app().call('cases.list', { text: '王某某' }, token)).total).toBe(1);
+    // Typed characters are themselves, not wildcards; and the parties are searched by name, not their JSON.
+    for (const text of ['%', '_', '某_', 'name', 'person']) expect((await app().call('cases.list', { text }, token)).total, text).toBe(0);
     expect((await app().call('cases.list', { kind: 'inspection' }, token)).total).toBe(0);
     expect(() => app().app.core.db.prepare('DELETE FROM cases').run()).toThrow(/never deleted/);
     expect(() => app().app.core.db.prepare("UPDATE case_events SET action = 'created'").run()).toThrow(/never altered/);

@@ -7,7 +7,7 @@ import type { AccountDto, AuditEventDto } from '../../../../shared/contract/dto.
 import { can } from '../../../../shared/roles.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant, officeInstant } from '../../lib/format.js';
+import { formatInstant, officeInstant, workstationText } from '../../lib/format.js';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.js';
 import { auditSentence } from './sentence.js';
 import { useCall, useCallMutation } from '../../api/use-call.js';
@@ -100,7 +100,7 @@ export function AuditPage({ account }: { account: AccountDto }) {
                 </Tooltip>
               ),
             },
-            { title: t('audit.workstation'), dataIndex: 'workstation', width: 150, ellipsis: true },
+            { title: t('audit.workstation'), dataIndex: 'workstation', width: 150, ellipsis: true, render: (w: string) => workstationText(t, w) },
           ]}
         />
         {events.hasNextPage && (

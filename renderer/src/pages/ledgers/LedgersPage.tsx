@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Card, DatePicker, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { LedgerDto } from '../../../../shared/contract/ledgers-dto.js';
@@ -10,6 +10,7 @@ import { can } from '../../../../shared/roles.js';
 import { useCall } from '../../api/use-call.js';
 import { errorText } from '../../lib/errors.js';
 import { formatInstant, officeToday } from '../../lib/format.js';
+import { monthPresets } from '../../lib/month-presets.js';
 import { CaseDetail } from '../cases/CaseDetail.js';
 import { LedgerActions } from './LedgerActions.js';
 
@@ -18,20 +19,6 @@ const DAY = 'YYYY-MM-DD';
 export const GAP_COLOR = '#fff2cc';
 
 type Row = LedgerDto['rows'][number];
-
-/** Last month (the ledger due on the 1st), the month before, this month so far, this year. */
-function presets(t: (key: string) => string) {
-  const today = dayjs(officeToday());
-  const last = today.subtract(1, 'month');
-  const before = today.subtract(2, 'month');
-  const whole = (d: Dayjs): [Dayjs, Dayjs] => [d.startOf('month'), d.endOf('month')];
-  return [
-    { label: t('ledgers.lastMonth'), value: whole(last) },
-    { label: t('ledgers.monthBefore'), value: whole(before) },
-    { label: t('ledgers.thisMonth'), value: whole(today) },
-    { label: t('ledgers.thisYear'), value: [today.startOf('year'), today.endOf('year')] as [Dayjs, Dayjs] },
-  ];
-}
 
 /** The ledger's columns as on paper (整改结果 over 已完成 / 未完成), after the case number that opens the case. */
 function columns(ledger: LedgerDto, t: (key: string) => string, open: (id: number) => void) {
@@ -52,7 +39,9 @@ function columns(ledger: LedgerDto, t: (key: string) => string, open: (id: numbe
   return [
     {
       key: 'caseNo',
-      title: t('cases.caseNo'),
+      // The county's form is Chinese in both languages of the app; its opening column is too, so
+      // an English screen doesn't read one English heading among the form's Chinese ones.
+      title: '案号',
       fixed: 'left' as const,
       width: 170,
       render: (_v: unknown, r: Row) => (
@@ -85,7 +74,7 @@ export function LedgersPage({ account, tab, onTab }: { account: AccountDto; tab:
         <DatePicker.RangePicker
           value={[dayjs(period.from), dayjs(period.to)]}
           allowClear={false}
-          presets={presets(t)}
+          presets={monthPresets(t)}
           onChange={(days) => days?.[0] && days[1] && setPeriod({ from: days[0].format(DAY), to: days[1].format(DAY) })}
           data-testid="ledger-period"
         />

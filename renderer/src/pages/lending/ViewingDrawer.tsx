@@ -9,7 +9,7 @@ import { useSession } from '../../app/session.js';
 import { requiredText } from '../../lib/rules.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDuration } from '../../lib/format-size.js';
-import { formatInstant } from '../../lib/format.js';
+import { formatInstant, workstationText } from '../../lib/format.js';
 import { windowText } from './request-words.js';
 import { ViewingEndTag } from './viewing-words.js';
 
@@ -102,7 +102,7 @@ export function ViewingDrawer({ id, onClose }: { id: number; onClose: () => void
             <Descriptions.Item label={t('viewings.content')} span={2}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{v.content}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('viewings.openedAt')}>{t('viewings.openedLine', { at: formatInstant(v.openedAt), by: v.openedBy, workstation: v.workstation })}</Descriptions.Item>
+            <Descriptions.Item label={t('viewings.openedAt')}>{t('viewings.openedLine', { at: formatInstant(v.openedAt), by: v.openedBy, workstation: workstationText(t, v.workstation) })}</Descriptions.Item>
             <Descriptions.Item label={t('viewings.closedAt')}>
               <Space size={4} wrap>
                 <ViewingEndTag viewing={v} />

@@ -5,6 +5,7 @@ import { SPOT_CHECK_SIZE_MAX, type SpotCheckDto } from '../../../../shared/contr
 import { SEED_MAX } from '../../../../shared/rules/seeded-draw.js';
 import { useCallMutation } from '../../api/use-call.js';
 import { errorText } from '../../lib/errors.js';
+import { lastMonth, monthPresets } from '../../lib/month-presets.js';
 
 interface Values {
   period: [Dayjs, Dayjs];
@@ -16,7 +17,8 @@ const DAY = 'YYYY-MM-DD';
 const SEED_PATTERN = /^\d{1,10}$/;
 
 /**
- * The supervisor asks for a draw: the ledger's period and how many cases. The seed field stays
+ * The supervisor asks for a draw: the ledger's period (last month unless changed, as the ledgers
+ * are reported) and how many cases. The seed field stays
  * empty for a new draw (the core picks one and shows it); typing a kept seed repeats that draw.
  */
 export function DrawDialog({ onClose, onDrawn }: { onClose: () => void; onDrawn: (check: SpotCheckDto) => void }) {
@@ -28,9 +30,9 @@ export function DrawDialog({ onClose, onDrawn }: { onClose: () => void; onDrawn:
     <Modal open width={560} title={t('spotChecks.drawTitle')} okText={t('spotChecks.drawSubmit')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={draw.isPending} data-testid="draw-dialog">
       <Typography.Paragraph type="secondary">{t('spotChecks.drawHelp')}</Typography.Paragraph>
       {draw.isError && <Alert type="error" showIcon message={errorText(t, draw.error)} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={{ size: 5 }} onFinish={submit}>
+      <Form form={form} layout="vertical" initialValues={{ size: 5, period: lastMonth() }} onFinish={submit}>
         <Form.Item name="period" label={t('spotChecks.period')} rules={[{ required: true, message: t('validation.required', { field: t('spotChecks.period') }) }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="draw-period" />
+          <DatePicker.RangePicker presets={monthPresets(t)} style={{ width: '100%' }} data-testid="draw-period" />
         </Form.Item>
         <Form.Item name="size" label={t('spotChecks.size')} rules={[{ required: true, message: t('validation.required', { field: t('spotChecks.size') }) }]}>
           <InputNumber min={1} max={SPOT_CHECK_SIZE_MAX} precision={0} style={{ width: 160 }} data-testid="draw-size" />

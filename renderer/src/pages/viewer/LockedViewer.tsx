@@ -3,13 +3,13 @@ import { Alert, Button, Flex, Layout, Result, Typography } from 'antd';
 import { ExpandOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ViewingDto } from '../../../../shared/contract/viewings-dto.js';
-import { formatInstant } from '../../lib/format.js';
+import { formatInstant, spanText } from '../../lib/format.js';
 import { ViewerItems } from './ViewerItems.js';
 import { ViewerStage } from './ViewerStage.js';
 import { UnlockDialog } from './UnlockDialog.js';
 import { useViewerGuards } from './use-viewer-guards.js';
 
-/** Minutes and seconds left in the approved window, ticking. */
+/** The time left in the approved window (hours and minutes, then minutes and seconds), ticking. */
 function Remaining({ until }: { until: string }) {
   const { t } = useTranslation();
   const [now, setNow] = useState(Date.now());
@@ -18,7 +18,7 @@ function Remaining({ until }: { until: string }) {
     return () => clearInterval(timer);
   }, []);
   const left = Math.max(0, Math.floor((new Date(until).getTime() - now) / 1000));
-  const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  const text = spanText(t, left);
   return (
     <Typography.Text style={{ color: left < 300 ? '#ffa940' : 'rgba(255,255,255,0.85)' }} data-testid="viewer-remaining">
       {t('viewer.remaining', { time: text, until: formatInstant(until, false) })}
