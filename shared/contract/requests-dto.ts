@@ -60,7 +60,7 @@ export const requestSchema = z.object({
       recordedBy: z.string().nullable(),
       reason: z.string().nullable(),
       paperScanSha256: z.string().nullable(),
-      grantedItems: z.array(requestItemSchema).nullable(),
+      grantedItems: z.array(requestItemSchema.and(z.object({ label: z.string() }))).nullable(),
       grantedWindow: z.object({ from: instantSchema, to: instantSchema }).nullable(),
       chainHead: z.object({ seq: z.number().int(), hash: z.string() }),
     })

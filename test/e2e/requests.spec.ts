@@ -71,7 +71,8 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     await expect(page.getByTestId('library-total')).toContainText('共 0 条');
     await expect(page.getByTestId('library-table')).not.toContainText('0001.MP4');
 
-    // He names the case by its number and asks for two of its clips.
+    // He names the case by its number and asks for it whole: a case he doesn't handle tells him its
+    // size before an approval, not its recordings' names.
     await page.getByRole('menuitem', { name: '查阅借阅' }).click();
     await expect(page.getByTestId('request-table')).toContainText(earlier);
     await page.getByTestId('new-request').click();
@@ -83,9 +84,8 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     await caseNo.fill('峡综执罚[2026]12号');
     await dialog.getByRole('button', { name: '查找' }).click();
     await expect(dialog.getByRole('radio', { name: `整个案件（${CASE_NO}，3 条记录）` })).toBeChecked();
-    await dialog.getByRole('radio', { name: '选定的记录' }).check();
-    await dialog.getByRole('checkbox', { name: /_0001\.MP4/ }).check();
-    await dialog.getByRole('checkbox', { name: /_0002\.MP4/ }).check();
+    await expect(dialog.getByRole('radio', { name: '选定的记录' })).toHaveCount(0);
+    await expect(dialog).not.toContainText('0001.MP4');
     await dialog.getByTestId('request-purpose').fill('办理关联案件，需要核对当事人在现场的陈述');
     await dialog.getByTestId('request-content').fill('2026-11-20 上午集贸市场东门的现场录像');
     await shot(page, '50-requests-new-officer');
@@ -93,14 +93,24 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     const detail = page.getByTestId('request-detail');
     await expect(detail.getByTestId('request-facts')).toContainText('待审批');
     await expect(detail).toContainText('申请已提交，等待分管领导审批');
-    await expect(detail.getByTestId('request-facts')).toContainText('T001_000123_20261120092000_0002.MP4');
+    await expect(detail.getByTestId('request-facts')).toContainText(CASE_NO);
+    await expect(detail.getByTestId('request-facts')).not.toContainText('0002.MP4');
     const number = (await detail.getByTestId('request-facts').locator('strong').first().innerText()).trim();
     expect(number).toMatch(/^\d{4}-S\d{4}$/);
     await shot(page, '50-requests-officer-pending');
     await page.keyboard.press('Escape');
 
-    // The responsible leader lands on what waits for him.
+    // His home page says how his requests stand.
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect(page.getByTestId('my-requests')).toContainText(number);
+    await expect(page.getByTestId('my-requests')).toContainText('待审批');
+    await shot(page, '50-requests-officer-home');
+
+    // The responsible leader lands on what waits for him: on his home page, and in 查阅借阅.
     await signIn(page, 'liu', PASSWORD);
+    await expect(page.getByTestId('pending-approvals')).toContainText(number);
+    await expect(page.getByTestId('pending-approvals')).toContainText(earlier);
+    await shot(page, '50-requests-leader-home');
     await page.getByRole('menuitem', { name: '查阅借阅' }).click();
     const table = page.getByTestId('request-table');
     await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(2);
@@ -121,14 +131,16 @@ test('an officer asks to view, the responsible leader narrows and approves, the 
     await page.keyboard.press('Escape');
     await page.getByText('简体中文', { exact: true }).click();
 
-    // He approves one of the two clips, for the period asked.
+    // He approves one of the case's three clips, for the period asked.
     await (await openRequest(page, number)).getByTestId('request-decide').click();
     await expect(decide).toContainText('办理关联案件，需要核对当事人在现场的陈述');
     await decide.getByRole('checkbox', { name: /_0002\.MP4/ }).uncheck();
+    await decide.getByRole('checkbox', { name: /_0003\.MP4/ }).uncheck();
     await shot(page, '50-requests-decide');
     await decide.getByRole('button', { name: '批准', exact: true }).click();
     const decision = detail.getByTestId('request-decision');
-    await expect(decision).toContainText('批准 1 项（申请 2 项）');
+    await expect(decision).toContainText('只批准了申请的一部分（1 项）');
+    await expect(decision).toContainText('0001.MP4');
     await expect(detail.getByTestId('request-facts')).toContainText('可查看 1 条记录');
     await expect(decision).toContainText('刘分管');
     await expect(decision).toContainText('审批时的审计日志链头');

@@ -2,6 +2,7 @@ import type { RequestDto, RequestItem } from '../../../shared/contract/requests-
 import { SHARED_MESSAGES } from '../../../shared/i18n/messages.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
 import type { ApprovalForm } from '../documents/approval-form.js';
+import { itemsNarrowed } from '../../../shared/rules/request-narrowing.js';
 
 const REQUESTER_ROLE: Record<RequestDto['kind'], string> = {
   officer_view: '执法人员',
@@ -19,7 +20,7 @@ export function approvalFormOf(r: RequestDto, office: string, caseCause: string 
   const label = (i: RequestItem & { label?: string }) => `${ITEM_WORD[i.kind]} ${i.label ?? `#${i.id}`}${i.kind === 'case' ? ' 全部' : ''}`;
   const d = r.decision;
   const granted = d?.grantedItems;
-  const narrowedItems = granted && granted.length < r.items.length ? `只批准：${r.items.filter((i) => granted.some((g) => g.kind === i.kind && g.id === i.id)).map(label).join('、')}` : null;
+  const narrowedItems = granted && itemsNarrowed(r.items, granted) ? `只批准：${granted.map(label).join('、')}` : null;
   const narrowedWindow = d?.grantedWindow && (d.grantedWindow.from !== r.window.from || d.grantedWindow.to !== r.window.to) ? `时间改为 ${at(d.grantedWindow.from)} 至 ${at(d.grantedWindow.to)}` : null;
   return {
     office,

@@ -270,6 +270,7 @@ export class RequestsService {
   private toDto(r: RequestRow, ctx: CallContext): RequestDto {
     const items = JSON.parse(r.items) as RequestItem[];
     const named = (i: RequestItem) => i.kind !== 'record' || (ctx.account !== null && this.access.decideRecord(ctx.account, 'list', i.id)?.allowed === true);
+    const labelled = (i: RequestItem) => ({ ...i, label: named(i) ? itemLabel(this.db, i) : `#${i.id}` });
     return {
       id: r.id,
       number: r.number,
@@ -277,7 +278,7 @@ export class RequestsService {
       caseId: r.case_id,
       caseNo: r.case_no,
       requester: { ...(JSON.parse(r.requester) as Requester), accountId: r.requester_id },
-      items: items.map((i) => ({ ...i, label: named(i) ? itemLabel(this.db, i) : `#${i.id}` })),
+      items: items.map(labelled),
       purpose: r.purpose,
       content: r.content,
       window: { from: r.starts_at, to: r.ends_at },
@@ -294,7 +295,7 @@ export class RequestsService {
               recordedBy: r.recorded_by_name,
               reason: r.reason,
               paperScanSha256: r.paper_scan,
-              grantedItems: r.granted_items ? (JSON.parse(r.granted_items) as RequestItem[]) : null,
+              grantedItems: r.granted_items ? (JSON.parse(r.granted_items) as RequestItem[]).map(labelled) : null,
               grantedWindow: r.granted_from && r.granted_to ? { from: r.granted_from, to: r.granted_to } : null,
               chainHead: { seq: r.head_seq ?? 0, hash: r.head_hash ?? '' },
             }

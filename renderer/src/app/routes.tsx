@@ -43,7 +43,15 @@ export const ROUTES = {
   dashboard: {
     icon: <HomeOutlined />,
     permission: null,
-    page: (p) => <DashboardPage status={p.status} account={p.account} onOpenRetention={mayOpen(p.account, 'retention') ? () => p.navigate('retention') : null} onOpenLedgers={mayOpen(p.account, 'ledgers') ? () => p.navigate('ledgers') : null} />,
+    page: (p) => (
+      <DashboardPage
+        status={p.status}
+        account={p.account}
+        onOpenRetention={mayOpen(p.account, 'retention') ? () => p.navigate('retention') : null}
+        onOpenLedgers={mayOpen(p.account, 'ledgers') ? () => p.navigate('ledgers') : null}
+        onOpenRequests={() => p.navigate('lending')}
+      />
+    ),
   },
   import: { icon: <CloudUploadOutlined />, permission: 'records.import', page: () => <ImportPage /> },
   library: { icon: <VideoCameraOutlined />, permission: 'records.browse', page: (p) => <LibraryPage account={p.account} /> },

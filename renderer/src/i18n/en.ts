@@ -36,6 +36,7 @@ export const en: Messages = {
   openError: { title: 'The data folder cannot be opened', path: 'Data folder', hint: 'No data was changed. Fix the cause, then start the program again.' },
   shell: { logout: 'Sign out', office: 'Office', browserMode: 'Browser mode', changePassword: 'Change password' },
   dashboard: {
+    toDecide: 'Waiting for my decision', toDecideCount: '{{count}}', toDecideNone: 'Nothing is waiting for your decision.', myRequests: 'My requests', myRequestsNone: 'You have not asked to view anything yet.', openRequests: 'Requests', askedBy: 'asked by {{name}} · {{at}}',
     welcome: 'Hello, {{name}}', role: 'Role', lastLogin: 'Last sign-in', office: 'Office', unitCode: 'Unit code',
     auditHead: 'Audit chain head', auditCount: 'Audit events',
     firstLogin: 'First sign-in',
@@ -422,7 +423,7 @@ export const en: Messages = {
     itemsAsked: 'Asked for ({{count}})', purpose_view: 'Purpose of viewing', purpose_borrow: 'Purpose of borrowing', content_view: 'What to view', content_borrow: 'What to borrow', window_view: 'Viewing period', window_borrow: 'Loan period',
     decisionTitle: 'Decision', outcome: 'Outcome', decidedBy: 'Decided by, at', paperScan: 'Paper form', paperRecorded: 'Signed on the paper form, entered by {{by}}. Scan SHA-256:',
     rejectReason: 'Reason for rejecting', remark: 'Remarks', remarkOptional: 'Remarks (optional)',
-    grantedItems: 'Approved items', grantedWindow: 'Approved period', narrowedItems: '{{count}} of {{asked}} approved', narrowedWindow: 'Period shortened',
+    grantedItems: 'Approved items', grantedWindow: 'Approved period', narrowedItems: 'Approved in part ({{count}} item(s))', narrowedWindow: 'Period shortened',
     chainHead: 'Audit chain head at the decision', chainSeq: 'Event no. {{seq}}',
     formTitle: 'Approval form of request {{number}}', formSaved: 'The approval form (PDF) was written to:', formHelp: 'Print on A4. For a decision on paper, the leader signs the form; scan it and use “Enter paper decision”.', formHelpDecided: 'Print on A4 and file it with the request’s papers.',
     decideTitle: 'Decide request {{number}}', approve: 'Approve', reject: 'Reject',

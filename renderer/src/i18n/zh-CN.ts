@@ -34,6 +34,7 @@ export const zhCN = {
   openError: { title: '无法打开数据目录', path: '数据目录', hint: '数据未做任何改动。处理后请重新启动程序。' },
   shell: { logout: '退出登录', office: '单位', browserMode: '浏览器模式', changePassword: '修改密码' },
   dashboard: {
+    toDecide: '待我审批', toDecideCount: '{{count}} 件', toDecideNone: '目前没有等待您审批的申请。', myRequests: '我的查阅申请', myRequestsNone: '您还没有提出查阅申请。', openRequests: '查阅借阅', askedBy: '{{name}} · {{at}} 提出',
     welcome: '{{name}}，您好', role: '角色', lastLogin: '上次登录', office: '单位', unitCode: '单位代码',
     auditHead: '审计日志链头', auditCount: '审计事件数',
     firstLogin: '首次登录',
@@ -419,7 +420,7 @@ export const zhCN = {
     itemsAsked: '申请的资料（{{count}} 项）', purpose_view: '查阅目的', purpose_borrow: '借阅目的', content_view: '查阅内容', content_borrow: '借阅内容', window_view: '查阅期限', window_borrow: '借阅期限',
     decisionTitle: '审批结果', outcome: '审批结论', decidedBy: '审批人、时间', paperScan: '纸质审批表', paperRecorded: '领导在纸质审批表上签批，由 {{by}} 录入。扫描件 SHA-256：',
     rejectReason: '不予批准的理由', remark: '审批意见', remarkOptional: '审批意见（可不填）',
-    grantedItems: '批准的资料', grantedWindow: '批准的期限', narrowedItems: '批准 {{count}} 项（申请 {{asked}} 项）', narrowedWindow: '期限已缩短',
+    grantedItems: '批准的资料', grantedWindow: '批准的期限', narrowedItems: '只批准了申请的一部分（{{count}} 项）', narrowedWindow: '期限已缩短',
     chainHead: '审批时的审计日志链头', chainSeq: '第 {{seq}} 条事件',
     formTitle: '申请 {{number}} 的审批表', formSaved: '审批表（PDF）已生成，保存在：', formHelp: '用 A4 纸打印。纸质审批时请领导在表上签署意见，扫描后用“录入纸质审批”登记。', formHelpDecided: '用 A4 纸打印，与申请材料一并归档。',
     decideTitle: '审批申请 {{number}}', approve: '批准', reject: '不予批准',

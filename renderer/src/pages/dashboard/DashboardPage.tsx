@@ -8,9 +8,22 @@ import { IntegrityPanel } from './IntegrityPanel.js';
 import { LoansOutCard } from './LoansOutCard.js';
 import { ExpiringCard } from './ExpiringCard.js';
 import { LedgersDueCard } from './LedgersDueCard.js';
+import { RequestsCard } from './RequestsCard.js';
 import { useCall } from '../../api/use-call.js';
 
-export function DashboardPage({ status, account, onOpenRetention, onOpenLedgers }: { status: SystemStatus; account: AccountDto; onOpenRetention: (() => void) | null; onOpenLedgers: (() => void) | null }) {
+export function DashboardPage({
+  status,
+  account,
+  onOpenRetention,
+  onOpenLedgers,
+  onOpenRequests,
+}: {
+  status: SystemStatus;
+  account: AccountDto;
+  onOpenRetention: (() => void) | null;
+  onOpenLedgers: (() => void) | null;
+  onOpenRequests: () => void;
+}) {
   const { t } = useTranslation();
   const { previousLoginAt } = useSession();
   const audit = useCall('audit.list', { limit: 1 }, { enabled: can(account, 'audit.read') });
@@ -22,6 +35,7 @@ export function DashboardPage({ status, account, onOpenRetention, onOpenLedgers 
           {t('dashboard.welcome', { name: account.displayName })}
         </Typography.Title>
       </Col>
+      {(can(account, 'requests.decide') || account.role === 'officer') && <RequestsCard account={account} onOpen={onOpenRequests} />}
       {can(account, 'integrity.read') && <IntegrityPanel account={account} />}
       <Col xs={24} lg={12}>
         <Card title={t('dashboard.office')}>

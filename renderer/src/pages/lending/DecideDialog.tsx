@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
 import { Alert, Checkbox, DatePicker, Descriptions, Form, Modal, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RequestDto } from '../../../../shared/contract/requests-dto.js';
-import { useCallMutation } from '../../api/use-call.js';
+import { useCall, useCallMutation } from '../../api/use-call.js';
 import { DecisionReasonField } from '../../components/DecisionReasonField.js';
 import { errorText } from '../../lib/errors.js';
 import { officeInstant, officePickerValue } from '../../lib/format.js';
@@ -18,6 +19,16 @@ interface Values {
 const key = (i: { kind: string; id: number }) => `${i.kind}:${i.id}`;
 
 /**
+ * A whole case asked for, opened into its recordings so the leader may approve some of them: the
+ * case stays one item while every recording is ticked, and becomes the ticked recordings otherwise.
+ */
+function useCaseRecords(r: RequestDto) {
+  const asked = r.items.find((i) => i.kind === 'case');
+  const found = useCall('requests.findCase', { caseNo: asked?.label ?? '' }, { enabled: Boolean(asked) });
+  return asked && found.data && found.data.records.length > 0 ? { item: asked, records: found.data.records } : null;
+}
+
+/**
  * The approver's decision, once and final: approve what was asked, or less of it (fewer items, a
  * shorter window), or reject it with a reason the requester will read.
  */
@@ -28,10 +39,19 @@ export function DecideDialog({ request: r, onClose }: { request: RequestDto; onC
   const decide = useCallMutation('requests.decide', { announce: true, invalidates: ['requests.list', 'requests.get'], onSuccess: onClose, errors: 'inline' });
   const verb = isViewing(r.kind) ? 'view' : 'borrow';
   const asked = { from: officePickerValue(r.window.from), to: officePickerValue(r.window.to) };
+  const opened = useCaseRecords(r);
+  const others = opened ? r.items.filter((i) => i !== opened.item) : r.items;
+  useEffect(() => {
+    if (opened) form.setFieldValue('items', [...others.map(key), ...opened.records.map((x) => key({ kind: 'record', id: x.id }))]);
+    // Once, when the case's recordings arrive.
+  }, [opened?.records.length]);
 
   const submit = (v: Values) => {
     if (v.outcome === 'rejected') return decide.mutate({ id: r.id, outcome: 'rejected', reason: v.reason?.trim() });
-    const items = r.items.filter((i) => v.items.includes(key(i))).map(({ kind, id }) => ({ kind, id }));
+    const picked = opened?.records.filter((x) => v.items.includes(key({ kind: 'record', id: x.id }))) ?? [];
+    const caseItems = !opened ? [] : picked.length === opened.records.length ? [{ kind: opened.item.kind, id: opened.item.id }] : picked.map((x) => ({ kind: 'record' as const, id: x.id }));
+    const items = [...others.filter((i) => v.items.includes(key(i))).map(({ kind, id }) => ({ kind, id })), ...caseItems];
+    const whole = items.length === r.items.length && items.every((i) => r.items.some((a) => key(a) === key(i)));
     // The pickers keep minutes: a bound left at the asked one (or past it) is sent exactly as asked.
     const from = officeInstant(v.window[0]);
     const to = officeInstant(v.window[1]);
@@ -41,7 +61,7 @@ export function DecideDialog({ request: r, onClose }: { request: RequestDto; onC
       id: r.id,
       outcome: 'approved',
       reason: v.reason?.trim() || undefined,
-      ...(items.length < r.items.length ? { items } : {}),
+      ...(whole ? {} : { items }),
       ...(sameWindow ? {} : { window }),
     });
   };
@@ -86,16 +106,26 @@ export function DecideDialog({ request: r, onClose }: { request: RequestDto; onC
             <Form.Item
               name="items"
               label={t('requests.grantItems')}
-              extra={r.items.length > 1 ? t('requests.grantItemsHelp') : undefined}
+              extra={r.items.length > 1 || opened ? t('requests.grantItemsHelp') : undefined}
               rules={[{ type: 'array', min: 1, message: t('requests.grantItemsNone') }]}
             >
               <Checkbox.Group data-testid="decide-items">
                 <Space direction="vertical">
-                  {r.items.map((i) => (
+                  {others.map((i) => (
                     <Checkbox key={key(i)} value={key(i)}>
                       {itemText(t, i)}
                     </Checkbox>
                   ))}
+                  {opened && (
+                    <>
+                      <Typography.Text>{itemText(t, opened.item)}</Typography.Text>
+                      {opened.records.map((x) => (
+                        <Checkbox key={x.id} value={key({ kind: 'record', id: x.id })} style={{ marginLeft: 24 }}>
+                          {x.name}
+                        </Checkbox>
+                      ))}
+                    </>
+                  )}
                 </Space>
               </Checkbox.Group>
             </Form.Item>

@@ -150,7 +150,7 @@ export function RequestDrawer({ id, account, onClose, onOpenLibrary }: { id: num
                 )}
                 {r.state === 'approved' && (
                   <Descriptions.Item label={t('requests.grantedItems')} span={2}>
-                    {cut.items && <Tag color="orange">{t('requests.narrowedItems', { count: d.grantedItems?.length ?? 0, asked: r.items.length })}</Tag>}
+                    {cut.items && <Tag color="orange">{t('requests.narrowedItems', { count: d.grantedItems?.length ?? 0 })}</Tag>}
                     <ItemList items={grantedItems(r) ?? r.items} />
                   </Descriptions.Item>
                 )}

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { AccountDto } from '../../../../shared/contract/dto.js';
 import type { RequestDto, RequestItem, RequestKind } from '../../../../shared/contract/requests-dto.js';
 import { can } from '../../../../shared/roles.js';
+import { itemsNarrowed } from '../../../../shared/rules/request-narrowing.js';
 import { formatInstant } from '../../lib/format.js';
 
 /** Whether this account decides the request now: the leader the approval rule named, while it is pending. */
@@ -30,18 +31,16 @@ export function itemText(t: TFunction, item: RequestItem & { label: string }): s
   return t(`requests.item_${item.kind}`, { label: item.label });
 }
 
-/** The items an approval granted, named as asked (an approval can only narrow, so each was asked for). */
+/** The items an approval granted, with their names (a case may have been approved as some of its recordings). */
 export function grantedItems(r: RequestDto): (RequestItem & { label: string })[] | null {
-  const granted = r.decision?.grantedItems;
-  if (!granted) return null;
-  return granted.map((g) => r.items.find((i) => i.kind === g.kind && i.id === g.id) ?? { ...g, label: `#${g.id}` });
+  return r.decision?.grantedItems ?? null;
 }
 
 /** Whether the approval took less than was asked: fewer items or a shorter window. */
 export function narrowed(r: RequestDto): { items: boolean; window: boolean } {
   const d = r.decision;
   return {
-    items: Boolean(d?.grantedItems && d.grantedItems.length < r.items.length),
+    items: itemsNarrowed(r.items, d?.grantedItems ?? null),
     window: Boolean(d?.grantedWindow && (d.grantedWindow.from !== r.window.from || d.grantedWindow.to !== r.window.to)),
   };
 }
