@@ -46,7 +46,8 @@ export const storageOutlookSchema = z.object({
   usedBytes: z.number(),
   freeBytes: z.number().nullable(),
   totalBytes: z.number().nullable(),
-  growthPerMonthBytes: z.number(),
+  /** Null until a whole month has passed since the first recording. */
+  growthPerMonthBytes: z.number().nullable(),
   fullMonth: z.string().nullable(),
   horizonYears: z.number().int(),
 });

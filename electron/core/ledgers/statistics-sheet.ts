@@ -29,6 +29,7 @@ function categoryHeading(data: StatisticsDto): string {
 function storageLine(s: NonNullable<StatisticsDto['storage']>): string {
   const gib = (bytes: number) => `${(bytes / GIB).toFixed(2)} GiB`;
   const free = s.freeBytes === null ? '存储盘不可读' : `存储盘可用 ${gib(s.freeBytes)}`;
+  if (s.growthPerMonthBytes === null) return `已用 ${gib(s.usedBytes)}，${free}，记录不足一个整月，暂不估算增长`;
   const full = s.fullMonth ? `按此增速预计 ${s.fullMonth} 存满` : `按此增速 ${s.horizonYears} 年内不会存满`;
   return `已用 ${gib(s.usedBytes)}，${free}，近月平均每月新增 ${gib(s.growthPerMonthBytes)}，${full}`;
 }

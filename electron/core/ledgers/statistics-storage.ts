@@ -18,13 +18,17 @@ export function fullMonth(freeBytes: number, perMonth: number, thisMonth: string
 }
 
 /**
- * The growth a projection uses: the mean of the last RECENT_MONTHS months of the period, leaving
- * out the month in progress (half a month would halve the rate).
+ * The growth a projection uses: the mean of the last RECENT_MONTHS whole months since recording
+ * began, leaving out the month in progress (half a month would halve the rate) and the empty
+ * months before the first recording (they are no growth, just no archive yet). Null while no whole
+ * month has passed since then: "0 B a month" beside a store that grew this month would be wrong.
  */
-export function growthRate(months: string[], bytes: number[], thisMonth: string): number {
-  const whole = months.map((m, i) => ({ m, b: bytes[i] ?? 0 })).filter((x) => x.m < thisMonth);
+export function growthRate(months: string[], bytes: number[], thisMonth: string): number | null {
+  const first = bytes.findIndex((b) => b > 0);
+  if (first < 0) return null;
+  const whole = months.map((m, i) => ({ m, b: bytes[i] ?? 0 })).slice(first).filter((x) => x.m < thisMonth);
   const recent = whole.slice(-RECENT_MONTHS);
-  return recent.length === 0 ? 0 : Math.round(recent.reduce((sum, x) => sum + x.b, 0) / recent.length);
+  return recent.length === 0 ? null : Math.round(recent.reduce((sum, x) => sum + x.b, 0) / recent.length);
 }
 
 /** Where the store drive stands, and when it is full at the period's recent growth. */
@@ -36,7 +40,7 @@ export function storageOutlook(storeDir: string, usedBytes: number, months: stri
     freeBytes: space?.freeBytes ?? null,
     totalBytes: space?.totalBytes ?? null,
     growthPerMonthBytes,
-    fullMonth: space ? fullMonth(space.freeBytes, growthPerMonthBytes, thisMonth) : null,
+    fullMonth: space && growthPerMonthBytes !== null ? fullMonth(space.freeBytes, growthPerMonthBytes, thisMonth) : null,
     horizonYears: HORIZON_YEARS,
   };
 }

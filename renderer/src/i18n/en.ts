@@ -512,7 +512,7 @@ export const en: Messages = {
     unknown: '(unknown)', empty: 'Nothing to count from {{from}} to {{to}}.',
     exportPng: 'Export image', exportXlsx: 'Export data',
     exportSaved: "The chart's data (an Excel spreadsheet) was saved at:", exportHelp: 'Opens in Excel or WPS. The export is in the audit log.',
-    used: 'Used', free: 'Free on the store drive', freeOf: '{{free}} (of {{total}})', growth: 'Recent growth', perMonth: '{{size}} a month',
+    growthUnknown: 'less than a whole month so far: not estimated yet', noRateYet: 'Less than a whole month of recordings so far: when the drive fills is not estimated yet.', used: 'Used', free: 'Free on the store drive', freeOf: '{{free}} (of {{total}})', growth: 'Recent growth', perMonth: '{{size}} a month',
     fullIn: 'At the growth of recent months the store drive is full in {{month}}: plan more space before then.', notFull: 'At the growth of recent months the store drive is not full within {{years}} years.',
     driveUnreadable: "The store drive's free space can't be read (is it connected?), so when it fills can't be projected.",
   },

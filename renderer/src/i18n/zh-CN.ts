@@ -509,7 +509,7 @@ export const zhCN = {
     unknown: '（不明）', empty: '{{from}} 至 {{to}} 期间没有可统计的数据。',
     exportPng: '导出图片', exportXlsx: '导出数据',
     exportSaved: '该图表的数据（Excel 表格）保存在：', exportHelp: '可以用 Excel 或 WPS 打开。导出已记入审计日志。',
-    used: '已用', free: '存储盘可用', freeOf: '{{free}}（共 {{total}}）', growth: '近月平均增长', perMonth: '每月 {{size}}',
+    growthUnknown: '不足一个整月，暂不估算', noRateYet: '记录还不满一个整月，暂不估算存储盘何时存满。', used: '已用', free: '存储盘可用', freeOf: '{{free}}（共 {{total}}）', growth: '近月平均增长', perMonth: '每月 {{size}}',
     fullIn: '按近几个月的增长速度，存储盘预计在 {{month}} 存满，请提前准备扩容。', notFull: '按近几个月的增长速度，存储盘 {{years}} 年内不会存满。',
     driveUnreadable: '读不到存储盘的剩余空间（存储盘未连接？），无法推算何时存满。',
   },

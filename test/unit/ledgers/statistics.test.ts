@@ -176,7 +176,11 @@ describe('statistics over the catalogue', () => {
     expect(fullMonth(1000, 0, '2026-11')).toBeNull();
     // The last six whole months; the month in progress left out.
     expect(growthRate(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'], [1000, 60, 60, 60, 60, 60, 120, 5], '2026-11')).toBe(70);
-    expect(growthRate(['2026-11'], [5], '2026-11')).toBe(0);
+    // Nothing but the month in progress (or empty months before it): no rate yet, rather than 0 B a month.
+    expect(growthRate(['2026-11'], [5], '2026-11')).toBeNull();
+    expect(growthRate(['2026-09', '2026-10', '2026-11'], [0, 0, 5], '2026-11')).toBeNull();
+    // The empty months before recording began are no growth: they don't dilute the rate.
+    expect(growthRate(['2026-08', '2026-09', '2026-10', '2026-11'], [0, 0, 90, 5], '2026-11')).toBe(90);
   });
 
   it('exports a chart as a spreadsheet with its headings and rows, audited, and refuses a period that ends before it starts', async () => {

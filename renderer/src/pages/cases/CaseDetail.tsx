@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Descriptions, Drawer, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { PlayCircleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseLinkDto } from '../../../../shared/contract/cases-dto.js';
@@ -13,6 +14,10 @@ import { formatWallClock } from '../../lib/format.js';
 import { CaseDiscs } from '../discs/CaseDiscs.js';
 import type { DiscRights } from '../discs/DiscDrawer.js';
 import { RetentionCell } from '../library/RetentionCell.js';
+import { PlayerDialog } from '../library/PlayerDialog.js';
+import { FileName, baseName } from '../../components/FileName.js';
+import { useSession } from '../../app/session.js';
+import { REACH } from '../../../../shared/roles.js';
 
 const INTEGRITY = { ok: 'green', alarm: 'red', unchecked: 'default' } as const;
 
@@ -28,6 +33,10 @@ export function CaseDetail({ id, canManage, discs, onClose, extra }: { id: numbe
   const [why, setWhy] = useState('');
   const [selected, setSelected] = useState<number[]>([]);
   const [describing, setDescribing] = useState(false);
+  const [playing, setPlaying] = useState<{ id: number; originalName: string } | null>(null);
+  const { account } = useSession();
+  // Who may play at all; the core still decides each record (and refuses a destroyed one).
+  const canPlay = account !== null && REACH[account.role].records.play !== 'none';
   const kase = useCall('cases.get', { id });
   const policy = useCall('retention.policy', {});
   const unlink = useCallMutation('cases.unlink', { invalidates: ['cases.list'], onSuccess: (c) => queryClient.setQueryData(callKey('cases.get', { id }), c) });
@@ -69,7 +78,18 @@ export function CaseDetail({ id, canManage, discs, onClose, extra }: { id: numbe
               locale={{ emptyText: t('cases.noLinks') }}
               data-testid="case-links"
               columns={[
-                { title: t('library.name'), dataIndex: 'recordName', ellipsis: true },
+                {
+                  title: t('library.name'),
+                  key: 'name',
+                  render: (_v: unknown, l: CaseLinkDto) => (
+                    <Space size={4} style={{ maxWidth: '100%' }}>
+                      {canPlay && !l.disposition && (
+                        <Button type="text" size="small" icon={<PlayCircleOutlined />} onClick={() => setPlaying({ id: l.recordId, originalName: baseName(l.recordName) })} aria-label={t('player.play')} data-testid="case-play" />
+                      )}
+                      <FileName name={baseName(l.recordName)} full={l.recordName} />
+                    </Space>
+                  ),
+                },
                 { title: t('cases.role'), dataIndex: 'role', width: 90, render: (r: CaseLinkDto['role']) => <Tag color={r === 'evidence' ? 'blue' : 'default'}>{t(`cases.role_${r}`)}</Tag> },
                 {
                   title: t('cases.facts'),
@@ -140,6 +160,7 @@ export function CaseDetail({ id, canManage, discs, onClose, extra }: { id: numbe
           }}
         />
       )}
+      {playing && <PlayerDialog record={playing} onClose={() => setPlaying(null)} />}
     </Drawer>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useRef, useState } from 'react';
 import { useViewportRest } from '../../lib/use-viewport-rest.js';
@@ -11,6 +11,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatInstant, formatWallClock } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
+import { FileName } from '../../components/FileName.js';
 import { FormatCell, PosterCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
 import { OfficerCell } from './OfficerCell.js';
@@ -99,18 +100,17 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     {
       title: t('library.name'),
       key: 'name',
-      // Narrower since 保管至 joined the key columns; the full name and path show on hover.
+      // Narrower since 保管至 joined the key columns: the name gives way in its middle, the path shows on hover.
       width: 215,
-      ellipsis: true,
       render: (_, r) => (
-        <Tooltip title={r.originalPath}>
+        <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
           {r.attribution.important && (
-            <Tag color="red" style={{ marginInlineEnd: 6 }}>
+            <Tag color="red" style={{ marginInlineEnd: 6, flex: 'none' }}>
               {t('library.important')}
             </Tag>
           )}
-          {r.originalName}
-        </Tooltip>
+          <FileName name={r.originalName} full={r.originalPath} />
+        </span>
       ),
     },
     { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },

@@ -19,7 +19,7 @@ const SPEEDS = [0.5, 1, 1.5, 2];
  * viewer and time; it says whether the original or its proxy is shown, and whether the original
  * is under an integrity alarm. Closing ends the view in the audit log.
  */
-export function PlayerDialog({ record, onClose }: { record: RecordDto; onClose: () => void }) {
+export function PlayerDialog({ record, onClose }: { record: Pick<RecordDto, 'id' | 'originalName'>; onClose: () => void }) {
   const { t } = useTranslation();
   const [view, setView] = useState<PlaybackDto | null>(null);
   const [speed, setSpeed] = useState(1);

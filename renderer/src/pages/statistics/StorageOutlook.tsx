@@ -6,7 +6,15 @@ import { formatBytes } from '../../lib/format-size.js';
 /** What the store holds, what its drive has left, the growth per month, and the month the drive is full at that rate. */
 export function StorageOutlook({ outlook }: { outlook: Outlook }) {
   const { t } = useTranslation();
-  const full = outlook.freeBytes === null ? t('statistics.driveUnreadable') : outlook.fullMonth ? t('statistics.fullIn', { month: outlook.fullMonth }) : t('statistics.notFull', { years: outlook.horizonYears });
+  const growth = outlook.growthPerMonthBytes;
+  const full =
+    outlook.freeBytes === null
+      ? t('statistics.driveUnreadable')
+      : growth === null
+        ? t('statistics.noRateYet')
+        : outlook.fullMonth
+          ? t('statistics.fullIn', { month: outlook.fullMonth })
+          : t('statistics.notFull', { years: outlook.horizonYears });
   return (
     <>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }} data-testid="storage-outlook">
@@ -14,7 +22,7 @@ export function StorageOutlook({ outlook }: { outlook: Outlook }) {
         <Descriptions.Item label={t('statistics.free')}>
           {outlook.freeBytes === null || outlook.totalBytes === null ? '—' : t('statistics.freeOf', { free: formatBytes(outlook.freeBytes), total: formatBytes(outlook.totalBytes) })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('statistics.growth')}>{t('statistics.perMonth', { size: formatBytes(outlook.growthPerMonthBytes) })}</Descriptions.Item>
+        <Descriptions.Item label={t('statistics.growth')}>{growth === null ? t('statistics.growthUnknown') : t('statistics.perMonth', { size: formatBytes(growth) })}</Descriptions.Item>
       </Descriptions>
       <Alert type={outlook.fullMonth ? 'warning' : 'info'} showIcon message={full} style={{ marginBottom: 12 }} data-testid="storage-full" />
     </>

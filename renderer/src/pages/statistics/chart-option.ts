@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { StatisticsDto, StatisticsSeriesKey } from '../../../../shared/contract/statistics-dto.js';
 import type { ChartOption } from './EChart.js';
+import { spanText } from '../../lib/format.js';
 
 /** How a series is drawn: bar or line, on the left axis (counts) or the right one (hours, per cent, size), stacked with others. */
 const LOOK: Record<StatisticsSeriesKey, { type: 'bar' | 'line'; axis: 0 | 1; stack?: string; decimals: number }> = {
@@ -69,7 +70,8 @@ export function chartOption(t: TFunction, data: StatisticsDto): ChartOption {
       yAxisIndex: axes.length > 1 ? LOOK[s.key].axis : 0,
       data: points(s),
       barMaxWidth: 36,
-      tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(LOOK[s.key].decimals) : String(v)) },
+      // Hours of recording read as 12 小时 30 分, not 12.5.
+      tooltip: { valueFormatter: (v: unknown) => (typeof v !== 'number' ? String(v) : s.key === 'hours' ? spanText(t, v * 3600) : v.toFixed(LOOK[s.key].decimals)) },
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { Menu } from 'antd';
 import { AudioOutlined, PictureOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import type { ViewingDto } from '../../../../shared/contract/viewings-dto.js';
+import { FileName } from '../../components/FileName.js';
 
 const ICON: Record<string, React.ReactNode> = { video: <VideoCameraOutlined />, audio: <AudioOutlined />, photo: <PictureOutlined /> };
 
@@ -13,7 +14,8 @@ export function ViewerItems({ items, selected, onSelect, disabled }: { items: Vi
       style={{ background: 'transparent', borderInlineEnd: 0 }}
       selectedKeys={selected === null ? [] : [String(selected)]}
       onClick={({ key }) => onSelect(Number(key))}
-      items={items.map((i) => ({ key: String(i.recordId), icon: ICON[i.mediaType], label: i.name, title: i.name, disabled }))}
+      // Items of one case share their names' beginnings: the middle gives way, the end stays.
+      items={items.map((i) => ({ key: String(i.recordId), icon: ICON[i.mediaType], label: <FileName name={i.name} />, disabled }))}
       data-testid="viewer-items"
     />
   );
