@@ -43,18 +43,22 @@ export function RoomRegisterTab({ register }: { register: RoomRegister }) {
       <RegisterFilters value={values} onChange={setValues} textLabel={t(`roomRegisters.text_${register}`)} flag={t(`roomRegisters.flag_${register}`)} testId={`${register}-filters`} />
       <RegisterCount count={rows.length} capped={rows.length >= LIMITS.registerRowsMax} />
       {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
+      {/* A register is wider than a 1366-pixel screen: its first column stays put and its scroll bar
+          stays at the foot of the window, so the last columns are a scroll away, never cut off. */}
       <Table<RoomRow>
         rowKey={(r) => String(r.id ?? r.number)}
-        size="middle"
+        size="small"
+        sticky
         loading={list.isPending}
         dataSource={rows}
         scroll={{ x: 'max-content' }}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: t('roomRegisters.empty') }}
         data-testid={`${register}-table`}
-        columns={ROOM_COLUMNS[register].map((c) => ({
+        columns={ROOM_COLUMNS[register].map((c, i) => ({
           title: t(`roomRegisters.${register}_${c.key}`),
           key: c.key,
+          fixed: i === 0 ? ('left' as const) : undefined,
           ellipsis: c.kind === 'text' && !MONO.has(c.key) ? { showTitle: true } : false,
           width: c.kind === 'time' ? 140 : PEOPLE.has(c.key) ? 90 : c.kind === 'text' ? 180 : undefined,
           render: (_v: unknown, row: RoomRow) => cell(c.key, c.kind, row[c.key] ?? null),
