@@ -48,6 +48,50 @@ export const SHOTS = path.join('test-results', 'screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await expectNoStrayLatin(page, name);
+}
+
+/**
+ * Latin words a Chinese screen may show: codes, formats and keys people know by these names,
+ * units, the language switch, and what the tests themselves name in Latin letters (usernames,
+ * camera folders, the default 重点 marks): data, not wording.
+ */
+const LATIN_ALLOWED = new Set(
+  (
+    'English SHA PDF Excel WPS Word XLSX DOCX CSV PNG JPG JPEG MP4 WAV AMR AVI HEVC AAC CD DVD DL BD ISO BagIt README ID SM Esc ' +
+    'h264 hevc aac mjpeg mp3 pcm B KB MB GB TB KiB MiB GiB TiB ' +
+    'keeper li zhang wang liu sun county admin spare stranger DCIM PHOTO loop IMPORTANT KEY IMP ' +
+    // xorriso's words for the tests' pseudo-drive (a file it burns to), and this machine's name.
+    `stdio file ${os.hostname()}`
+  ).split(' '),
+);
+
+/**
+ * A Chinese screen says everything in Chinese: a visible Latin-only word outside LATIN_ALLOWED is
+ * English or an internal word that leaked (a reason like 'not off-site', a field key like 'text',
+ * 'vm (browser)'). File names, paths, hashes, numbers and single letters are not words, so they pass.
+ */
+async function expectNoStrayLatin(page: Page, name: string): Promise<void> {
+  const language = await page.evaluate(() => localStorage.getItem('rr.language') ?? 'zh-CN');
+  if (language !== 'zh-CN') return;
+  // Text a person sees: text nodes in boxes with a size, not the hidden option lists kept for screen readers.
+  const text = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen: string[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style')) continue;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.width > 1 && box.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0') seen.push(n.textContent ?? '');
+    }
+    return seen.join(' ');
+  });
+  const words = text.split(/[\s，。、；：！？（）《》“”‘’【】〔〕·,;!?()[\]{}"<>|…]+/).filter((w) => /^[A-Za-z]{2,}$/.test(w));
+  const stray = [...new Set(words.filter((w) => !LATIN_ALLOWED.has(w)))];
+  const report = process.env.RR_LATIN_REPORT;
+  if (report) fs.appendFileSync(report, `${name}\t${stray.join(' ')}\n`);
+  else expect(stray, `Latin words on the Chinese screen ${name}`).toEqual([]);
 }
 
 /**

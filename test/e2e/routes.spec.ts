@@ -47,7 +47,9 @@ test('the menu shows what the account may use; any other page says so the same w
     // Picking a case-number scheme instead of writing an expression, tried on a sample.
     await page.getByRole('menuitem', { name: '系统设置' }).click();
     await page.getByRole('tab', { name: '案件' }).click();
-    await page.getByRole('radio', { name: /年份-序号/ }).check();
+    // The scheme's radio follows the form's value a render later: click, then wait for it to show.
+    await page.getByRole('radio', { name: /年份-序号/ }).click();
+    await expect(page.getByRole('radio', { name: /年份-序号/ })).toBeChecked();
     await expect(page.getByTestId('case-tester-result')).toHaveText('不符合格式');
     await page.getByTestId('case-tester').fill('2026-0012');
     await expect(page.getByTestId('case-tester-result')).toHaveText('符合格式');

@@ -372,7 +372,7 @@ export const en: Messages = {
     keptHelp: '{{class}}; once its period has ended, a record nothing holds may be put on a destruction list.', keptNoEndHelp: 'Evidence is kept counting from the day its case is archived; until then it has no end date.',
   },
   settings: {
-    casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕No. (e.g. 峡综执罚〔2026〕12号)', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
+    casePreset: 'Case-number scheme', casePreset_document: 'Office code〔year〕No.', casePreset_year_serial: 'Year-serial', casePreset_prefix_year_serial: 'Letter code + year + serial', casePreset_any: 'No check (1–40 characters)',
     presetCustom: 'Custom (see Advanced)', example: 'e.g. {{example}}', advanced: 'Advanced: edit the regular expression', advancedPatterns: 'Advanced: custom file-name rules (regular expressions)',
     presetsHelp: "Tick the naming schemes of your office's cameras; they are tried in this order and the first that matches wins. Try a file name below.",
     namePreset_device_officer_time_seq: 'Camera_officer_time_serial', namePreset_device_time_seq: 'Camera_time_serial', namePreset_time_device: 'Time_camera', namePreset_date_time: 'Date_time (ordinary cameras, phones)',

@@ -369,7 +369,7 @@ export const zhCN = {
     keptHelp: '{{class}}；保管期限届满后，未被保全的记录可列入销毁清单。', keptNoEndHelp: '证据类资料自所属案件归档之日起计算保管期限；案件归档前没有截止日期。',
   },
   settings: {
-    casePreset: '案号格式', casePreset_document: '机关代字〔年份〕序号（如 峡综执罚〔2026〕12号）', casePreset_year_serial: '年份-序号', casePreset_prefix_year_serial: '字母代码 + 年份 + 序号', casePreset_any: '不检查格式（1–40 个字符）',
+    casePreset: '案号格式', casePreset_document: '机关代字〔年份〕序号', casePreset_year_serial: '年份-序号', casePreset_prefix_year_serial: '字母代码 + 年份 + 序号', casePreset_any: '不检查格式（1–40 个字符）',
     presetCustom: '自定义（见“高级”）', example: '例：{{example}}', advanced: '高级：直接编辑正则表达式', advancedPatterns: '高级：自定义文件名规则（正则表达式）',
     presetsHelp: '勾选本单位记录仪使用的命名方式；按列出的顺序尝试，第一个匹配的生效。可在下方输入文件名试一试。',
     namePreset_device_officer_time_seq: '设备编号_警号_时间_序号', namePreset_device_time_seq: '设备编号_时间_序号', namePreset_time_device: '时间_设备编号', namePreset_date_time: '日期_时间（普通相机、手机）',

@@ -9,6 +9,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { lateText } from '../../lib/format.js';
 import { RegisterCount } from '../lending/RegisterCount.js';
+import { FileName } from '../../components/FileName.js';
 import { RegisterExportButtons } from '../lending/RegisterExportButtons.js';
 import { NO_FILTERS, RegisterFilters, type RegisterFilterValues } from '../lending/RegisterFilters.js';
 
@@ -16,6 +17,8 @@ import { NO_FILTERS, RegisterFilters, type RegisterFilterValues } from '../lendi
 const CODE_COLORS: Record<string, string> = { altered: 'red', unreadable: 'red', broken: 'red', rejected: 'default', pending: 'gold', executed: 'default', ok: 'green' };
 /** Long unbroken values that a reader copies rather than reads. */
 const MONO = new Set(['sha256']);
+/** Each kind's width; texts other than names and hashes share what the others leave. */
+const WIDTHS: Partial<Record<RoomColumnKind, number>> = { time: 88, day: 96, number: 56, code: 68, bytes: 76 };
 /** People's names: short, so the long texts (file names, reasons) get the room. */
 const PEOPLE = new Set(['officer', 'importedBy', 'proposedBy', 'decidedBy', 'witness', 'startedBy']);
 
@@ -35,7 +38,8 @@ export function RoomRegisterTab({ register }: { register: RoomRegister }) {
     if (kind === 'code') return <Tag color={CODE_COLORS[String(v)]}>{t(`roomRegisters.code_${key}_${String(v)}`)}</Tag>;
     if (kind === 'bytes' && typeof v === 'number') return formatBytes(v);
     if (key === 'hoursLate' && typeof v === 'number') return v > 0 ? <Tag color="red">{t('roomRegisters.late', { time: lateText(t, v * 3600) })}</Tag> : t('roomRegisters.onTime');
-    if (MONO.has(key)) return <Typography.Text code copyable={{ text: String(v) }}>{`${String(v).slice(0, 12)}…`}</Typography.Text>;
+    if (MONO.has(key)) return <Typography.Text code copyable={{ text: String(v) }}>{`${String(v).slice(0, 8)}…`}</Typography.Text>;
+    if (key === 'name') return <FileName name={String(v)} />;
     return String(v);
   };
   return (
@@ -43,24 +47,23 @@ export function RoomRegisterTab({ register }: { register: RoomRegister }) {
       <RegisterFilters value={values} onChange={setValues} textLabel={t(`roomRegisters.text_${register}`)} flag={t(`roomRegisters.flag_${register}`)} testId={`${register}-filters`} />
       <RegisterCount count={rows.length} capped={rows.length >= LIMITS.registerRowsMax} />
       {list.isError && <Alert type="error" showIcon message={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
-      {/* A register is wider than a 1366-pixel screen: its first column stays put and its scroll bar
-          stays at the foot of the window, so the last columns are a scroll away, never cut off. */}
+      {/* Every column in the width of a 1366-pixel screen, none cut off behind a scroll bar a
+          browser may hide: times break between day and hour, long texts share what is left. */}
       <Table<RoomRow>
         rowKey={(r) => String(r.id ?? r.number)}
         size="small"
-        sticky
+        tableLayout="fixed"
         loading={list.isPending}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: t('roomRegisters.empty') }}
         data-testid={`${register}-table`}
-        columns={ROOM_COLUMNS[register].map((c, i) => ({
+        columns={ROOM_COLUMNS[register].map((c) => ({
           title: t(`roomRegisters.${register}_${c.key}`),
           key: c.key,
-          fixed: i === 0 ? ('left' as const) : undefined,
-          ellipsis: c.kind === 'text' && !MONO.has(c.key) ? { showTitle: true } : false,
-          width: c.kind === 'time' ? 140 : PEOPLE.has(c.key) ? 90 : c.kind === 'text' ? 180 : undefined,
+          ellipsis: c.kind === 'text' && !MONO.has(c.key) && c.key !== 'name' ? { showTitle: true } : false,
+          // A file name keeps a good share: it is what the register is read by.
+          width: c.key === 'name' ? 200 : c.key === 'hoursLate' ? 104 : (WIDTHS[c.kind] ?? (PEOPLE.has(c.key) ? 68 : MONO.has(c.key) ? 100 : undefined)),
           render: (_v: unknown, row: RoomRow) => cell(c.key, c.kind, row[c.key] ?? null),
         }))}
       />
