@@ -60,7 +60,7 @@ const LATIN_ALLOWED = new Set(
   (
     'English SHA PDF Excel WPS Word XLSX DOCX CSV PNG JPG JPEG MP4 WAV AMR AVI HEVC AAC CD DVD DL BD ISO BagIt README ID SM Esc ' +
     'h264 hevc aac mjpeg mp3 pcm B KB MB GB TB KiB MiB GiB TiB ' +
-    'keeper li zhang wang liu sun county admin spare stranger DCIM PHOTO loop IMPORTANT KEY IMP ' +
+    'keeper li zhang wang liu sun county admin spare stranger DCIM PHOTO loop IMPORTANT KEY IMP store ' +
     // xorriso's words for the tests' pseudo-drive (a file it burns to), and this machine's name.
     `stdio file ${os.hostname()}`
   ).split(' '),
