@@ -533,7 +533,7 @@ export const en: Messages = {
     abandon: 'End this viewing', abandonTitle: 'End the viewing of {{person}}', abandonReason: 'Why it is ended', abandonHint: 'For a viewer left open after the person has gone',
     abandonHelp: 'When the person has left and the viewer is still open, the keeper ends the viewing here. The register records it as ended by the keeper after the person left, with this reason; the approval is then used.',
     stillOpen: 'Under way', reason_closed: 'Ended normally', reason_expired: 'Approved time over', reason_interrupted: 'Closed after the program stopped unexpectedly', reason_abandoned: 'Ended by the keeper after the person left', reason_session_ended: 'Ended: its window was closed',
-    drawerTitle: 'Viewing #{{id}} · {{person}}', openedLine: '{{at}}, {{by}} ({{workstation}})',
+    drawerTitle: 'Viewing #{{id}} · {{person}}', openedLine: '{{at}}, {{by}} · {{workstation}}',
     events: 'What was watched', noEvents: 'Not played.', noItems: 'No items were approved for this viewing.', at: 'Time', event: 'Action', position: 'Position',
     event_opened: 'Opened', event_play: 'Play', event_pause: 'Pause', event_seek: 'Seek', event_ended: 'Played to the end',
   },

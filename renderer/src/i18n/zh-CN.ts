@@ -530,7 +530,7 @@ export const zhCN = {
     abandon: '结束这次查阅', abandonTitle: '结束 {{person}} 的现场查阅', abandonReason: '结束原因', abandonHint: '查阅人已离开、查阅窗口无人值守时使用',
     abandonHelp: '查阅人离开后查阅界面仍开着时，由档案管理员在此结束。登记簿将记为“查阅人离开后由管理员结束”并写明原因；这份批准随之用完。',
     stillOpen: '查阅中', reason_closed: '正常结束', reason_expired: '批准的时间已到', reason_interrupted: '程序意外退出后补记', reason_abandoned: '查阅人离开后由管理员结束', reason_session_ended: '查阅窗口已关闭，自动结束',
-    drawerTitle: '查阅登记 #{{id}} · {{person}}', openedLine: '{{at}}，{{by}}（{{workstation}}）',
+    drawerTitle: '查阅登记 #{{id}} · {{person}}', openedLine: '{{at}}，{{by}} · {{workstation}}',
     events: '查看过程', noEvents: '没有播放过。', noItems: '这次查阅没有批准的资料。', at: '时间', event: '操作', position: '播放位置',
     event_opened: '打开', event_play: '播放', event_pause: '暂停', event_seek: '拖动进度', event_ended: '播放完毕',
   },

@@ -9,7 +9,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { lateText } from '../../lib/format.js';
 import { RegisterCount } from '../lending/RegisterCount.js';
-import { FileName } from '../../components/FileName.js';
+import { unsafeTextRevealed } from '../../../../shared/rules/safe-text.js';
 import { RegisterExportButtons } from '../lending/RegisterExportButtons.js';
 import { NO_FILTERS, RegisterFilters, type RegisterFilterValues } from '../lending/RegisterFilters.js';
 
@@ -18,7 +18,7 @@ const CODE_COLORS: Record<string, string> = { altered: 'red', unreadable: 'red',
 /** Long unbroken values that a reader copies rather than reads. */
 const MONO = new Set(['sha256']);
 /** Each kind's width; texts other than names and hashes share what the others leave. */
-const WIDTHS: Partial<Record<RoomColumnKind, number>> = { time: 88, day: 96, number: 56, code: 68, bytes: 76 };
+const WIDTHS: Partial<Record<RoomColumnKind, number>> = { time: 96, day: 100, number: 60, code: 68, bytes: 76 };
 /** People's names: short, so the long texts (file names, reasons) get the room. */
 const PEOPLE = new Set(['officer', 'importedBy', 'proposedBy', 'decidedBy', 'witness', 'startedBy']);
 
@@ -39,7 +39,8 @@ export function RoomRegisterTab({ register }: { register: RoomRegister }) {
     if (kind === 'bytes' && typeof v === 'number') return formatBytes(v);
     if (key === 'hoursLate' && typeof v === 'number') return v > 0 ? <Tag color="red">{t('roomRegisters.late', { time: lateText(t, v * 3600) })}</Tag> : t('roomRegisters.onTime');
     if (MONO.has(key)) return <Typography.Text code copyable={{ text: String(v) }}>{`${String(v).slice(0, 8)}…`}</Typography.Text>;
-    if (key === 'name') return <FileName name={String(v)} />;
+    // A register is read whole: the file name wraps rather than giving way.
+    if (key === 'name') return <span style={{ wordBreak: 'break-all' }}>{unsafeTextRevealed(String(v))}</span>;
     return String(v);
   };
   return (
@@ -61,9 +62,8 @@ export function RoomRegisterTab({ register }: { register: RoomRegister }) {
         columns={ROOM_COLUMNS[register].map((c) => ({
           title: t(`roomRegisters.${register}_${c.key}`),
           key: c.key,
-          ellipsis: c.kind === 'text' && !MONO.has(c.key) && c.key !== 'name' ? { showTitle: true } : false,
-          // A file name keeps a good share: it is what the register is read by.
-          width: c.key === 'name' ? 200 : c.key === 'hoursLate' ? 104 : (WIDTHS[c.kind] ?? (PEOPLE.has(c.key) ? 68 : MONO.has(c.key) ? 100 : undefined)),
+          ellipsis: c.kind === 'text' && !MONO.has(c.key) && !PEOPLE.has(c.key) && c.key !== 'name' ? { showTitle: true } : false,
+          width: c.key === 'hoursLate' ? 104 : c.key === 'explanation' ? 96 : (WIDTHS[c.kind] ?? (PEOPLE.has(c.key) ? 76 : MONO.has(c.key) ? 104 : undefined)),
           render: (_v: unknown, row: RoomRow) => cell(c.key, c.kind, row[c.key] ?? null),
         }))}
       />
