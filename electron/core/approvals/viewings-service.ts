@@ -80,7 +80,7 @@ export class ViewingsService {
     // A viewing ends with the session that hosts it: signed out everywhere, the account stopped or
     // its password reset, or a viewer window that stopped answering (closed, crashed, unplugged).
     sessions.onDropped((session, why) => {
-      if (session.viewingId !== null && this.stillOpen(session.viewingId)) this.finish(session.viewingId, 'session_ended', null, why);
+      if (session.viewingId !== null && this.stillOpen(session.viewingId)) this.finish(session.viewingId, 'session_ended', null, null, why);
     });
   }
 
@@ -97,7 +97,7 @@ export class ViewingsService {
       .all(os.hostname(), process.pid, now) as { id: number }[];
     for (const v of over) this.finish(v.id, 'expired', null);
     const orphaned = this.db.prepare('SELECT id FROM viewings WHERE closed_at IS NULL AND host = ? AND pid = ?').all(os.hostname(), process.pid) as { id: number }[];
-    for (const v of orphaned.filter((v) => !this.sessions.hostsViewing(v.id))) this.finish(v.id, 'session_ended', null, 'no_session');
+    for (const v of orphaned.filter((v) => !this.sessions.hostsViewing(v.id))) this.finish(v.id, 'session_ended', null, null, 'no_session');
   }
 
   /** Closes as interrupted the viewings a dead process left open (a viewing on another host may still run). */
@@ -226,7 +226,8 @@ export class ViewingsService {
     return (this.db.prepare(LIVE_GRANT).all({ request: requestId, now: this.clock.now().toISOString() }) as { record_id: number }[]).map((r) => r.record_id);
   }
 
-  private finish(id: number, end: ViewingEnd, ctx: CallContext | null, note: string | null = null): void {
+  /** `note` is the keeper's words, kept on the register; `why` a session's end, kept in the audit line only. */
+  private finish(id: number, end: ViewingEnd, ctx: CallContext | null, note: string | null = null, why: string | null = null): void {
     this.db.transaction(() => {
       const now = this.clock.now().toISOString();
       const { reason, endedAs } = END_COLUMNS[end];
@@ -235,7 +236,7 @@ export class ViewingsService {
       if (SPENDS_APPROVAL.has(end)) this.db.prepare('UPDATE access_grants SET revoked_at = ? WHERE request_id = (SELECT request_id FROM viewings WHERE id = ?) AND account_id IS NULL AND revoked_at IS NULL').run(now, id);
       const events = (this.db.prepare('SELECT count(*) AS n FROM viewing_events WHERE viewing_id = ?').get(id) as { n: number }).n;
       const base = ctx ? ctx.auditBase() : { actor: { id: null, name: null }, workstation: os.hostname() };
-      this.audit.append({ ...base, action: 'viewing.closed', details: { viewingId: id, reason: end, events, ...(note === null ? {} : { note }) } });
+      this.audit.append({ ...base, action: 'viewing.closed', details: { viewingId: id, reason: end, events, ...(note === null ? {} : { note }), ...(why === null ? {} : { why }) } });
     })();
   }
 

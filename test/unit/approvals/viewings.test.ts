@@ -177,9 +177,10 @@ describe('viewing at the workstation', () => {
     // The window was closed: nothing asks after the viewing any more. The register's next read ends it.
     t.clock.advanceMinutes(6);
     const desk = await t.login(KEEPER.username, KEEPER.password);
-    expect((await t.call('viewings.list', {}, desk)).find((v) => v.id === closedWindow.id)).toMatchObject({ closeReason: 'session_ended' });
+    // The register says how it ended in its own words; why the session went is the audit line's.
+    expect((await t.call('viewings.list', {}, desk)).find((v) => v.id === closedWindow.id)).toMatchObject({ closeReason: 'session_ended', closeNote: null });
     expect(await codeOf(() => t.call('viewings.current', {}, o.desk))).toBe('NOT_AUTHENTICATED');
-    expect((await t.call('audit.list', { action: 'viewing.closed', limit: 5 }, desk)).events[0]?.details).toMatchObject({ reason: 'session_ended' });
+    expect((await t.call('audit.list', { action: 'viewing.closed', limit: 5 }, desk)).events[0]?.details).toMatchObject({ reason: 'session_ended', why: 'viewer_silent' });
     // A session ending does not spend the approval: the person may sit down again inside the window.
     const again = await t.call('viewings.open', { requestId: o.asked.id, idCheck: '核对居民身份证' }, desk);
     t.app.core.auth.sessions.closeAllFor(1);
