@@ -31,6 +31,7 @@ function office(dataDir: string, camera: string): void {
 
 /** Draws from November's ledger in the dialog, with a seed or (empty) a new one; returns the case numbers drawn, in order. */
 async function draw(page: Page, seed: string): Promise<string[]> {
+  const checks = await page.getByTestId('spot-list').locator('tbody tr.ant-table-row').count();
   await page.getByTestId('spot-new').click();
   const dialog = page.getByTestId('draw-dialog');
   await dialog.getByPlaceholder('开始日期').fill('2026-11-01');
@@ -41,9 +42,13 @@ async function draw(page: Page, seed: string): Promise<string[]> {
   await dialog.getByTestId('draw-seed').fill(seed);
   await dialog.getByRole('button', { name: '抽取' }).click();
   await expect(dialog).toBeHidden();
+  // The new check's own rows, not the previous check's still on screen while the page turns to it.
+  await expect(page.getByTestId('spot-detail')).toContainText(`C${String(checks + 1).padStart(4, '0')}`);
   const rows = page.getByTestId('drawn-cases').locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(3);
-  return rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? ''));
+  let drawn: string[] = [];
+  await expect.poll(async () => (drawn = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? ''))).filter(Boolean).length).toBe(3);
+  return drawn;
 }
 
 test('the supervisor draws a sample from the ledger, records a finding, and draws it again from its seed', async ({ page, bridge, foreignRequests }) => {

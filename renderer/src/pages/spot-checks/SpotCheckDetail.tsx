@@ -78,15 +78,16 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
         size="middle"
         dataSource={c.cases}
         pagination={false}
-        // Scrolls inside the card rather than pushing the page wider: the findings and the cause take the room.
-        scroll={{ x: 1170 }}
+        // In the width of a 1366-pixel screen: the findings take what the fixed columns leave and
+        // wrap, instead of sliding under the action buttons behind a sideways scroll.
+        tableLayout="fixed"
         data-testid="drawn-cases"
         columns={[
-          { title: t('spotChecks.position'), dataIndex: 'position', width: 60 },
+          { title: t('spotChecks.position'), dataIndex: 'position', width: 56 },
           {
             title: t('cases.caseNo'),
             dataIndex: 'caseNo',
-            width: 180,
+            width: 176,
             render: (v: string, d) => (
               <Space size={4} wrap>
                 <Typography.Link onClick={() => setReading(d.caseId)}>{v}</Typography.Link>
@@ -94,26 +95,24 @@ export function SpotCheckDetail({ id, judge, discs }: { id: number; judge: boole
               </Space>
             ),
           },
-          { title: t('cases.kind'), dataIndex: 'kind', width: 125, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
-          { title: t('cases.cause'), dataIndex: 'cause', width: 160, ellipsis: true },
-          { title: t('spotChecks.ledgerDay'), dataIndex: 'ledgerDay', width: 110 },
+          { title: t('cases.kind'), dataIndex: 'kind', width: 128, render: (k: DrawnCaseDto['kind']) => t(`cases.kind_${k}`) },
+          { title: t('cases.cause'), dataIndex: 'cause', width: 108, ellipsis: true },
+          { title: t('spotChecks.ledgerDay'), dataIndex: 'ledgerDay', width: 100 },
           {
             title: t('spotChecks.verdict'),
             key: 'verdict',
-            width: 120,
+            width: 104,
             render: (_v, d) => {
               const last = latest(d);
               return last ? <Tag color={VERDICT_COLORS[last.verdict]}>{t(`spotChecks.verdict_${last.verdict}`)}</Tag> : <Tag>{t('spotChecks.unchecked')}</Tag>;
             },
           },
-          { title: t('spotChecks.findings'), key: 'findings', width: 300, render: (_v, d) => <Findings findings={d.findings} /> },
+          { title: t('spotChecks.findings'), key: 'findings', render: (_v, d) => <Findings findings={d.findings} /> },
           {
             title: '',
             key: 'actions',
-            // Kept in view when the table scrolls: reading and judging are what the page is for.
-            fixed: 'right' as const,
             // One above the other, so either language's labels fit a narrow column whole.
-            width: 150,
+            width: 140,
             render: (_v, d) => (
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
                 <Button size="small" block onClick={() => setReading(d.caseId)} data-testid="drawn-read">
