@@ -141,7 +141,8 @@ export class AccountsService {
 
   async changeOwnPassword(ctx: CallContext, oldPassword: string, newPassword: string): Promise<void> {
     const me = this.row(requireAccount(ctx).id);
-    if (!(await verifyPassword(oldPassword, me.password_hash))) throw new AppError('AUTH_FAILED', 'old password wrong');
+    // Only a password was asked: "wrong password", not sign-in's "wrong username or password".
+    if (!(await verifyPassword(oldPassword, me.password_hash))) throw new AppError('WRONG_PASSWORD', 'old password wrong');
     assertPasswordAcceptable(newPassword, me.username);
     const hash = await hashPassword(newPassword);
     this.db

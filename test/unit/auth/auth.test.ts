@@ -96,7 +96,7 @@ describe('signing in', () => {
   it('changes one’s own password only with the old one', async () => {
     await withOfficer();
     const officer = await t.login('officer1', OFFICER.password);
-    expect(await codeOf(() => t.call('auth.changePassword', { oldPassword: 'nope', newPassword: 'Next2026abc' }, officer))).toBe('AUTH_FAILED');
+    expect(await codeOf(() => t.call('auth.changePassword', { oldPassword: 'nope', newPassword: 'Next2026abc' }, officer))).toBe('WRONG_PASSWORD');
     await t.call('auth.changePassword', { oldPassword: OFFICER.password, newPassword: 'Next2026abc' }, officer);
     expect(await t.login('officer1', 'Next2026abc')).toBeTruthy();
   });
