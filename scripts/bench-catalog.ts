@@ -1,7 +1,7 @@
 // npm run bench:catalog — library queries over a catalogue of 1,000,000 records and 50,000 cases.
 // Not a test: it fills a scratch archive with SQL (no media), then times typical filters, text
 // searches, the first page of the library and each statistics chart, and prints p50/p95 and one JSON line.
-// BENCH_RECORDS / BENCH_CASES change the size.
+// BENCH_RECORDS / BENCH_CASES change the size; BENCH_KEEP=1 keeps the scratch archive.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -193,5 +193,7 @@ try {
   };
   console.log(JSON.stringify(out));
 } finally {
-  fs.rmSync(scratch, { recursive: true, force: true });
+  // BENCH_KEEP=1 leaves the archive for reading query plans (sqlite3 <dir>/data/catalogue.db).
+  if (process.env.BENCH_KEEP) console.log(`kept ${scratch}`);
+  else fs.rmSync(scratch, { recursive: true, force: true });
 }
