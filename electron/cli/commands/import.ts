@@ -70,7 +70,7 @@ export function registerImport(program: Command): void {
 export function registerList(program: Command): void {
   program
     .command('list')
-    .description('list the records in the archive, newest first')
+    .description('list the records in the archive, newest recording first')
     .option('--limit <n>', 'how many', '100')
     .action(async (opts: { limit: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();

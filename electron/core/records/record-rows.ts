@@ -92,8 +92,13 @@ export function readRecordPage(db: Db, filter: LibraryFilter): { records: Record
   const { ids, total, capped } = queryLibrary(db, filter);
   const more = ids.length > filter.limit;
   const pageIds = ids.slice(0, filter.limit);
-  const rows = pageIds.length === 0 ? [] : (db.prepare(`${RECORD_SELECT} WHERE r.id IN (${pageIds.map(() => '?').join(',')}) ORDER BY r.id DESC`).all(...pageIds) as RecordRow[]);
-  const records = rows.map(toRecordDto);
+  const rows = pageIds.length === 0 ? [] : (db.prepare(`${RECORD_SELECT} WHERE r.id IN (${pageIds.map(() => '?').join(',')})`).all(...pageIds) as RecordRow[]);
+  // In the library's order, which the page's ids carry.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const records = pageIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toRecordDto(row)] : [];
+  });
   return { records, total, totalCapped: capped, nextBeforeId: more ? (records.at(-1)?.id ?? null) : null };
 }
 

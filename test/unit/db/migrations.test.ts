@@ -377,6 +377,34 @@ describe('migration 0027 viewing ends', () => {
   });
 });
 
+describe('migration 0028 library by recording time', () => {
+  it('keys rows written before it by their camera time, no time last, and walks that order from an index', () => {
+    const db = new Database(dbFile());
+    registerSearchFunctions(db);
+    migrate(db, MIGRATIONS.slice(0, 27));
+    seedRecord(db);
+    db.prepare(
+      "INSERT INTO records (sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, 1, 'video', 'b.mp4', 'b.mp4', '/m', 't', 1, 1)",
+    ).run('c'.repeat(64), 'd'.repeat(64));
+    const put = db.prepare("INSERT INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity) VALUES (?, 'video', NULL, NULL, ?, 0, 0, 0, 'unchecked')");
+    put.run(1, null);
+    put.run(2, '2026-11-20T09:00:00');
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT record_id, recorded_key FROM record_search ORDER BY recorded_key DESC, record_id DESC').all()).toEqual([
+      { record_id: 2, recorded_key: '2026-11-20T09:00:00' },
+      { record_id: 1, recorded_key: '' },
+    ]);
+    // A later write keeps the key current: it is computed, never written.
+    db.prepare("UPDATE record_search SET recorded_at = '2026-11-21T08:00:00' WHERE record_id = 1").run();
+    expect(db.prepare('SELECT recorded_key FROM record_search WHERE record_id = 1').get()).toEqual({ recorded_key: '2026-11-21T08:00:00' });
+    expect(() => db.prepare("UPDATE record_search SET recorded_key = 'x'").run()).toThrow(/generated column/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT record_id FROM record_search s WHERE s.late = 1 AND (s.recorded_key, s.record_id) < ('2026-12', 9) ORDER BY s.recorded_key DESC, s.record_id DESC LIMIT 10").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING (COVERING )?INDEX record_search_late \(recorded_key</);
+    expect(plan.map((p) => p.detail).join('; ')).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+});
+
 describe('opening a database that is not ours to change', () => {
   it('refuses a database from a newer version without touching it', () => {
     const file = dbFile();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open.js';
 import { systemClock } from '../../../electron/core/base/clock.js';
 import { AccessRule } from '../../../electron/core/access/access-rule.js';
-import { queryLibrary, type LibraryFilter } from '../../../electron/core/search/library-query.js';
+import { queryLibrary, type LibraryFilter, type PlanSwitches } from '../../../electron/core/search/library-query.js';
 import { textGrams } from '../../../electron/core/search/grams.js';
 import { scratch } from '../../support/test-app.js';
 
@@ -17,12 +17,18 @@ interface Row {
   body: string;
   evidence: boolean;
   keptThrough: string | null;
+  recordedAt: string | null;
 }
 
+/** The library's order: newest recording first, ties by newest id, records without a camera time last. */
+const inLibraryOrder = (a: Row, b: Row) => (b.recordedAt ?? '').localeCompare(a.recordedAt ?? '') || b.id - a.id;
+
 /**
- * Text with filters is answered by one of two plans, depending on how many records the filters
- * leave (a few hundred or fewer: each is looked up in the text index). Whatever the plan, the
- * answer must be the one a plain reading of every record gives — checked here against exactly that.
+ * Text with filters is answered by one of three plans, depending on how many records the filters
+ * leave (a few hundred or fewer: each is looked up in the text index) and how many the text finds
+ * (few: all read and sorted; many: the library's order walked). Whatever the plan, the answer must
+ * be the one a plain reading of every record gives, in the library's order (recording time, with
+ * imports out of time order, ties and records without a time) — checked here against exactly that.
  */
 describe('text search with filters, on either side of the plan switch', () => {
   it('gives the same records, count and pages as reading every record', () => {
@@ -35,12 +41,14 @@ describe('text search with filters, on either side of the plan switch', () => {
       late: i % 97 === 0,
       evidence: i % 13 === 0,
       keptThrough: i % 13 === 0 && i % 2 === 0 ? null : `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      // Imported out of recording order, many to a minute, some without a camera time.
+      recordedAt: i % 17 === 5 ? null : `2026-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-10T09:${String(i % 6).padStart(2, '0')}:00`,
       body: `T00${i % 4}_${String(i).padStart(5, '0')}.MP4 ${i % 5 === 0 ? (WORDS[i % 3] ?? '') : ''} ${i % 11 === 0 ? '王某' : ''}`,
     }));
     db.transaction(() => {
       for (const r of rows) {
         db.prepare("INSERT INTO records (id, sha256, sm3, size, media_type, original_name, original_path, source, imported_at, imported_by, import_job_id) VALUES (?, ?, ?, 1, 'video', 'x', 'x', '/m', 't', 1, 1)").run(r.id, String(r.id).padStart(64, '0'), String(r.id).padStart(64, '0'));
-        db.prepare("INSERT INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity) VALUES (?, 'video', ?, 'T001', '2026-11-20T09:00:00', ?, 0, 0, 'unchecked')").run(r.id, r.officer, r.late ? 1 : 0);
+        db.prepare("INSERT INTO record_search (record_id, media_type, officer_id, device_no, recorded_at, late, important, linked, integrity) VALUES (?, 'video', ?, 'T001', ?, ?, 0, 0, 'unchecked')").run(r.id, r.officer, r.recordedAt, r.late ? 1 : 0);
         db.prepare('INSERT INTO record_text (rowid, body) VALUES (?, ?)').run(r.id, r.body);
         db.prepare('INSERT INTO record_grams (rowid, grams) VALUES (?, ?)').run(r.id, textGrams(r.body));
         db.prepare("INSERT INTO record_retention (record_id, class, kept_through, rule) VALUES (?, ?, ?, '{}')").run(r.id, r.evidence ? 'evidence' : 'standard', r.keptThrough);
@@ -67,23 +75,31 @@ describe('text search with filters, on either side of the plan switch', () => {
       [{ limit: 50, retention: 'expired', today, scope: all }, (r) => r.keptThrough !== null && r.keptThrough < today],
       [{ limit: 50, retention: 'expiring', today, text: '.MP4', scope: officer7 }, (r) => r.officer === 7 && r.keptThrough !== null && r.keptThrough >= today && r.keptThrough < '2026-07-10'],
     ];
-    for (const [filter, keep] of retention) {
-      const expected = rows.filter((r) => keep(r)).map((r) => r.id).reverse();
-      for (const few of [0, 10_000]) {
-        const first = queryLibrary(db, filter, few);
-        expect(first.total, `${JSON.stringify(filter)} ${few}`).toBe(expected.length);
-        expect(first.ids.slice(0, 50)).toEqual(expected.slice(0, 50));
-        expect(queryLibrary(db, { ...filter, beforeId: expected[49] ?? 0 }, few).ids.slice(0, 50)).toEqual(expected.slice(50, 100));
+    // Every page in turn, to the end: the pages meet without a gap or a repeat, those without a time last.
+    const pages = (filter: LibraryFilter, switches: Partial<PlanSwitches>) => {
+      const ids: number[] = [];
+      for (let beforeId: number | undefined; ; ) {
+        const page = queryLibrary(db, { ...filter, beforeId }, switches);
+        ids.push(...page.ids.slice(0, filter.limit));
+        if (page.ids.length <= filter.limit) return { ids, total: page.total };
+        beforeId = ids.at(-1);
       }
-    }
-    for (const [filter, keep] of cases) {
-      const expected = rows.filter((r) => keep(r)).map((r) => r.id).reverse();
-      const first = queryLibrary(db, filter);
-      expect(first.total, JSON.stringify(filter)).toBe(expected.length);
-      expect(first.ids.slice(0, 50)).toEqual(expected.slice(0, 50));
-      const second = queryLibrary(db, { ...filter, beforeId: expected[49] ?? 0 });
-      expect(second.ids.slice(0, 50)).toEqual(expected.slice(50, 100));
-    }
+    };
+    const expectPlans = (filter: LibraryFilter, keep: (r: Row) => boolean, plans: Partial<PlanSwitches>[] = [{}]) => {
+      const expected = rows.filter((r) => keep(r)).sort(inLibraryOrder).map((r) => r.id);
+      for (const switches of plans) {
+        const got = pages(filter, switches);
+        expect(got.total, `${JSON.stringify(filter)} ${JSON.stringify(switches)}`).toBe(expected.length);
+        expect(got.ids, `${JSON.stringify(filter)} ${JSON.stringify(switches)}`).toEqual(expected);
+      }
+    };
+    // Retention: its set read first (few), or many and either walked in order or sorted.
+    for (const [filter, keep] of retention) expectPlans(filter, keep, [{ retentionFew: 10_000 }, { retentionFew: 0, sampleHits: 0 }, { retentionFew: 0, sampleHits: 10_000 }]);
+    for (const [filter, keep] of cases) expectPlans(filter, keep, [{ textFew: 0 }, { textFew: 10_000 }]);
+    // Days, and the order with no filter at all.
+    expectPlans({ limit: 50, from: '2026-03-01', to: '2026-05-31', scope: all }, (r) => r.recordedAt !== null && r.recordedAt >= '2026-03-01' && r.recordedAt < '2026-06');
+    expectPlans({ limit: 50, to: '2026-02-28', scope: all }, (r) => r.recordedAt !== null && r.recordedAt < '2026-03');
+    expectPlans({ limit: 200, scope: all }, () => true);
     db.close();
   });
 });

@@ -131,4 +131,30 @@ describe('the library: filters that combine, and Chinese text search', () => {
     expect(await seqs({ retention: 'expired' })).toEqual(['0001']);
     expect(await seqs({ retention: 'expiring' })).toEqual(['0002', '0003']);
   });
+
+  it('lists newest recording first, whatever the import order, and pages meet in that order', async () => {
+    t = await openTestApp();
+    const token = await t.login(KEEPER.username, KEEPER.password);
+    const first = scratchDir('rr-lib-');
+    make.random(path.join(first, 'T001_000123_20261120093000_0001.mp4'), 41_001);
+    await t.app.core.imports.wait((await t.call('import.start', { source: first }, token)).jobId);
+    // A later import brings a newer clip, an older one, and a clip whose name has no time: its file date places it.
+    const second = scratchDir('rr-lib-');
+    make.random(path.join(second, 'T001_000123_20261122080000_0002.mp4'), 41_002);
+    make.random(path.join(second, 'T001_000123_20261119170000_0003.mp4'), 41_003);
+    make.random(path.join(second, 'VID_0004.mp4'), 41_004);
+    const day = new Date('2026-11-21T12:00:00+08:00');
+    fs.utimesSync(path.join(second, 'VID_0004.mp4'), day, day);
+    await t.app.core.imports.wait((await t.call('import.start', { source: second }, token)).jobId);
+    const order = ['T001_000123_20261122080000_0002.mp4', 'VID_0004.mp4', 'T001_000123_20261120093000_0001.mp4', 'T001_000123_20261119170000_0003.mp4'];
+    expect((await t.call('records.list', { limit: 10 }, token)).records.map((r) => r.originalName)).toEqual(order);
+    const paged: string[] = [];
+    for (let beforeId: number | null | undefined; beforeId !== null; ) {
+      const page = await t.call('records.list', { limit: 1, beforeId }, token);
+      paged.push(...page.records.map((r) => r.originalName));
+      beforeId = page.nextBeforeId;
+    }
+    expect(paged).toEqual(order);
+    expect((await t.call('records.list', { limit: 10, text: 'T001' }, token)).records.map((r) => r.originalName)).toEqual(order.filter((n) => n.startsWith('T001')));
+  });
 });

@@ -25,6 +25,7 @@ import { sql as m0024 } from './0024-case-ledger-facts.js';
 import { sql as m0025 } from './0025-statistics.js';
 import { sql as m0026 } from './0026-spot-checks.js';
 import { sql as m0027 } from './0027-viewing-ends.js';
+import { sql as m0028 } from './0028-library-by-recording-time.js';
 
 export interface Migration {
   version: number;
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'statistics', sql: m0025 },
   { version: 26, name: 'spot checks', sql: m0026 },
   { version: 27, name: 'viewing ends', sql: m0027 },
+  { version: 28, name: 'library by recording time', sql: m0028 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
