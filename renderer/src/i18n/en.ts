@@ -362,7 +362,7 @@ export const en: Messages = {
     integrity: 'Integrity',
     proxyHelp: 'The browser can’t play the original as it is, so playback uses an H.264/AAC copy made from it. The copy is derived, not the original; the original never changes.', proxy_pending: 'making playable copy', proxy_ready: 'playable copy', proxy_failed: 'playable copy failed',
     clockAhead: 'Camera clock ahead ({{time}})', clockAheadHelp: 'The camera dates this recording {{time}} after it was imported: its clock is probably wrong. Check the recording time and set the camera’s clock.', onTimeAway: 'On time (away on duty)', basisAbsence: 'away on duty {{from}} to {{to}} ({{reason}}); the deadline counts from the return',
-    title: 'Library', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
+    title: 'Library', order: 'Newest recording first', total: '{{count}} records', type: 'Type', name: 'Original file', size: 'Size', importedAt: 'Imported', importedBy: 'By',
     sha256: 'SHA-256', loading: 'Loading…', loadedMore: '{{count}} shown — scroll down for more', loadedAll: 'All {{count}} shown', video: 'Video', audio: 'Audio', photo: 'Photo', empty: 'The library is empty. Import first.',
     assignOfficer: 'Assign', assignTitle: 'Assign the officer', assignNote: 'Basis (optional)', assignHelp: 'An assignment is appended; the earlier attribution stays in the audit log.',
     officerCol: 'Officer', source_file_name: 'from the officer number in the file name', source_device_register: 'from the device register', source_keeper: 'set by the archive keeper',

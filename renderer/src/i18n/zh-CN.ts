@@ -359,7 +359,7 @@ export const zhCN = {
     integrity: '完整性', columns: '更多列',
     proxyHelp: '浏览器无法直接播放原件，播放时使用从原件转换的 H.264/AAC 播放副本。副本是派生文件，不是原件；原件始终保持不变。', proxy_pending: '播放副本生成中', proxy_ready: '有播放副本', proxy_failed: '播放副本生成失败',
     clockAhead: '记录仪时钟超前（{{time}}）', clockAheadHelp: '记录仪标注的拍摄时间比导入时间还晚 {{time}}，记录仪时钟可能不准。请核对拍摄时间并校准记录仪。', onTimeAway: '按时（外出执勤）', basisAbsence: '外出执勤 {{from}} 至 {{to}}（{{reason}}），期限自返回起算',
-    title: '资料库', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
+    title: '资料库', order: '按拍摄时间从新到旧', total: '共 {{count}} 条', type: '类型', name: '原始文件', size: '大小', importedAt: '导入时间', importedBy: '导入人',
     sha256: 'SHA-256', loading: '正在加载…', loadedMore: '已显示 {{count}} 条，向下滚动加载更多', loadedAll: '已显示全部 {{count}} 条', video: '视频', audio: '音频', photo: '照片', empty: '资料库中还没有记录。请先导入。',
     assignOfficer: '指定', assignTitle: '指定执法人员', assignNote: '依据（可选）', assignHelp: '指定会追加记录，不会覆盖原有归属，审计日志中可查。',
     officerCol: '执法人员', source_file_name: '由文件名中的警号确定', source_device_register: '由设备登记确定', source_keeper: '由档案管理员指定',

@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDto } from '../../../../shared/contract/records-dto.js';
 import { call } from '../../api/client.js';
 import { errorText } from '../../lib/errors.js';
-import { formatInstant, formatWallClock } from '../../lib/format.js';
+import { formatInstant } from '../../lib/format.js';
 import { formatBytes } from '../../lib/format-size.js';
 import { usePushEvents } from '../../api/events.js';
 import { FileName } from '../../components/FileName.js';
 import { FormatCell, PosterCell, durationText } from './MediaCells.js';
 import { TimelinessCell } from './TimelinessCell.js';
+import { RecordedAtCell } from './RecordedAtCell.js';
 import { OfficerCell } from './OfficerCell.js';
 import { IntegrityCell } from './IntegrityCell.js';
 import { RetentionCell } from './RetentionCell.js';
@@ -31,7 +32,7 @@ const OPTIONAL_COLUMNS = ['id', 'type', 'device', 'officer', 'duration', 'format
 
 const TYPE_COLORS: Record<string, string> = { video: 'geekblue', audio: 'purple', photo: 'cyan' };
 
-/** Every archived record, newest first, narrowed by filters that combine and a text search; batch-linked to cases. */
+/** Every archived record, newest recording first, narrowed by filters that combine and a text search; batch-linked to cases. */
 export function LibraryPage({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   // The archive keeper corrects what the import decided: late explanations, whose recording it is.
@@ -116,7 +117,7 @@ export function LibraryPage({ account }: { account: AccountDto }) {
     { title: t('library.device'), key: 'device', width: 100, render: (_, r) => r.attribution.device ?? '' },
     { title: t('library.officer'), key: 'officer', width: 90, render: (_, r) => r.attribution.officer ?? '' },
     { title: t('library.officerCol'), key: 'officerName', width: 130, render: (_, r) => <OfficerCell record={r} canAssign={canExplain && !r.disposition} /> },
-    { title: t('library.recordedAt'), key: 'recordedAt', width: 160, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatWallClock(r.attribution.recordedAt)}</span> },
+    { title: t('library.recordedAt'), key: 'recordedAt', width: 160, render: (_, r) => <RecordedAtCell record={r} /> },
     { title: t('library.timeliness'), key: 'timeliness', width: 170, render: (_, r) => <TimelinessCell record={r} canExplain={canExplain && !r.disposition} /> },
     { title: t('library.integrity'), key: 'integrity', width: 140, render: (_, r) => <IntegrityCell record={r} withHistory={canReadAll} /> },
     { title: t('library.keptThrough'), key: 'keptThrough', width: 130, render: (_, r) => <RetentionCell record={r} policy={policy.data} /> },
@@ -149,8 +150,8 @@ export function LibraryPage({ account }: { account: AccountDto }) {
               {t('cases.linkSelected', { count: selected.length })}
             </Button>
           )}
-          <Typography.Text type="secondary" data-testid="library-total">
-            {t(list.data?.pages[0]?.totalCapped ? 'library.totalCapped' : 'library.total', { count: list.data?.pages[0]?.total ?? 0 })}
+          <Typography.Text type="secondary">
+            {t('library.order')} · <span data-testid="library-total">{t(list.data?.pages[0]?.totalCapped ? 'library.totalCapped' : 'library.total', { count: list.data?.pages[0]?.total ?? 0 })}</span>
           </Typography.Text>
         </Space>
       }
