@@ -11,10 +11,10 @@ export function registerInit(program: Command): void {
     .description('create the data folder, the office profile and the first (administrator) account')
     .requiredOption('--office <name>', 'office name')
     .requiredOption('--admin <username>', 'username of the first account (archive keeper, administrator)')
-    .option('--name <displayName>', 'full name of the first account (default: the username)')
+    .requiredOption('--name <displayName>', 'full name of the first account, as documents print it (制作人, 经办人)')
     .option('--unit-code <code>', 'unit code used on ledgers and disc labels', 'UNIT-1')
     .option('--store <dir>', 'evidence store folder, for example on another drive (default: DATA/store)')
-    .action(async (opts: { office: string; admin: string; name?: string; unitCode: string; store?: string }, cmd: Command) => {
+    .action(async (opts: { office: string; admin: string; name: string; unitCode: string; store?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const { app, dispatcher } = await openApp(global, { create: true });
       try {
@@ -24,7 +24,7 @@ export function registerInit(program: Command): void {
           {
             officeName: opts.office,
             unitCode: opts.unitCode,
-            admin: { username: opts.admin, displayName: opts.name ?? opts.admin, password },
+            admin: { username: opts.admin, displayName: opts.name, password },
             storeDir: opts.store === undefined ? undefined : path.resolve(opts.store),
           },
           null,

@@ -38,10 +38,10 @@ const AS_KEEPER = { RECORDS_PASSWORD: 'Archive2026' };
 describe('records command line', () => {
   it('initializes once and refuses a second init', () => {
     const d = initialized();
-    const again = records(['--data', d, 'init', '--office', 'x', '--admin', 'yy'], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    const again = records(['--data', d, 'init', '--office', 'x', '--admin', 'yy', '--name', '李四'], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(again.code).toBe(1);
     expect(again.err).toContain('已完成初始化');
-    const tooShort = records(['--data', d, 'init', '--office', 'x', '--admin', 'y'], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    const tooShort = records(['--data', d, 'init', '--office', 'x', '--admin', 'y', '--name', '李四'], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(tooShort.err).toContain('admin.username');
   });
 
@@ -99,6 +99,8 @@ describe('records command line', () => {
     expect(records(['import']).err).toContain('缺少必需的参数 source');
     expect(records(['call'])).toMatchObject({ code: 2, err: expect.stringContaining('缺少必需的参数 method') });
     expect(records(['init', '--admin', 'keeper']).err).toContain('缺少必需的选项 --office <name>');
+    // A person's name, not a username, is what a disc's description and a register print.
+    expect(records(['init', '--office', '峡口镇', '--admin', 'keeper']).err).toContain('缺少必需的选项 --name <displayName>');
     expect(records(['--data']).err).toContain('选项 --data <dir> 缺少取值');
     expect(records(['--bogus'], { RECORDS_LANG: 'en' }).err).toContain('Unknown option --bogus');
   });
@@ -163,12 +165,12 @@ describe('records command line', () => {
     const d = tempDir();
     const store = tempDir();
     dirs.push(d, store);
-    const r = records(['--data', d, '--json', 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(store, '证据 库')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    const r = records(['--data', d, '--json', 'init', '--office', '峡口镇', '--admin', 'keeper', '--name', '王秀兰', '--store', path.join(store, '证据 库')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(store, '证据 库'))).toBe(true);
     const blocked = scratchDir();
     fs.writeFileSync(path.join(blocked, 'file'), 'x');
-    const bad = records(['--data', tempDir(), 'init', '--office', '峡口镇', '--admin', 'keeper', '--store', path.join(blocked, 'file', 'sub')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
+    const bad = records(['--data', tempDir(), 'init', '--office', '峡口镇', '--admin', 'keeper', '--name', '王秀兰', '--store', path.join(blocked, 'file', 'sub')], { RECORDS_NEW_PASSWORD: 'Archive2026' });
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('无法使用文件夹');
   });
