@@ -161,11 +161,21 @@ test('a camera drive is imported through the UI with progress, outcomes and the 
     await shot(page, '24a-player-fullscreen');
     await page.evaluate(() => document.exitFullscreen());
     await expect.poll(fullscreen).toBeNull();
+    // The picture alone made fullscreen (as a double-click or a browser shortcut might): the page
+    // must see it happen, then hand fullscreen to the stage with its watermark.
+    await page.evaluate(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { fullscreenSeen: typeof seen }).fullscreenSeen = seen;
+      document.addEventListener('fullscreenchange', () => seen.push(document.fullscreenElement?.getAttribute('data-testid') ?? null));
+    });
     await media.evaluate((v: HTMLVideoElement) => v.addEventListener('click', () => void v.requestFullscreen().catch(() => undefined), { once: true }));
     await media.click();
-    await page.waitForTimeout(500);
-    expect(await fullscreen()).not.toBe('player-media');
-    if (await fullscreen()) await page.evaluate(() => document.exitFullscreen());
+    // The first change and the last one reported (whether the moment between is reported on its own is the browser's affair).
+    const firstAndLast = () => page.evaluate(() => (window as unknown as { fullscreenSeen: (string | null)[] }).fullscreenSeen).then((seen) => [seen[0], seen.at(-1)]);
+    await expect.poll(firstAndLast).toEqual(['player-media', 'player-stage']);
+    expect(await fullscreen()).toBe('player-stage');
+    expect(await page.evaluate(() => Boolean(document.fullscreenElement?.querySelector('[data-testid="watermark"]')))).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
     await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await expect(page.getByText('查看记录').first()).toBeVisible();
