@@ -5,6 +5,7 @@ import { REACH, can, type AccessDenial, type Permission, type Reach, type Record
 import type { CallContext } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
+import { GRANTED_TO, liveGrantNumber } from '../record-state/grants.js';
 
 /** A condition for a list query: nothing to add, or a SQL fragment with its own named parameters. */
 export type SqlScope = { all: true } | { all: false; sql: string; params: Record<string, unknown> };
@@ -24,10 +25,7 @@ const OWN_CASES = `c.id IN (SELECT h.case_id FROM case_handlers h WHERE h.office
  * when the window closes, and at once when the grant is revoked, an alarm is raised or the record
  * is destroyed.
  */
-const LIVE_GRANT = `g.account_id = @access_me AND g.revoked_at IS NULL AND g.starts_at <= @access_now AND g.ends_at > @access_now
-  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL)
-  AND NOT EXISTS (SELECT 1 FROM record_dispositions rd WHERE rd.record_id = g.record_id)`;
-const GRANTED = `s.record_id IN (SELECT g.record_id FROM access_grants g WHERE ${LIVE_GRANT})`;
+const GRANTED = GRANTED_TO('@access_me', '@access_now');
 
 function scopeOf(reach: Reach, own: string, account: Account, granted: { now: string } | null = null): SqlScope {
   if (reach === 'all') return { all: true };
@@ -104,10 +102,7 @@ export class AccessRule {
    */
   grantNumber(account: Account, recordId: number): string | null {
     if (REACH[account.role].records.play === 'all') return null;
-    const row = this.db
-      .prepare(`SELECT q.number FROM access_grants g JOIN access_requests q ON q.id = g.request_id WHERE ${LIVE_GRANT} AND g.record_id = @access_id ORDER BY g.ends_at DESC LIMIT 1`)
-      .get({ access_me: account.id, access_now: this.clock.now().toISOString(), access_id: recordId }) as { number: string } | undefined;
-    return row?.number ?? null;
+    return liveGrantNumber(this.db, account.id, recordId, this.clock.now().toISOString());
   }
 
   /** Throws unless the caller may `verb` the record; returns the signed-in account. */

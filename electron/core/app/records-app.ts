@@ -19,7 +19,7 @@ import { ProbeQueue } from '../media/probe-queue.js';
 import { DeriveQueue } from '../media/derive-queue.js';
 import { DevicesService } from '../devices/devices-service.js';
 import { AbsencesService } from '../absences/absences-service.js';
-import { Alarms } from '../integrity/alarms.js';
+import { Alarms } from '../record-state/alarms.js';
 import { FixityService } from '../integrity/fixity-service.js';
 import { IntegrityService } from '../integrity/integrity-service.js';
 import { BackupService } from '../backup/backup-service.js';

@@ -7,6 +7,7 @@ import { CopyFailed, FilePool } from '../files/file-pool.js';
 import { sha256OfFile } from '../media/derived-files.js';
 import { openStore } from '../store/open-store.js';
 import { BACKUP_ROOT, BackupLayout } from '../backup/backup-layout.js';
+import { DESTROYED } from '../record-state/disposition.js';
 
 export interface RestoreSummary {
   snapshot: string;
@@ -50,7 +51,7 @@ export async function restoreArchive(from: string, dataDir: string, onProgress: 
     settings.setStoreDir(path.join(dataDir, 'store'));
     const store = openStore(() => settings.storeDir(dataDir))();
     // A destroyed record's original was removed on purpose: not restored, not missing.
-    const records = db.prepare('SELECT r.sha256 FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_dispositions d WHERE d.record_id = r.id) ORDER BY r.id').all() as { sha256: string }[];
+    const records = db.prepare(`SELECT r.sha256 FROM records r WHERE NOT ${DESTROYED('r.id')} ORDER BY r.id`).all() as { sha256: string }[];
     const missing: RestoreSummary['missing'] = [];
     let done = 0;
     await Promise.all(

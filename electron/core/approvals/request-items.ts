@@ -1,7 +1,8 @@
 import type { RequestItem } from '../../../shared/contract/requests-dto.js';
 import { AppError } from '../../../shared/errors.js';
-import { refuseDestroyed } from '../retention/destroyed.js';
+import { DESTROYED, refuseDestroyed } from '../record-state/disposition.js';
 import type { Db } from '../db/open.js';
+import { UNDER_ALARM } from '../record-state/alarms.js';
 
 /** An item as people read it: a record by its name, a case by its number, a disc by its register number. */
 export function itemLabel(db: Db, item: RequestItem): string {
@@ -29,9 +30,9 @@ export function recordsOf(db: Db, item: RequestItem): number[] {
 /** A record nobody may be shown now: destroyed (its original is gone for good), or under an open integrity alarm. */
 export function unavailable(db: Db, recordIds: number[]): { id: number; reason: string } | null {
   for (const id of recordIds) {
-    if (db.prepare('SELECT 1 FROM record_dispositions WHERE record_id = ?').get(id)) return { id, reason: 'destroyed' };
-    const alarm = db.prepare('SELECT 1 FROM integrity_alarms WHERE record_id = ? AND resolved_at IS NULL').get(id);
-    if (alarm) return { id, reason: 'integrity_alarm' };
+    const state = db.prepare(`SELECT ${DESTROYED('@id')} AS destroyed, ${UNDER_ALARM('@id')} AS alarm`).get({ id }) as { destroyed: number; alarm: number };
+    if (state.destroyed) return { id, reason: 'destroyed' };
+    if (state.alarm) return { id, reason: 'integrity_alarm' };
   }
   return null;
 }

@@ -18,6 +18,8 @@ import type { DocumentsFolder } from '../documents/documents-folder.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { nextRegisterNumber } from '../base/register-number.js';
 import { scopeCondition, type AccessRule } from '../access/access-rule.js';
+import { UNDER_ALARM } from '../record-state/alarms.js';
+import { REQUEST_GRANT_COLUMNS, grant } from '../record-state/grants.js';
 
 interface RequestRow {
   id: number;
@@ -54,8 +56,7 @@ interface RequestRow {
 }
 
 const SELECT = `SELECT q.*, c.case_no, a.display_name AS created_by_name, d.display_name AS decided_by_name, k.display_name AS recorded_by_name,
-    (SELECT count(*) FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NULL AND g.starts_at <= @now AND g.ends_at > @now) AS live,
-    EXISTS (SELECT 1 FROM access_grants g WHERE g.request_id = q.id AND g.revoked_at IS NOT NULL) AS used,
+    ${REQUEST_GRANT_COLUMNS},
     EXISTS (SELECT 1 FROM viewings v WHERE v.request_id = q.id AND v.closed_at IS NULL) AS viewing_open
   FROM access_requests q LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = q.created_by
   LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN accounts k ON k.id = q.recorded_by`;
@@ -105,7 +106,7 @@ export class RequestsService {
     const records = this.db
       .prepare(
         `SELECT r.id, r.original_name AS name, r.media_type AS mediaType, s.recorded_at AS recordedAt,
-           NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS available, (${reach.sql}) AS reached
+           NOT ${UNDER_ALARM('r.id')} AS available, (${reach.sql}) AS reached
          FROM record_links l JOIN records r ON r.id = l.record_id LEFT JOIN record_search s ON s.record_id = r.id
          WHERE l.case_id = @case AND l.unlinked_at IS NULL ORDER BY s.recorded_at, r.id`,
       )
@@ -242,8 +243,7 @@ export class RequestsService {
              granted_items = ?, granted_from = ?, granted_to = ?, head_seq = ?, head_hash = ? WHERE id = ?`,
         )
         .run(decision.outcome, how.at, deciderId, how.source, how.recordedBy, how.scan, decision.reason ?? null, items ? JSON.stringify(items) : null, window?.from ?? null, window?.to ?? null, head.seq, head.hash, id);
-      const grant = this.db.prepare('INSERT INTO access_grants (request_id, account_id, record_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)');
-      if (window) for (const r of records) grant.run(id, row.requester_id, r, window.from, window.to);
+      if (window) grant(this.db, id, row.requester_id, records, window);
       this.audit.append({
         ...ctx.auditBase(),
         action: decision.outcome === 'approved' ? 'request.approved' : 'request.rejected',

@@ -11,6 +11,7 @@ import type { PlaybackService } from '../playback/playback-service.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { SessionStore } from '../auth/sessions.js';
 import { refusalsAudited } from './refusals.js';
+import { approvalSpent, spendApproval, viewableNow, viewingItems } from '../record-state/grants.js';
 
 interface ViewingRow {
   id: number;
@@ -52,10 +53,6 @@ const SPENDS_APPROVAL: ReadonlySet<ViewingEnd> = new Set(['closed', 'abandoned']
 const SELECT = `SELECT v.*, q.number, q.kind, q.purpose, q.content, q.granted_from, q.granted_to, c.case_no, a.display_name AS opened_by_name
   FROM viewings v JOIN access_requests q ON q.id = v.request_id LEFT JOIN cases c ON c.id = q.case_id JOIN accounts a ON a.id = v.opened_by`;
 
-/** A grant for nobody's account (a party, a department's staff) that is live now, for a record under no alarm. */
-const LIVE_GRANT = `SELECT g.record_id FROM access_grants g WHERE g.request_id = @request AND g.account_id IS NULL AND g.revoked_at IS NULL
-  AND g.starts_at <= @now AND g.ends_at > @now
-  AND NOT EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = g.record_id AND ia.resolved_at IS NULL)`;
 
 /**
  * Viewing sessions for people without an account (a party to the case, another department's
@@ -118,7 +115,7 @@ export class ViewingsService {
     if (!request) throw new AppError('NOT_FOUND', `no request ${requestId}`, { id: requestId });
     if (request.kind !== 'party_view' && request.kind !== 'department_view') throw new AppError('VALIDATION_FAILED', 'a viewing at the workstation is for a party or a department', { fields: 'requestId' });
     if (request.state !== 'approved') throw new AppError('NOT_APPROVED', 'not approved', { number: request.number, state: request.state });
-    if (this.db.prepare('SELECT 1 FROM access_grants WHERE request_id = ? AND revoked_at IS NOT NULL').get(requestId)) throw new AppError('APPROVAL_USED', 'the approved viewing has taken place', { number: request.number });
+    if (approvalSpent(this.db, requestId)) throw new AppError('APPROVAL_USED', 'the approved viewing has taken place', { number: request.number });
     if (this.liveRecords(requestId).length === 0) throw new AppError('GRANT_NOT_LIVE', 'outside the approved window', { number: request.number });
     const person = (JSON.parse(request.requester) as { name: string }).name;
     const id = this.db.transaction(() => {
@@ -223,7 +220,7 @@ export class ViewingsService {
   }
 
   private liveRecords(requestId: number): number[] {
-    return (this.db.prepare(LIVE_GRANT).all({ request: requestId, now: this.clock.now().toISOString() }) as { record_id: number }[]).map((r) => r.record_id);
+    return viewableNow(this.db, requestId, this.clock.now().toISOString());
   }
 
   /** `note` is the keeper's words, kept on the register; `why` a session's end, kept in the audit line only. */
@@ -233,7 +230,7 @@ export class ViewingsService {
       const { reason, endedAs } = END_COLUMNS[end];
       const changed = this.db.prepare('UPDATE viewings SET closed_at = ?, close_reason = ?, ended_as = ?, end_note = ? WHERE id = ? AND closed_at IS NULL').run(now, reason, endedAs, note, id).changes;
       if (changed === 0) return;
-      if (SPENDS_APPROVAL.has(end)) this.db.prepare('UPDATE access_grants SET revoked_at = ? WHERE request_id = (SELECT request_id FROM viewings WHERE id = ?) AND account_id IS NULL AND revoked_at IS NULL').run(now, id);
+      if (SPENDS_APPROVAL.has(end)) spendApproval(this.db, (this.db.prepare('SELECT request_id FROM viewings WHERE id = ?').get(id) as { request_id: number }).request_id, now);
       const events = (this.db.prepare('SELECT count(*) AS n FROM viewing_events WHERE viewing_id = ?').get(id) as { n: number }).n;
       const base = ctx ? ctx.auditBase() : { actor: { id: null, name: null }, workstation: os.hostname() };
       this.audit.append({ ...base, action: 'viewing.closed', details: { viewingId: id, reason: end, events, ...(note === null ? {} : { note }), ...(why === null ? {} : { why }) } });
@@ -241,9 +238,7 @@ export class ViewingsService {
   }
 
   private toDto(r: ViewingRow): ViewingDto {
-    const items = this.db
-      .prepare('SELECT DISTINCT g.record_id AS recordId, x.original_name AS name, x.media_type AS mediaType FROM access_grants g JOIN records x ON x.id = g.record_id WHERE g.request_id = ? AND g.account_id IS NULL ORDER BY g.record_id')
-      .all(r.request_id) as ViewingDto['items'];
+    const items = viewingItems(this.db, r.request_id) as ViewingDto['items'];
     const events = this.db.prepare('SELECT record_id AS recordId, at, event, position FROM viewing_events WHERE viewing_id = ? ORDER BY id').all(r.id) as ViewingDto['events'];
     return {
       id: r.id,

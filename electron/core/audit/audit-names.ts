@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { ALARM_NAMES } from '../record-state/alarms.js';
 
 /**
  * The audit log keeps ids ("record:3", officerId 5), as it must: names change, ids don't. A
@@ -17,7 +18,7 @@ const LOOKUPS = {
   destruction: 'SELECT id, number AS name FROM destruction_lists WHERE id IN',
   spot_check: 'SELECT id, number AS name FROM spot_checks WHERE id IN',
   // An alarm reads as the record it is about; alarms on no record (a stray file) stay unnamed.
-  alarm: 'SELECT a.id, r.original_name AS name FROM integrity_alarms a JOIN records r ON r.id = a.record_id WHERE a.id IN',
+  alarm: ALARM_NAMES,
 } as const;
 type Kind = keyof typeof LOOKUPS;
 

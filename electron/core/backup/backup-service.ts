@@ -18,7 +18,7 @@ import type { EvidenceStore } from '../store/evidence-store.js';
 import type { Job } from '../jobs/job.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { BackupLayout } from './backup-layout.js';
-import { refuseDestroyed } from '../retention/destroyed.js';
+import { DESTROYED, refuseDestroyed } from '../record-state/disposition.js';
 import { finishDestroyedCopies } from './destroyed-copies.js';
 
 type BackupProgress = NonNullable<BackupRunDto['progress']>;
@@ -42,7 +42,7 @@ interface RunRow {
 }
 
 /** Records not destroyed, over `records r`: the ones whose originals a backup holds. */
-const KEPT = 'NOT EXISTS (SELECT 1 FROM record_dispositions d WHERE d.record_id = r.id)';
+const KEPT = `NOT ${DESTROYED('r.id')}`;
 
 /** Thrown inside a run when the target can't take more: the run stops with this as its problem. */
 class TargetProblem extends Error {

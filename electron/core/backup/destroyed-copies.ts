@@ -1,6 +1,7 @@
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import { markCopyRemoved, removeFile } from '../retention/disposition-steps.js';
+import { pendingCopiesOn } from '../record-state/disposition.js';
 import type { BackupLayout } from './backup-layout.js';
 
 /**
@@ -9,11 +10,8 @@ import type { BackupLayout } from './backup-layout.js';
  * gone, before anything is copied. Returns how many were removed.
  */
 export function finishDestroyedCopies(db: Db, clock: Clock, targetId: number, layout: BackupLayout, runId: number): number {
-  const pending = db
-    .prepare("SELECT t.record_id, d.sha256 FROM disposition_targets t JOIN record_dispositions d ON d.record_id = t.record_id WHERE t.target_id = ? AND t.state = 'pending' ORDER BY t.record_id")
-    .all(targetId) as { record_id: number; sha256: string }[];
   let removed = 0;
-  for (const p of pending) {
+  for (const p of pendingCopiesOn(db, targetId)) {
     // Left pending when the copy won't go (say a read-only drive): the next run tries again.
     let gone = false;
     try {

@@ -6,6 +6,9 @@ export interface AuditActor {
   name: string | null;
 }
 
+/** Who acts when a scheduled run (a check, a resumed destruction) raises, resolves or finishes something: the system itself. */
+export const SYSTEM_ACTOR: AuditActor = { id: null, name: null };
+
 /** Who is calling and from where; handed to every handler by the dispatcher. */
 export interface CallContext {
   workstation: string;

@@ -9,9 +9,10 @@ import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { CallContext } from '../base/call-context.js';
 import { SearchIndex } from '../search/search-index.js';
-import { refuseDestroyed } from '../retention/destroyed.js';
-import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from '../records/disposition-columns.js';
+import { refuseDestroyed } from '../record-state/disposition.js';
+import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from '../record-state/disposition.js';
 import { likeContaining } from '../base/like.js';
+import { OPEN_ALARMS } from '../record-state/alarms.js';
 
 interface CaseRow {
   id: number;
@@ -100,7 +101,7 @@ export class CasesService {
     const links = this.db
       .prepare(
         `SELECT l.*, r.original_path AS record_name, r.media_type, a.display_name AS linked_by_name,
-           (SELECT count(*) FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS alarms,
+           ${OPEN_ALARMS('r.id')} AS alarms,
            (SELECT last_checked_at FROM record_fixity f WHERE f.record_id = r.id) AS checked,
            rt.class AS kept_class, rt.kept_through, ${DISPOSITION_COLUMNS}
          FROM record_links l JOIN records r ON r.id = l.record_id JOIN accounts a ON a.id = l.linked_by

@@ -2,6 +2,8 @@ import { evidenceFactsSchema, type EvidenceFacts } from '../../../shared/contrac
 import type { DISC_BLOCKS } from '../../../shared/contract/discs-dto.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from '../db/open.js';
+import { OPEN_ALARMS } from '../record-state/alarms.js';
+import { DESTROYED } from '../record-state/disposition.js';
 
 export type DiscBlock = (typeof DISC_BLOCKS)[number];
 
@@ -52,8 +54,8 @@ export function caseEvidence(db: Db, caseId: number, recordIds?: number[]): Disc
     .prepare(
       `SELECT l.id AS link_id, r.id AS record_id, r.original_name, r.size, r.sha256, r.sm3, l.facts,
          s.recorded_at, m.duration_seconds AS duration, s.device_no, a.display_name AS officer_name, a.officer_no,
-         (SELECT count(*) FROM integrity_alarms ia WHERE ia.record_id = r.id AND ia.resolved_at IS NULL) AS alarms,
-         EXISTS (SELECT 1 FROM record_dispositions x WHERE x.record_id = r.id) AS destroyed
+         ${OPEN_ALARMS('r.id')} AS alarms,
+         ${DESTROYED('r.id')} AS destroyed
        FROM record_links l JOIN records r ON r.id = l.record_id JOIN record_search s ON s.record_id = r.id
        LEFT JOIN record_media m ON m.record_id = r.id LEFT JOIN accounts a ON a.id = s.officer_id
        WHERE l.case_id = ? AND l.role = 'evidence' AND l.unlinked_at IS NULL

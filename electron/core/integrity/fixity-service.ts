@@ -9,8 +9,10 @@ import { CopyFailed, FilePool } from '../files/file-pool.js';
 import type { Job } from '../jobs/job.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
-import { type Alarms, SYSTEM_ACTOR } from './alarms.js';
+import { SYSTEM_ACTOR } from '../base/call-context.js';
+import type { Alarms } from '../record-state/alarms.js';
 import { SearchIndex } from '../search/search-index.js';
+import { DESTROYED } from '../record-state/disposition.js';
 
 interface Target {
   id: number;
@@ -40,7 +42,7 @@ interface RunRow {
 type Outcome = 'ok' | 'mismatch' | 'missing' | 'unreadable';
 
 /** Records not destroyed, over `records r`: the originals the store must still hold. */
-const KEPT = 'NOT EXISTS (SELECT 1 FROM record_dispositions d WHERE d.record_id = r.id)';
+const KEPT = `NOT ${DESTROYED('r.id')}`;
 
 /**
  * Re-hashes originals against the catalogue, one event per object (PREMIS: fixity check), finds

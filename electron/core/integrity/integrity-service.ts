@@ -4,7 +4,7 @@ import type { AccessRule } from '../access/access-rule.js';
 import type { Db } from '../db/open.js';
 import type { CallContext } from '../base/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
-import type { Alarms } from './alarms.js';
+import type { Alarms } from '../record-state/alarms.js';
 
 /** The handling of alarms a person may end, and a record's integrity history. */
 export class IntegrityService {

@@ -9,6 +9,7 @@ import { maxRecordId } from './record-range.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { derivedAbsolutePath, derivedRelativePath, placeDerived, sha256OfFile } from './derived-files.js';
 import { PROXY_EXTENSION, makePoster, makeProxy, type Transcoding } from './transcode.js';
+import { DESTROYED } from '../record-state/disposition.js';
 
 const KINDS: readonly DerivativeKind[] = ['poster', 'proxy'];
 
@@ -65,7 +66,7 @@ export class DeriveQueue {
       .prepare(
         `SELECT m.record_id FROM record_media m
          WHERE m.record_id > ? AND m.record_id <= ? AND m.readable = 1 AND (SELECT count(*) FROM record_derivatives d WHERE d.record_id = m.record_id) < ${KINDS.length}
-           AND NOT EXISTS (SELECT 1 FROM record_dispositions x WHERE x.record_id = m.record_id) ORDER BY m.record_id`,
+           AND NOT ${DESTROYED('m.record_id')} ORDER BY m.record_id`,
       )
       .pluck();
     return this.queue.enqueueScan(maxRecordId(this.db), (after, upTo) => pending.all(after, upTo) as number[]);

@@ -14,6 +14,8 @@ import { derivedAbsolutePath } from '../media/derived-files.js';
 import type { CallContext } from '../base/call-context.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import type { Role } from '../../../shared/roles.js';
+import { OPEN_ALARMS } from '../record-state/alarms.js';
+import { destroyedUnder, refuseDestroyed } from '../record-state/disposition.js';
 
 interface Ticket {
   recordId: number;
@@ -77,16 +79,15 @@ export class PlaybackService {
         `SELECT r.sha256, r.original_name, r.media_type, m.readable, m.container, m.video_codec, m.audio_codec,
            (SELECT file FROM record_derivatives d WHERE d.record_id = r.id AND d.kind = 'proxy' AND d.state = 'ready') AS proxy,
            (SELECT state FROM record_derivatives d WHERE d.record_id = r.id AND d.kind = 'proxy') AS proxy_state,
-           (SELECT count(*) FROM integrity_alarms a WHERE a.record_id = r.id AND a.resolved_at IS NULL) AS alarms,
-           (SELECT l.number FROM record_dispositions x JOIN destruction_lists l ON l.id = x.list_id WHERE x.record_id = r.id) AS destroyed
+           ${OPEN_ALARMS('r.id')} AS alarms
          FROM records r LEFT JOIN record_media m ON m.record_id = r.id WHERE r.id = ?`,
       )
       .get(recordId) as
-      | { sha256: string; original_name: string; media_type: MediaType; readable: 0 | 1 | null; container: string | null; video_codec: string | null; audio_codec: string | null; proxy: string | null; proxy_state: string | null; alarms: number; destroyed: string | null }
+      | { sha256: string; original_name: string; media_type: MediaType; readable: 0 | 1 | null; container: string | null; video_codec: string | null; audio_codec: string | null; proxy: string | null; proxy_state: string | null; alarms: number }
       | undefined;
     if (!r) throw new AppError('NOT_FOUND', `no record ${recordId}`, { id: recordId });
     // The catalogue still lists a destroyed record; nothing plays it, whoever asks and on whatever grant.
-    if (r.destroyed) throw new AppError('RECORD_DESTROYED', 'destroyed', { id: recordId, number: r.destroyed });
+    refuseDestroyed(this.db, [recordId]);
     const media = { readable: r.readable === 1, container: r.container, videoCodec: r.video_codec, audioCodec: r.audio_codec };
     const asIs = r.readable !== null && playableAsIs(r.media_type, media);
     if (!asIs && !r.proxy) {
@@ -136,7 +137,7 @@ export class PlaybackService {
     // Asked again on every range request: a grant that expired or was revoked, or an integrity
     // alarm raised meanwhile, stops a player that is already open.
     const account = check.state === 'valid' ? (this.db.prepare('SELECT id, role FROM accounts WHERE id = ? AND disabled = 0').get(check.session.accountId) as { id: number; role: Role } | undefined) : undefined;
-    const destroyed = this.db.prepare('SELECT 1 FROM record_dispositions WHERE record_id = ?').get(t.recordId) !== undefined;
+    const destroyed = destroyedUnder(this.db, t.recordId) !== null;
     const allowed = !destroyed && (t.still ? t.still() : this.access.decideRecord(account ?? null, 'play', t.recordId)?.allowed === true);
     // The keeper's own views, opened before the session was handed to a party, stop with the lock.
     const locked = check.state === 'valid' ? check.session.viewingId : null;

@@ -3,7 +3,7 @@ import { derivativesNeeded, type DerivativeKind } from '../../../shared/rules/pl
 import type { Db } from '../db/open.js';
 import { queryLibrary, type LibraryFilter } from '../search/library-query.js';
 import { INTEGRITY_STATE } from '../search/search-sql.js';
-import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from './disposition-columns.js';
+import { DISPOSITION_COLUMNS, dispositionOf, type DispositionColumns } from '../record-state/disposition.js';
 
 interface RecordRow extends DispositionColumns {
   id: number;

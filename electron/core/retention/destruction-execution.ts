@@ -3,18 +3,18 @@ import type { DestructionJobDto, DestructionListDetailDto, DestructionListDto } 
 import { AppError, errorShape, type AppErrorShape } from '../../../shared/errors.js';
 import { officeDay } from '../../../shared/rules/retention.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
-import type { CallContext } from '../base/call-context.js';
+import { SYSTEM_ACTOR, type CallContext } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 import type { PushBus } from '../events/push-bus.js';
-import { SYSTEM_ACTOR } from '../integrity/alarms.js';
 import type { Job } from '../jobs/job.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { destroyable } from './destruction-checks.js';
 import { SELECT_LISTS, type ListRow } from './destruction-rows.js';
-import { markCopyRemoved, removeBackupCopy, removeDerived, type TargetRow } from './disposition-steps.js';
+import { markCopyRemoved, removeBackupCopy, removeDerived } from './disposition-steps.js';
+import { DISPOSITION_STAGE, beginDisposition, completeDisposition, listProgress, pendingTargets, storeRemoved } from '../record-state/disposition.js';
 
 type Progress = { done: number; total: number };
 type State = 'finished' | 'failed';
@@ -140,12 +140,7 @@ export class DestructionExecution {
       .prepare('SELECT j.*, l.number FROM destruction_jobs j JOIN destruction_lists l ON l.id = j.list_id WHERE j.id = ?')
       .get(jobId) as { id: number; list_id: number; number: string; state: DestructionJobDto['state']; started_at: string; finished_at: string | null; problem: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no destruction job ${jobId}`, { id: jobId });
-    const counts = this.db
-      .prepare(
-        `SELECT (SELECT count(*) FROM record_dispositions WHERE list_id = @list AND verified = 1) AS destroyed,
-           (SELECT count(*) FROM disposition_targets t JOIN record_dispositions d ON d.record_id = t.record_id WHERE d.list_id = @list AND t.state = 'pending') AS pending`,
-      )
-      .get({ list: row.list_id }) as { destroyed: number; pending: number };
+    const counts = listProgress(this.db, row.list_id);
     return {
       id: row.id,
       listId: row.list_id,
@@ -196,7 +191,7 @@ export class DestructionExecution {
 
   private items(listId: number): Item[] {
     return this.db
-      .prepare('SELECT i.record_id, r.sha256, d.verified AS disposed FROM destruction_items i JOIN records r ON r.id = i.record_id LEFT JOIN record_dispositions d ON d.record_id = i.record_id WHERE i.list_id = ? ORDER BY i.id')
+      .prepare(`SELECT i.record_id, r.sha256, ${DISPOSITION_STAGE('i.record_id')} AS disposed FROM destruction_items i JOIN records r ON r.id = i.record_id WHERE i.list_id = ? ORDER BY i.id`)
       .all(listId) as Item[];
   }
 
@@ -251,21 +246,17 @@ export class DestructionExecution {
     removeDerived(this.db, store.root, item.record_id, now());
     await store.destroy(item.sha256);
     const removedAt = now();
-    this.db.prepare('UPDATE record_dispositions SET store_removed_at = coalesce(store_removed_at, ?) WHERE record_id = ? AND verified = 0').run(removedAt, item.record_id);
-    const targets = this.db
-      .prepare("SELECT b.id, b.path FROM disposition_targets t JOIN backup_targets b ON b.id = t.target_id WHERE t.record_id = ? AND t.state = 'pending' ORDER BY b.id")
-      .all(item.record_id) as TargetRow[];
-    for (const t of targets) {
+    storeRemoved(this.db, item.record_id, removedAt);
+    for (const t of pendingTargets(this.db, item.record_id)) {
       if (removeBackupCopy(t, item.sha256)) markCopyRemoved(this.db, item.record_id, item.sha256, t.id, now(), `destruction:${jobId}`);
     }
     this.db.transaction(() => {
-      this.db.prepare('UPDATE record_dispositions SET destroyed_at = ?, verified = 1 WHERE record_id = ?').run(now(), item.record_id);
-      const pending = (this.db.prepare("SELECT count(*) AS n FROM disposition_targets WHERE record_id = ? AND state = 'pending'").get(item.record_id) as { n: number }).n;
+      const pending = completeDisposition(this.db, item.record_id, now());
       this.audit.append({ actor: by.actor, workstation: by.workstation, action: 'record.destroyed', target: `record:${item.record_id}`, details: { number: list.number, listId: list.id, jobId, sha256: item.sha256, pendingCopies: pending } });
     })();
   }
 
-  /** The permanent disposition record, written before anything is removed, with a pending line per backup target. */
+  /** The permanent disposition record, written before anything is removed, with who approved it. */
   private begin(jobId: number, list: ListRow, recordId: number, by: By, at: string): void {
     const approvers = {
       proposedBy: list.proposed_by_name,
@@ -277,14 +268,7 @@ export class DestructionExecution {
       paperScanSha256: list.paper_scan,
       chainHead: { seq: list.head_seq, hash: list.head_hash },
     };
-    this.db
-      .prepare(
-        `INSERT INTO record_dispositions (record_id, list_id, job_id, sha256, sm3, size, original_name, original_path, officer, recorded_at, imported_at, approvers, executed_by, started_at)
-         SELECT r.id, @list, @job, r.sha256, r.sm3, r.size, r.original_name, r.original_path, i.officer, i.recorded_at, r.imported_at, @approvers, @by, @at
-         FROM records r JOIN destruction_items i ON i.record_id = r.id AND i.list_id = @list WHERE r.id = @record`,
-      )
-      .run({ list: list.id, job: jobId, approvers: JSON.stringify(approvers), by: by.accountId, at, record: recordId });
-    this.db.prepare("INSERT INTO disposition_targets (record_id, target_id, state) SELECT ?, id, 'pending' FROM backup_targets ORDER BY id").run(recordId);
+    beginDisposition(this.db, { recordId, listId: list.id, jobId, approvers, by: by.accountId, at });
   }
 
   private finish(jobId: number, state: State, problem: AppErrorShape | null): void {

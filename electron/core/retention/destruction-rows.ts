@@ -1,6 +1,7 @@
 import type { DestructionListDto, DestructionState, DestructionSummaryDto } from '../../../shared/contract/destruction-dto.js';
 import type { RetentionRule } from '../../../shared/rules/retention.js';
 import type { Db } from '../db/open.js';
+import { DESTROYED_AT_UNDER } from '../record-state/disposition.js';
 
 export interface ListRow {
   id: number;
@@ -62,9 +63,8 @@ export function summaryOf(r: ListRow): DestructionSummaryDto {
 export function listWithItems(db: Db, r: ListRow): DestructionListDto {
   const items = db
     .prepare(
-      `SELECT i.record_id, i.name, i.officer, i.recorded_at, i.sha256, i.size, i.kept_through, i.rule, d.destroyed_at
-       FROM destruction_items i LEFT JOIN record_dispositions d ON d.record_id = i.record_id AND d.list_id = i.list_id AND d.verified = 1
-       WHERE i.list_id = ? ORDER BY i.id`,
+      `SELECT i.record_id, i.name, i.officer, i.recorded_at, i.sha256, i.size, i.kept_through, i.rule, ${DESTROYED_AT_UNDER('i.record_id', 'i.list_id')} AS destroyed_at
+       FROM destruction_items i WHERE i.list_id = ? ORDER BY i.id`,
     )
     .all(r.id) as { record_id: number; name: string; officer: string | null; recorded_at: string | null; sha256: string; size: number; kept_through: string; rule: string; destroyed_at: string | null }[];
   return {

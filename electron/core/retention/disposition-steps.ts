@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import { BackupLayout } from '../backup/backup-layout.js';
 import type { Db } from '../db/open.js';
 import { derivedAbsolutePath } from '../media/derived-files.js';
+import { copyRemoved } from '../record-state/disposition.js';
 
 /**
  * The physical steps of destroying one record, each idempotent so a run killed anywhere can be
@@ -57,18 +58,6 @@ export function removeBackupCopy(target: TargetRow, sha256: string): boolean {
 
 /** Marks one target's copy of a destroyed record removed, and the catalogue's note that it held one forgotten. */
 export function markCopyRemoved(db: Db, recordId: number, sha256: string, targetId: number, at: string, run: string): void {
-  db.prepare("UPDATE disposition_targets SET state = 'removed', removed_at = ?, run = ? WHERE record_id = ? AND target_id = ? AND state = 'pending'").run(at, run, recordId, targetId);
+  copyRemoved(db, recordId, targetId, at, run);
   db.prepare('DELETE FROM backup_copies WHERE target_id = ? AND sha256 = ?').run(targetId, sha256);
-}
-
-/**
- * Whether a record has been destroyed (or its destruction has begun: from the disposition's first
- * line its original may be gone, so nothing shows it). As SQL over a record id expression.
- */
-export const DESTROYED = (recordId: string): string => `EXISTS (SELECT 1 FROM record_dispositions dsp WHERE dsp.record_id = ${recordId})`;
-
-/** The list a destroyed record went under, or null: for refusals that name it. */
-export function destroyedUnder(db: Db, recordId: number): string | null {
-  const row = db.prepare('SELECT l.number FROM record_dispositions d JOIN destruction_lists l ON l.id = d.list_id WHERE d.record_id = ?').get(recordId) as { number: string } | undefined;
-  return row?.number ?? null;
 }

@@ -1,10 +1,12 @@
+import { UNDER_ALARM } from '../record-state/alarms.js';
+
 /**
  * One record's search row, computed from the tables that own the facts: its current officer
  * (latest attribution), device, camera time, lateness, importance mark, live case links,
  * integrity, and the text that full-text search reads. Append `WHERE r.id IN (…)` (or `WHERE 1`).
  */
 /** A record's integrity as the library filters on it: an open alarm, else checked, else unchecked. */
-export const INTEGRITY_STATE = `CASE WHEN EXISTS (SELECT 1 FROM integrity_alarms a WHERE a.record_id = r.id AND a.resolved_at IS NULL) THEN 'alarm'
+export const INTEGRITY_STATE = `CASE WHEN ${UNDER_ALARM('r.id')} THEN 'alarm'
        WHEN EXISTS (SELECT 1 FROM record_fixity f WHERE f.record_id = r.id) THEN 'ok' ELSE 'unchecked' END`;
 
 export const SEARCH_ROW_SELECT = `SELECT r.id AS record_id, r.media_type,

@@ -1,5 +1,6 @@
 import type { AlarmDto, AlarmKind } from '../../../shared/contract/integrity-dto.js';
-import type { AuditLog, AuditActor } from '../audit/audit-log.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { SYSTEM_ACTOR, type AuditActor } from '../base/call-context.js';
 import type { Clock } from '../base/clock.js';
 import type { Db } from '../db/open.js';
 
@@ -34,8 +35,20 @@ function toDto(r: AlarmRow): AlarmDto {
   };
 }
 
-/** Who acts when the scheduled check raises or resolves an alarm: the system itself. */
-export const SYSTEM_ACTOR: AuditActor = { id: null, name: null };
+/**
+ * Whether a record (an id expression) is under an open integrity alarm: it may not be shown, lent,
+ * burned or granted until the alarm is resolved. As SQL, the one definition every room reads.
+ */
+export const UNDER_ALARM = (recordId: string): string => `EXISTS (SELECT 1 FROM integrity_alarms ia WHERE ia.record_id = ${recordId} AND ia.resolved_at IS NULL)`;
+
+/** How many open alarms a record (an id expression) has, for the screens that count them. */
+export const OPEN_ALARMS = (recordId: string): string => `(SELECT count(*) FROM integrity_alarms ia WHERE ia.record_id = ${recordId} AND ia.resolved_at IS NULL)`;
+
+/** The records under an open alarm, as rows of `id`: for the retention holds. */
+export const RECORDS_UNDER_ALARM = 'SELECT DISTINCT record_id AS id FROM integrity_alarms WHERE resolved_at IS NULL';
+
+/** An alarm as the audit log names it: by the record it is about (alarms on no record stay unnamed). */
+export const ALARM_NAMES = 'SELECT a.id, r.original_name AS name FROM integrity_alarms a JOIN records r ON r.id = a.record_id WHERE a.id IN';
 
 /**
  * Integrity alarms: raised by a check, seen by the keeper and the leaders until resolved, kept
