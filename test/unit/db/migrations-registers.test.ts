@@ -36,6 +36,14 @@ function seed(db: Database.Database): void {
   ).run();
 }
 
+/** An approved request of a kind, numbered 2026-S0001: what a viewing or a loan hangs off. */
+function approvedRequest(db: Database.Database, kind: string): void {
+  db.prepare(
+    `INSERT INTO access_requests (number, kind, requester, items, purpose, content, starts_at, ends_at, approver_role, created_at, created_by, state, decided_at)
+     VALUES ('2026-S0001', ?, '{}', '[]', 'p', 'c', 'a', 'b', 'responsible_leader', 't', 1, 'approved', 't')`,
+  ).run(kind);
+}
+
 const refused = (db: Database.Database, sql: string, why: RegExp) => expect(() => db.prepare(sql).run(), sql).toThrow(why);
 
 describe('migration 0017 discs', () => {
@@ -101,10 +109,7 @@ describe('migration 0019 viewings', () => {
   it('closes a viewing once and keeps every event as it was', () => {
     const db = upTo(19);
     seed(db);
-    db.prepare(
-      `INSERT INTO access_requests (number, kind, requester, items, purpose, content, starts_at, ends_at, approver_role, created_at, created_by, state, decided_at)
-       VALUES ('2026-S0001', 'party_view', '{}', '[]', 'p', 'c', 'a', 'b', 'responsible_leader', 't', 1, 'approved', 't')`,
-    ).run();
+    approvedRequest(db, 'party_view');
     db.prepare("INSERT INTO viewings (request_id, person, id_check, opened_at, opened_by, workstation, host, pid) VALUES (1, '王某某', '身份证', 't', 1, 'w', 'h', 1)").run();
     db.prepare("INSERT INTO viewing_events (viewing_id, record_id, at, event, position) VALUES (1, 1, 't', 'play', 0)").run();
     migrate(db, MIGRATIONS);
@@ -123,10 +128,7 @@ describe('migration 0020 loans', () => {
   it('lends an item once at a time, returns it once with its condition, and keeps the loan', () => {
     const db = upTo(20);
     seed(db);
-    db.prepare(
-      `INSERT INTO access_requests (number, kind, requester, items, purpose, content, starts_at, ends_at, approver_role, created_at, created_by, state, decided_at)
-       VALUES ('2026-S0001', 'lend_item', '{}', '[]', 'p', 'c', 'a', 'b', 'responsible_leader', 't', 1, 'approved', 't')`,
-    ).run();
+    approvedRequest(db, 'lend_item');
     const lend = "INSERT INTO loans (number, request_id, item_kind, item_id, borrower, lent_at, lent_by, due_on) VALUES (?, 1, 'disc', 7, '{}', 't', 1, '2026-12-20')";
     db.prepare(lend).run('2026-J0001');
     migrate(db, MIGRATIONS);
