@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/contract/dto.js';
-import { interpolate } from '../../shared/i18n/messages.js';
+import { SHARED_MESSAGES, interpolate } from '../../shared/i18n/messages.js';
+import type { DestructionState } from '../../shared/contract/destruction-dto.js';
 import { cliLanguage } from './context.js';
 
 /** The CLI's own sentences; error texts come from the shared catalogue. */
@@ -73,18 +74,11 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     destructionApproved: '已批准销毁清单 {{number}}（{{count}} 条记录），审批人：{{by}}。',
     destructionExecuted: '销毁清单 {{number}} 已执行：销毁 {{count}} 条记录（原件、派生文件及已连接备份中的副本均已删除并核实）；{{pending}} 个备份副本所在位置未连接，将在其下次备份时删除。',
     destructionRejected: '未批准销毁清单 {{number}}（{{count}} 条记录），审批人：{{by}}。',
-    destructionState_pending: '待审批',
-    destructionState_approved: '已批准',
-    destructionState_rejected: '未批准',
-    destructionState_executed: '已销毁',
     requestKind_officer_view: '执法人员查阅',
     requestKind_department_view: '其他部门查阅',
     requestKind_department_borrow: '其他部门借阅',
     requestKind_party_view: '当事人查阅',
     requestKind_lend_item: '借出实物',
-    requestState_pending: '待审批',
-    requestState_approved: '已批准',
-    requestState_rejected: '未批准',
     commander_unknownOption: '未知选项 {{name}}。',
     commander_unknownCommand: '未知命令 {{name}}。',
     commander_missingArgument: '缺少必需的参数 {{name}}。',
@@ -170,18 +164,11 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
     destructionApproved: 'Destruction list {{number}} ({{count}} records) approved by {{by}}.',
     destructionExecuted: 'Destruction list {{number}} executed: {{count}} records destroyed (originals, derived copies and copies on connected backup targets removed and verified gone); {{pending}} backup copies are on targets not connected and go at their next backup.',
     destructionRejected: 'Destruction list {{number}} ({{count}} records) rejected by {{by}}.',
-    destructionState_pending: 'pending',
-    destructionState_approved: 'approved',
-    destructionState_rejected: 'rejected',
-    destructionState_executed: 'destroyed',
     requestKind_officer_view: 'officer viewing',
     requestKind_department_view: 'department viewing',
     requestKind_department_borrow: 'department borrowing',
     requestKind_party_view: 'party viewing',
     requestKind_lend_item: 'item lent out',
-    requestState_pending: 'pending',
-    requestState_approved: 'approved',
-    requestState_rejected: 'rejected',
     commander_unknownOption: 'Unknown option {{name}}.',
     commander_unknownCommand: 'Unknown command {{name}}.',
     commander_missingArgument: 'Missing required argument {{name}}.',
@@ -204,6 +191,11 @@ export const CLI_TEXTS: Record<Language, Record<string, string>> = {
 /** One of the CLI's sentences in the CLI's language, with values filled in. */
 export function say(key: string, values: Record<string, unknown> = {}): string {
   return interpolate(CLI_TEXTS[cliLanguage()][key] ?? key, values);
+}
+
+/** A request's or a destruction list's state, in the same word the app and the printed forms use. */
+export function decisionWord(state: DestructionState): string {
+  return SHARED_MESSAGES[cliLanguage()].decisions[state];
 }
 
 /** Whether the CLI has its own sentence for `key` (else the shared catalogue speaks). */

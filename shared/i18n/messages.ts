@@ -1,14 +1,18 @@
 import type { ErrorCode } from '../errors.js';
 import type { Role } from '../roles.js';
 import type { Language } from '../contract/dto.js';
+import type { DestructionState } from '../contract/destruction-dto.js';
 
 /**
- * Texts both the UI and the CLI show: error codes and role names. Placeholders use the
+ * Texts the UI, the CLI and the printed documents all show: error codes, role names, and the state
+ * of a decision (a request's, a destruction list's) — one word for each, wherever it is read. Placeholders use the
  * i18next `{{name}}` form so the renderer can feed these straight into its resources.
  */
 interface SharedMessages {
   errors: Record<ErrorCode, string>;
   roles: Record<Role, string>;
+  /** A request's or a destruction list's state (a request is never executed). */
+  decisions: Record<DestructionState, string>;
 }
 
 export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
@@ -114,6 +118,7 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
       principal_leader: '主要负责人',
       supervisor: '监督人员',
     },
+    decisions: { pending: '待审批', approved: '已批准', rejected: '不予批准', executed: '已销毁' },
   },
   en: {
     errors: {
@@ -217,6 +222,7 @@ export const SHARED_MESSAGES: Record<Language, SharedMessages> = {
       principal_leader: 'Principal leader',
       supervisor: 'Supervisor',
     },
+    decisions: { pending: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', executed: 'Destroyed' },
   },
 };
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
 import { withSignIn, type GlobalOptions } from '../context.js';
 import { emit } from '../output.js';
-import { say } from '../texts.js';
+import { decisionWord, say } from '../texts.js';
 
 /** `records requests list`: requests to view or borrow, as the acting account may see them; decisions go through `records call`. */
 export function registerRequests(program: Command): void {
@@ -21,7 +21,7 @@ export function registerRequests(program: Command): void {
         const { timeZone } = await s.call('system.status', {});
         const { requests, total } = await s.call('requests.list', { state: opts.state as (typeof REQUEST_STATES)[number] | undefined, limit: 200 });
         const lines = requests.map((r) =>
-          say('requestLine', { number: r.number, kind: say(`requestKind_${r.kind}`), state: say(`requestState_${r.state}`), requester: r.requester.name, items: r.items.map((i) => i.label).join('、'), from: officeTime(r.window.from, timeZone), to: officeTime(r.window.to, timeZone) }),
+          say('requestLine', { number: r.number, kind: say(`requestKind_${r.kind}`), state: decisionWord(r.state), requester: r.requester.name, items: r.items.map((i) => i.label).join('、'), from: officeTime(r.window.from, timeZone), to: officeTime(r.window.to, timeZone) }),
         );
         emit(global.json, { requests, total }, lines.length ? lines.join('\n') : say('requestsNone'));
       });

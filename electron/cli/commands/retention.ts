@@ -5,7 +5,7 @@ import type { RetentionRule } from '../../../shared/rules/retention.js';
 import { withSignIn, type GlobalOptions, type Signed } from '../context.js';
 import { waitForDestruction } from '../jobs.js';
 import { emit } from '../output.js';
-import { say } from '../texts.js';
+import { decisionWord, say } from '../texts.js';
 
 function ruleText(rule: RetentionRule): string {
   if (rule.code === 'standard_years') return say('retentionRule_standard', { years: rule.years, from: rule.from, clock: say(`retentionClock_${rule.clock}`) });
@@ -20,7 +20,7 @@ function ids(text: string): number[] {
 }
 
 function listLines(l: DestructionListDto): string {
-  return [say('destructionList', { number: l.number, state: say(`destructionState_${l.state}`), count: l.items.length, reason: l.reason }), ...l.items.map((i) => say('destructionItem', { id: i.recordId, name: i.name, keptThrough: i.keptThrough, sha256: i.sha256 }))].join('\n');
+  return [say('destructionList', { number: l.number, state: decisionWord(l.state), count: l.items.length, reason: l.reason }), ...l.items.map((i) => say('destructionItem', { id: i.recordId, name: i.name, keptThrough: i.keptThrough, sha256: i.sha256 }))].join('\n');
 }
 
 /** The decision on a list named by its number, as the signed-in leader. */

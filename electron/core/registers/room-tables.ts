@@ -1,5 +1,6 @@
 import { ROOM_COLUMNS, type RoomColumnKind, type RoomColumnKey, type RoomFilters, type RoomRegister, type RoomRow } from '../../../shared/contract/room-registers.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
+import { SHARED_MESSAGES } from '../../../shared/i18n/messages.js';
 import { conditions, document, periodText, type RegisterContext } from '../approvals/register-tables.js';
 import { humanSize } from '../discs/description.js';
 import type { RegisterColumn, RegisterDocument, RegisterValue } from '../documents/register-document.js';
@@ -70,7 +71,7 @@ const TABLES: { [R in RoomRegister]: RoomTable<R> } = {
       proposedBy: { header: '提出人', width: 10, print: 6 },
       reason: { header: '销毁事由', width: 36, print: 22 },
       records: { header: '记录数', width: 8, print: 5 },
-      state: { header: '状态', width: 10, print: 7, words: { pending: '待审批', approved: '已批准', rejected: '不予批准', executed: '已销毁' } },
+      state: { header: '状态', width: 10, print: 7, words: SHARED_MESSAGES['zh-CN'].decisions },
       decidedBy: { header: '审批人', width: 10, print: 6 },
       decidedAt: { header: '审批时间', width: 17, print: 9 },
       witness: { header: '监销人', width: 10, print: 6 },

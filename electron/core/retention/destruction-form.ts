@@ -1,8 +1,9 @@
 import type { DestructionListDto } from '../../../shared/contract/destruction-dto.js';
 import { officeTime } from '../../../shared/rules/office-time.js';
+import { SHARED_MESSAGES } from '../../../shared/i18n/messages.js';
 import type { DestructionListForm } from '../documents/destruction-list-form.js';
 
-const STATE_TEXT: Record<DestructionListDto['state'], string> = { pending: '待审批', approved: '已批准', rejected: '不予批准', executed: '已批准并已销毁' };
+const STATE_TEXT = SHARED_MESSAGES['zh-CN'].decisions;
 
 /** A camera's wall-clock time as printed: to the minute, with a space. */
 const wallClock = (v: string | null) => (v ? v.replace('T', ' ').slice(0, 16) : null);

@@ -284,7 +284,6 @@ export const en: Messages = {
   retention: {
     rule_standard_camera: 'Standard: {{years}} years from the camera day {{from}}', rule_standard_import: 'Standard: camera time not trusted, {{years}} years from the import day {{from}}',
     rule_evidence_years: 'Evidence: {{years}} years from the case archive date {{from}}', rule_evidence_permanent: 'Evidence: kept permanently', rule_evidence_not_archived: 'Evidence: the case is not archived yet, the period has not begun',
-    state_pending: 'Awaiting approval', state_approved: 'Approved', state_rejected: 'Rejected', state_executed: 'Destroyed',
     tab_review: 'Expiry review', tab_lists: 'Destruction lists', tab_holds: 'Holds',
     policyTitle: 'Retention periods', policyText: 'Standard records {{standard}} years; evidence {{evidence}}', permanent: 'permanent', years: '{{count}} years', within: 'Due within {{count}} day(s)',
     group_month: 'By month recorded', group_officer: 'By officer', group_case: 'By case', group_none_month: 'Recording time unknown', group_none_officer: 'No officer', group_none_case: 'Not linked to a case',
@@ -414,7 +413,6 @@ export const en: Messages = {
     number: 'Request no.', kind: 'Kind', requester: 'Requester', items: 'Asked for', window: 'Period', windowTo: 'to {{to}}', state: 'State', approver: 'Approver', decided: 'Decision', undecided: 'Not decided',
     ofCase: 'Case {{caseNo}}', case: 'Case', created: 'Made',
     kind_officer_view: 'Officer viewing', kind_department_view: 'Department viewing', kind_department_borrow: 'Department borrowing', kind_party_view: 'Party viewing', kind_lend_item: 'Item loan',
-    state_pending: 'Pending', state_approved: 'Approved', state_rejected: 'Rejected',
     grantNotYet: 'Approved period not begun', grantOver: 'Approved period over', grantUsed: 'Used (the viewing has ended)', grantLive: '{{count}} record(s) open', grantLiveLoan: 'Within the approved period: may be lent', paper: 'Paper',
     windowText: '{{from}} to {{to}}', item_case: '{{label}} (whole case)', item_record: '{{label}}', item_disc: 'Disc {{label}}', itemsMoreCount: '{{count}} more', decidedLine: '{{by}} · {{at}}', requesterOf: '{{name}} ({{kind}})',
     drawerTitle: 'Request {{number}} · {{kind}}', decide: 'Decide', paperDecision: 'Enter paper decision', printForm: 'Print approval form', openLibrary: 'View in the Library',

@@ -282,7 +282,6 @@ export const zhCN = {
   retention: {
     rule_standard_camera: '一般资料：自拍摄日 {{from}} 起保管 {{years}} 年', rule_standard_import: '一般资料：摄像机时间不可信，自导入日 {{from}} 起保管 {{years}} 年',
     rule_evidence_years: '证据：自案件归档日 {{from}} 起保管 {{years}} 年', rule_evidence_permanent: '证据：永久保存', rule_evidence_not_archived: '证据：案件尚未归档，期限未开始计算',
-    state_pending: '待审批', state_approved: '已批准', state_rejected: '不予批准', state_executed: '已销毁',
     tab_review: '到期审查', tab_lists: '销毁清单', tab_holds: '保全',
     policyTitle: '本单位保管期限', policyText: '一般资料 {{standard}} 年；证据 {{evidence}}', permanent: '永久', years: '{{count}} 年', within: '{{count}} 天内到期',
     group_month: '按拍摄月份', group_officer: '按执法人员', group_case: '按案件', group_none_month: '拍摄时间不详', group_none_officer: '未归属执法人员', group_none_case: '未关联案件',
@@ -411,7 +410,6 @@ export const zhCN = {
     number: '申请编号', kind: '申请类别', requester: '申请人', items: '申请的资料', window: '期限', windowTo: '至 {{to}}', state: '状态', approver: '审批人', decided: '审批', undecided: '尚未审批',
     ofCase: '案件 {{caseNo}}', case: '案件', created: '提出',
     kind_officer_view: '执法人员查阅', kind_department_view: '其他部门查阅', kind_department_borrow: '其他部门借阅', kind_party_view: '当事人查阅', kind_lend_item: '实物借阅',
-    state_pending: '待审批', state_approved: '已批准', state_rejected: '不予批准',
     grantNotYet: '尚未到批准的期限', grantOver: '批准的期限已过', grantUsed: '已用完（现场查阅已结束）', grantLive: '可查看 {{count}} 条记录', grantLiveLoan: '在批准期限内，可以借出', paper: '纸质审批',
     windowText: '{{from}} 至 {{to}}', item_case: '{{label}}（整个案件）', item_record: '{{label}}', item_disc: '光盘 {{label}}', itemsMoreCount: '另有 {{count}} 项', decidedLine: '{{by}} · {{at}}', requesterOf: '{{name}}（{{kind}}）',
     drawerTitle: '申请 {{number}} · {{kind}}', decide: '审批', paperDecision: '录入纸质审批', printForm: '打印审批表', openLibrary: '到资料库查看',

@@ -15,7 +15,7 @@ const STATE_COLORS: Record<RequestDto['state'], string> = { pending: 'gold', app
 /** Pending, approved or rejected, coloured as a reader expects. */
 export function RequestStateTag({ state }: { state: RequestDto['state'] }) {
   const { t } = useTranslation();
-  return <Tag color={STATE_COLORS[state]}>{t(`requests.state_${state}`)}</Tag>;
+  return <Tag color={STATE_COLORS[state]}>{t(`decisions.${state}`)}</Tag>;
 }
 
 /** Viewing kinds bring a viewing; the others take something out of the room (借阅). */

@@ -30,5 +30,5 @@ const STATE_COLOR: Record<DestructionState, string> = { pending: 'gold', approve
 
 export function ListStateTag({ state }: { state: DestructionState }) {
   const { t } = useTranslation();
-  return <Tag color={STATE_COLOR[state]}>{t(`retention.state_${state}`)}</Tag>;
+  return <Tag color={STATE_COLOR[state]}>{t(`decisions.${state}`)}</Tag>;
 }
