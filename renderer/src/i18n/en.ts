@@ -408,7 +408,7 @@ export const en: Messages = {
     title: 'Requests to view or borrow', newOfficer: 'Ask to view', newKeeper: 'Register a request', submit: 'Submit request',
     newOfficerTitle: 'Ask to view another case’s recordings', newKeeperTitle: 'Register a request to view or borrow',
     officerHelp: 'Your own requests. Viewing recordings of a case you don’t handle needs a leader’s approval; once approved, the approved records are in the Library for the approved period and drop out when it ends.',
-    total: '{{count}} in all', filter_mine: 'Waiting for me', filter_all: 'All', filter_pending: 'Pending', filter_approved: 'Approved', filter_rejected: 'Rejected',
+    total: '{{count}} in all', filter_mine: 'Waiting for me', filter_all: 'All',
     empty: 'No requests to view or borrow yet.', emptyMine: 'Nothing is waiting for your decision.', emptyOfficer: 'You haven’t made a request. To view another case’s recordings, use “Ask to view” at the top right.',
     number: 'Request no.', kind: 'Kind', requester: 'Requester', items: 'Asked for', window: 'Period', windowTo: 'to {{to}}', state: 'State', approver: 'Approver', decided: 'Decision', undecided: 'Not decided',
     ofCase: 'Case {{caseNo}}', case: 'Case', created: 'Made',

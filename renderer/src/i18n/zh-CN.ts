@@ -405,7 +405,7 @@ export const zhCN = {
     title: '查阅借阅申请', newOfficer: '申请查阅', newKeeper: '登记申请', submit: '提交申请',
     newOfficerTitle: '申请查阅其他案件的音像资料', newKeeperTitle: '登记查阅、借阅申请',
     officerHelp: '这里列出您本人提出的申请。查阅不由您承办的案件的音像资料须经领导批准；批准后，在批准的期限内可在“资料库”中查看批准的记录，期满自动失效。',
-    total: '共 {{count}} 份', filter_mine: '待我审批', filter_all: '全部', filter_pending: '待审批', filter_approved: '已批准', filter_rejected: '不予批准',
+    total: '共 {{count}} 份', filter_mine: '待我审批', filter_all: '全部',
     empty: '还没有查阅或借阅申请。', emptyMine: '没有等待您审批的申请。', emptyOfficer: '您还没有提出过申请。需要查阅其他案件的录像时，点击右上角“申请查阅”。',
     number: '申请编号', kind: '申请类别', requester: '申请人', items: '申请的资料', window: '期限', windowTo: '至 {{to}}', state: '状态', approver: '审批人', decided: '审批', undecided: '尚未审批',
     ofCase: '案件 {{caseNo}}', case: '案件', created: '提出',

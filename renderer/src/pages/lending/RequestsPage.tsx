@@ -59,7 +59,8 @@ export function RequestsPage({ account, onOpenLibrary }: { account: AccountDto; 
           },
         ]
       : []),
-    ...(['all', 'pending', 'approved', 'rejected'] as const).map((f) => ({ value: f as Filter, label: t(`requests.filter_${f}`) })),
+    { value: 'all' as Filter, label: t('requests.filter_all') },
+    ...(['pending', 'approved', 'rejected'] as const).map((f) => ({ value: f as Filter, label: t(`decisions.${f}`) })),
   ];
 
   return (
