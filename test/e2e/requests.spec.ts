@@ -348,6 +348,8 @@ test('the keeper opens a party’s approved viewing: the party plays the approve
     await dialog.getByRole('button', { name: '核验完毕，开始查阅' }).click();
     await expect(dialog).toContainText('请先核对查阅人的证件');
     await dialog.getByTestId('id-checked').check();
+    // Ticked, the reminder goes (the screenshot caught it on its way out before).
+    await expect(dialog).not.toContainText('请先核对查阅人的证件');
     await shot(page, '52-viewing-open');
     await dialog.getByRole('button', { name: '核验完毕，开始查阅' }).click();
 
